@@ -1,0 +1,133 @@
+/**
+ * The contract every analysis module fulfils. A module is pure: parameters and global controls in,
+ * SQL and a description of how to show it out. The notebook runs the SQL through the engine and
+ * hands the Arrow result to src/charts; the UI renders the parameter form from `params`.
+ */
+
+/** Text in both languages. Every label and definition the user sees is one of these. */
+export type Msg = { en: string; zh: string };
+
+/** Controls every cell follows (the header bar). Dates are `YYYY-MM-DD`, store-local. */
+export interface Globals {
+	/** As-of date: recency, censoring and "today" are measured against its start (exclusive). */
+	asOf: string;
+	/** Optional date range of orders to include (inclusive days). */
+	from?: string;
+	to?: string;
+	channels?: string[];
+	provinces?: string[];
+	categories?: string[];
+	/** 'net' excludes refunded/cancelled/closed orders and refunded amounts; 'gross' counts all. */
+	revenue: 'net' | 'gross';
+	/** ISO 4217 code used only for display. */
+	currency: string;
+}
+
+/** One field of a cell's parameter form. */
+export type ParamField =
+	| { key: string; label: Msg; kind: 'number'; min?: number; max?: number; step?: number }
+	| { key: string; label: Msg; kind: 'numbers'; hint?: Msg } // editable list, e.g. thresholds
+	| { key: string; label: Msg; kind: 'select'; options: { value: string; label: Msg }[] }
+	| { key: string; label: Msg; kind: 'date' }
+	| { key: string; label: Msg; kind: 'text' }
+	| { key: string; label: Msg; kind: 'toggle' }
+	/** A table of rules (e.g. RFM segment rules); columns describe each rule's fields. */
+	| {
+			key: string;
+			label: Msg;
+			kind: 'rules';
+			columns: { key: string; label: Msg; kind: 'text' | 'number' }[];
+	  };
+
+/** How a result column is formatted. */
+export type ColumnFormat = 'int' | 'number' | 'money' | 'percent' | 'date' | 'text' | 'days';
+
+export interface ColumnSpec {
+	key: string;
+	label: Msg;
+	format?: ColumnFormat;
+}
+
+/** What chart a query wants; src/charts turns it into a Plot figure. Keys name result columns. */
+export type ChartSpec =
+	| { kind: 'kpis'; items: { key: string; label: Msg; format: ColumnFormat; change?: string }[] }
+	| {
+			kind: 'bar' | 'line' | 'area' | 'dot';
+			x: string;
+			y: string;
+			series?: string;
+			xLabel: Msg;
+			yLabel: Msg;
+			yFormat?: ColumnFormat;
+			/** Horizontal bars: x is the value, y the category. */
+			horizontal?: boolean;
+			stacked?: boolean;
+	  }
+	| {
+			kind: 'heatmap';
+			x: string;
+			y: string;
+			fill: string;
+			xLabel: Msg;
+			yLabel: Msg;
+			fillLabel: Msg;
+			fillFormat?: ColumnFormat;
+			/** Show the value inside each cell. */
+			text?: boolean;
+	  }
+	| { kind: 'histogram'; x: string; y: string; xLabel: Msg; yLabel: Msg; marker?: string }
+	| {
+			kind: 'quadrant';
+			x: string;
+			y: string;
+			size?: string;
+			label: string;
+			color?: string;
+			xLabel: Msg;
+			yLabel: Msg;
+			xSplit?: number;
+			ySplit?: number;
+	  }
+	| {
+			kind: 'errorbars';
+			x: string;
+			y: string;
+			low: string;
+			high: string;
+			xLabel: Msg;
+			yLabel: Msg;
+	  };
+
+/** One query of a cell: its SQL, how to draw it, which columns to show in the table. */
+export interface CellQuery {
+	id: string;
+	title: Msg;
+	sql: string;
+	chart?: ChartSpec;
+	columns?: ColumnSpec[];
+	/**
+	 * Clicking a row/mark drills into its customers: names the result columns whose values select
+	 * them, passed to `Analysis.customersSql` as `selection`.
+	 */
+	drill?: string[];
+}
+
+export interface Analysis<P extends Record<string, unknown> = Record<string, unknown>> {
+	id: string;
+	title: Msg;
+	/** The definition shown under the title, so an analyst can trust and explain the number. */
+	definition: Msg;
+	defaults: P;
+	params: ParamField[];
+	build(params: P, globals: Globals): CellQuery[];
+	/**
+	 * SQL returning `customer_id` (plus any columns worth exporting) for a drill selection from
+	 * query `queryId`, e.g. `{segment: 'Champions'}`. Contact columns are joined by the caller.
+	 */
+	customersSql?(
+		params: P,
+		globals: Globals,
+		queryId: string,
+		selection: Record<string, unknown>
+	): string;
+}

@@ -1,0 +1,152 @@
+import * as duckdb from '@duckdb/duckdb-wasm';
+import { Table } from 'apache-arrow';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import { inflateWasm } from './wasm-url.ts';
+import { SANDBOX_SQL, FILE_ROOT, type SqlEngine } from './types.ts';
+import { classifyEngineError } from './errors.ts';
+import { ok, fail, type Result } from '../lib/result.ts';
+
+export type EngineState =
+	| { phase: 'idle' }
+	| { phase: 'loading'; loaded: number; total: number }
+	| { phase: 'ready'; version: string; bundle: string }
+	| { phase: 'failed'; detail: string };
+
+/**
+ * DuckDB in a Web Worker, started lazily, sandboxed before any user SQL, with queries returned as
+ * Arrow tables or errors as values. One instance per page; `restart` replaces a crashed worker.
+ */
+export class BrowserEngine implements SqlEngine {
+	#db: duckdb.AsyncDuckDB | null = null;
+	#conn: duckdb.AsyncDuckDBConnection | null = null;
+	#starting: Promise<Result<void>> | null = null;
+	#listeners = new Set<(s: EngineState) => void>();
+	#running = 0;
+	state: EngineState = { phase: 'idle' };
+
+	onState(fn: (s: EngineState) => void): () => void {
+		this.#listeners.add(fn);
+		fn(this.state);
+		return () => this.#listeners.delete(fn);
+	}
+
+	#set(s: EngineState) {
+		this.state = s;
+		for (const fn of this.#listeners) fn(s);
+	}
+
+	/** Starts the engine once; later calls share the same promise. */
+	start(): Promise<Result<void>> {
+		this.#starting ??= this.#boot();
+		return this.#starting;
+	}
+
+	async #boot(): Promise<Result<void>> {
+		try {
+			this.#set({ phase: 'loading', loaded: 0, total: 0 });
+			const bundle = await duckdb.selectBundle({
+				mvp: { mainModule: 'mvp', mainWorker: mvpWorker },
+				eh: { mainModule: 'eh', mainWorker: ehWorker }
+			});
+			const kind = bundle.mainModule as 'eh' | 'mvp';
+			const wasmUrl = await inflateWasm(kind, (loaded, total) =>
+				this.#set({ phase: 'loading', loaded, total })
+			);
+			const worker = new Worker(bundle.mainWorker!);
+			const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+			await db.instantiate(wasmUrl);
+			URL.revokeObjectURL(wasmUrl);
+			await db.open({ query: { castBigIntToDouble: false } });
+			const conn = await db.connect();
+			for (const stmt of SANDBOX_SQL) await conn.query(stmt);
+			this.#db = db;
+			this.#conn = conn;
+			this.#set({ phase: 'ready', version: await db.getVersion(), bundle: kind });
+			return ok(undefined);
+		} catch (e) {
+			const detail = e instanceof Error ? e.message : String(e);
+			this.#starting = null;
+			this.#set({ phase: 'failed', detail });
+			return fail('engine.start', detail);
+		}
+	}
+
+	async #ready(): Promise<Result<duckdb.AsyncDuckDBConnection>> {
+		const started = await this.start();
+		if (!started.ok) return started;
+		return ok(this.#conn!);
+	}
+
+	get busy(): boolean {
+		return this.#running > 0;
+	}
+
+	async query(sql: string): Promise<Result<Table>> {
+		const c = await this.#ready();
+		if (!c.ok) return c;
+		this.#running++;
+		try {
+			// `send` streams batches and makes the query cancellable with `cancelSent`.
+			const reader = await c.value.send(sql, true);
+			const batches = [];
+			for await (const batch of reader) batches.push(batch);
+			return ok(batches.length ? new Table(batches) : new Table(reader.schema));
+		} catch (e) {
+			return { ok: false, error: classifyEngineError(String((e as Error)?.message ?? e), sql) };
+		} finally {
+			this.#running--;
+		}
+	}
+
+	/** Asks DuckDB to stop the running query; the query's promise then resolves to an error. */
+	async cancel(): Promise<boolean> {
+		if (!this.#conn || this.#running === 0) return false;
+		return this.#conn.cancelSent();
+	}
+
+	async registerFile(name: string, data: Uint8Array | File): Promise<Result<string>> {
+		const c = await this.#ready();
+		if (!c.ok) return c;
+		const full = FILE_ROOT + name;
+		try {
+			if (data instanceof Uint8Array) await this.#db!.registerFileBuffer(full, data);
+			else
+				await this.#db!.registerFileHandle(
+					full,
+					data,
+					duckdb.DuckDBDataProtocol.BROWSER_FILEREADER,
+					true
+				);
+			return ok(full);
+		} catch (e) {
+			return fail('engine.register', String((e as Error)?.message ?? e));
+		}
+	}
+
+	async dropFile(name: string): Promise<void> {
+		await this.#db?.dropFile(FILE_ROOT + name).catch(() => undefined);
+	}
+
+	async insertArrow(table: string, data: Table, mode: 'create' | 'append'): Promise<Result<void>> {
+		const c = await this.#ready();
+		if (!c.ok) return c;
+		try {
+			await c.value.insertArrowTable(data, { name: table, create: mode === 'create' });
+			return ok(undefined);
+		} catch (e) {
+			return { ok: false, error: classifyEngineError(String((e as Error)?.message ?? e)) };
+		}
+	}
+
+	/** Throws the worker away and starts a fresh one (after a crash or a runaway query). */
+	async restart(): Promise<Result<void>> {
+		const old = this.#db;
+		this.#db = null;
+		this.#conn = null;
+		this.#starting = null;
+		this.#running = 0;
+		await old?.terminate().catch(() => undefined);
+		return this.start();
+	}
+}

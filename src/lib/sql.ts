@@ -1,0 +1,38 @@
+/**
+ * The one place where values and names become SQL text. Order files are hostile input: every
+ * value goes through `literal`, every column or table name through `ident`.
+ */
+
+/** A SQL literal for a JS value: strings are single-quoted with quotes doubled. */
+export function literal(value: string | number | boolean | null | undefined | Date): string {
+	if (value === null || value === undefined) return 'NULL';
+	if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value)) return 'NULL';
+		return String(value);
+	}
+	if (value instanceof Date) return `TIMESTAMP '${formatTimestamp(value)}'`;
+	return `'${value.replaceAll('\0', '').replaceAll("'", "''")}'`;
+}
+
+/** A date literal from `YYYY-MM-DD`; throws on anything else so no free text reaches SQL. */
+export function dateLiteral(isoDate: string): string {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new Error(`not an ISO date: ${isoDate}`);
+	return `DATE '${isoDate}'`;
+}
+
+/** A quoted identifier: double quotes doubled, NUL removed. */
+export function ident(name: string): string {
+	return `"${name.replaceAll('\0', '').replaceAll('"', '""')}"`;
+}
+
+/** A list literal `(a, b, c)` for IN clauses. */
+export function literalList(values: readonly (string | number)[]): string {
+	return `(${values.map((v) => literal(v)).join(', ')})`;
+}
+
+/** `YYYY-MM-DD HH:MM:SS` from a Date's UTC fields (our timestamps are store-local, kept as UTC). */
+export function formatTimestamp(d: Date): string {
+	const p = (n: number, w = 2) => String(n).padStart(w, '0');
+	return `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+}

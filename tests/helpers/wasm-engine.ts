@@ -1,0 +1,62 @@
+/**
+ * The engine for unit tests: duckdb-wasm's blocking Node bundle (the same DuckDB build the page
+ * runs), sandboxed like the page, behind the same SqlEngine interface.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Table } from 'apache-arrow';
+import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { SANDBOX_SQL, FILE_ROOT, type SqlEngine } from '../../src/engine/types.ts';
+import { classifyEngineError } from '../../src/engine/errors.ts';
+import { ok, fail, type Result } from '../../src/lib/result.ts';
+
+const require = createRequire(import.meta.url);
+const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
+
+export async function createTestEngine(): Promise<SqlEngine & { close(): void }> {
+	const logger = new duckdb.VoidLogger();
+	const db = await duckdb.createDuckDB(
+		{
+			mvp: { mainModule: path.join(dist, 'duckdb-mvp.wasm'), mainWorker: '' },
+			eh: { mainModule: path.join(dist, 'duckdb-eh.wasm'), mainWorker: '' }
+		},
+		logger,
+		duckdb.NODE_RUNTIME
+	);
+	await db.instantiate();
+	db.open({});
+	const conn = db.connect();
+	for (const stmt of SANDBOX_SQL) conn.query(stmt);
+	const run = <T>(fn: () => T, sql?: string): Result<T> => {
+		try {
+			return ok(fn());
+		} catch (e) {
+			const err = classifyEngineError(String((e as Error).message ?? e), sql);
+			return { ok: false, error: err };
+		}
+	};
+	return {
+		async query(sql) {
+			return run(() => conn.query(sql) as Table, sql);
+		},
+		async registerFile(name, data) {
+			const bytes = data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
+			const full = FILE_ROOT + name;
+			db.registerFileBuffer(full, bytes);
+			return ok(full);
+		},
+		async dropFile(name) {
+			db.dropFile(FILE_ROOT + name);
+		},
+		async insertArrow(table, data, mode) {
+			return run(() => {
+				conn.insertArrowTable(data, { name: table, create: mode === 'create' });
+			});
+		},
+		close() {
+			conn.close();
+		}
+	};
+}
+
+export { fail };
