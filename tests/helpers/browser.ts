@@ -1,0 +1,93 @@
+/**
+ * Headless Chromium for browser tests, through playwright-core and the system's Chromium
+ * (npm tools cannot download browsers here). Every request the page makes is recorded; off-origin
+ * ones are blocked and reported so a test can fail on them.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
+
+export function assertChromium(): void {
+	if (!existsSync(CHROMIUM_PATH))
+		throw new Error(
+			`No Chromium at ${CHROMIUM_PATH}. Browser tests need one: on Debian/Ubuntu run ` +
+				'`sudo apt-get install -y chromium`, or point CHROMIUM_PATH at an existing Chrome/Chromium binary.'
+		);
+}
+
+export async function launch(): Promise<Browser> {
+	assertChromium();
+	return chromium.launch({
+		executablePath: CHROMIUM_PATH,
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--disable-dev-shm-usage'
+		]
+	});
+}
+
+export interface WatchedPage {
+	page: Page;
+	context: BrowserContext;
+	/** Requests that tried to leave the page's origin (blocked). */
+	offOrigin: string[];
+	/** Every request URL, in order. */
+	requests: string[];
+	consoleErrors: string[];
+	screenshot(name: string): Promise<string>;
+}
+
+export async function openWatched(
+	browser: Browser,
+	url: string,
+	options: { locale?: string; colorScheme?: 'light' | 'dark'; context?: BrowserContext } = {}
+): Promise<WatchedPage> {
+	const origin = new URL(url).origin;
+	const context =
+		options.context ??
+		(await browser.newContext({
+			locale: options.locale ?? 'en-US',
+			colorScheme: options.colorScheme ?? 'light',
+			viewport: { width: 1440, height: 960 },
+			acceptDownloads: true
+		}));
+	const offOrigin: string[] = [];
+	const requests: string[] = [];
+	const consoleErrors: string[] = [];
+	await context.route('**/*', (route) => {
+		const u = route.request().url();
+		if (u.startsWith(origin) || u.startsWith('blob:') || u.startsWith('data:'))
+			return route.continue();
+		offOrigin.push(u);
+		return route.abort('blockedbyclient');
+	});
+	const page = await context.newPage();
+	page.on('request', (r) => requests.push(r.url()));
+	page.on('console', (m) => {
+		if (m.type() === 'error') consoleErrors.push(m.text());
+	});
+	page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+	await page.goto(url);
+	mkdirSync(SCREENSHOT_DIR, { recursive: true });
+	return {
+		page,
+		context,
+		offOrigin,
+		requests,
+		consoleErrors,
+		async screenshot(name) {
+			const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+			await page.screenshot({ path: file, fullPage: true });
+			return file;
+		}
+	};
+}
