@@ -87,6 +87,9 @@ export type ChartSpec =
 			yLabel: Msg;
 			xSplit?: number;
 			ySplit?: number;
+			/** Result columns holding the split lines when SQL computes them (e.g. medians). */
+			xSplitColumn?: string;
+			ySplitColumn?: string;
 	  }
 	| {
 			kind: 'errorbars';
@@ -110,7 +113,16 @@ export interface CellQuery {
 	 * them, passed to `Analysis.customersSql` as `selection`.
 	 */
 	drill?: string[];
+	/**
+	 * Display labels for coded values, per result column (weekday 1–7, lifecycle stage, …): tables,
+	 * axes, legends and tooltips show the label in the user's language; charts order the domain as
+	 * listed.
+	 */
+	valueLabels?: Record<string, ValueLabel[]>;
 }
+
+/** A coded value and how to show it. */
+export type ValueLabel = { value: string | number; label: Msg };
 
 export interface Analysis<P extends Record<string, unknown> = Record<string, unknown>> {
 	id: string;
