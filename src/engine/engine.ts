@@ -23,6 +23,8 @@ export class BrowserEngine implements SqlEngine {
 	#starting: Promise<Result<void>> | null = null;
 	#listeners = new Set<(s: EngineState) => void>();
 	#running = 0;
+	/** One connection runs one query at a time; later queries wait their turn here. */
+	#queue: Promise<unknown> = Promise.resolve();
 	state: EngineState = { phase: 'idle' };
 
 	onState(fn: (s: EngineState) => void): () => void {
@@ -82,7 +84,18 @@ export class BrowserEngine implements SqlEngine {
 		return this.#running > 0;
 	}
 
-	async query(sql: string): Promise<Result<Table>> {
+	/** Runs `fn` after every earlier call has settled. */
+	#serial<T>(fn: () => Promise<T>): Promise<T> {
+		const next = this.#queue.then(fn, fn);
+		this.#queue = next.catch(() => undefined);
+		return next;
+	}
+
+	query(sql: string): Promise<Result<Table>> {
+		return this.#serial(() => this.#run(sql));
+	}
+
+	async #run(sql: string): Promise<Result<Table>> {
 		const c = await this.#ready();
 		if (!c.ok) return c;
 		this.#running++;
@@ -128,7 +141,11 @@ export class BrowserEngine implements SqlEngine {
 		await this.#db?.dropFile(FILE_ROOT + name).catch(() => undefined);
 	}
 
-	async insertArrow(table: string, data: Table, mode: 'create' | 'append'): Promise<Result<void>> {
+	insertArrow(table: string, data: Table, mode: 'create' | 'append'): Promise<Result<void>> {
+		return this.#serial(() => this.#insert(table, data, mode));
+	}
+
+	async #insert(table: string, data: Table, mode: 'create' | 'append'): Promise<Result<void>> {
 		const c = await this.#ready();
 		if (!c.ok) return c;
 		try {
@@ -146,6 +163,7 @@ export class BrowserEngine implements SqlEngine {
 		this.#conn = null;
 		this.#starting = null;
 		this.#running = 0;
+		this.#queue = Promise.resolve();
 		await old?.terminate().catch(() => undefined);
 		return this.start();
 	}

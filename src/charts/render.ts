@@ -1,0 +1,253 @@
+import * as Plot from '@observablehq/plot';
+import type { ChartSpec, Msg } from '../analyses/types.ts';
+import type { Row } from '../engine/decode.ts';
+import { formatValue, tickFormat, type Lang } from '../lib/format.ts';
+
+/** Options a chart needs from its surroundings; charts never query. */
+export interface ChartOptions {
+	lang: Lang;
+	width: number;
+	currency?: string;
+	/** Called with the datum under the pointer when the user clicks (drill-down). */
+	onSelect?: (row: Row) => void;
+}
+
+const ACCENT = 'var(--accent, #c2410c)';
+const t = (m: Msg, lang: Lang) => m[lang] ?? m.en;
+
+/** Categorical x values keep the order they came in (SQL already sorted them). */
+const domainOf = (rows: Row[], key: string) => [...new Set(rows.map((r) => r[key]))];
+const isTemporal = (rows: Row[], key: string) => rows.some((r) => r[key] instanceof Date);
+
+/** Renders a ChartSpec over rows into an element (SVG figure). Text from data is set as text by Plot. */
+export function renderChart(
+	spec: ChartSpec,
+	rows: Row[],
+	o: ChartOptions
+): HTMLElement | SVGSVGElement {
+	if (spec.kind === 'kpis') throw new Error('kpis are rendered by the KPI view, not Plot');
+	const base = {
+		width: o.width,
+		marginLeft: 64,
+		marginBottom: 48,
+		style: {
+			background: 'transparent',
+			color: 'currentColor',
+			fontSize: '12px',
+			overflow: 'visible'
+		}
+	};
+	let figure: HTMLElement | SVGSVGElement;
+	switch (spec.kind) {
+		case 'bar': {
+			const yTick = tickFormat(spec.yFormat, o.lang, o.currency);
+			const fill = spec.series ?? ACCENT;
+			const tipFormat = { [spec.series ?? 'x']: true };
+			figure = spec.horizontal
+				? Plot.plot({
+						...base,
+						marginLeft: 140,
+						height: Math.max(160, domainOf(rows, spec.x).length * 26 + 60),
+						x: { label: t(spec.yLabel, o.lang), tickFormat: yTick, grid: true },
+						y: { label: t(spec.xLabel, o.lang), domain: domainOf(rows, spec.x) },
+						color: spec.series ? { legend: true } : undefined,
+						marks: [
+							Plot.barX(rows, { y: spec.x, x: spec.y, fill, tip: { format: tipFormat } }),
+							Plot.ruleX([0])
+						]
+					})
+				: Plot.plot({
+						...base,
+						height: 300,
+						x: isTemporal(rows, spec.x)
+							? {
+									label: t(spec.xLabel, o.lang),
+									type: 'band',
+									tickFormat: (d: Date) => d.toISOString().slice(0, 7)
+								}
+							: {
+									label: t(spec.xLabel, o.lang),
+									domain: domainOf(rows, spec.x),
+									tickRotate: domainOf(rows, spec.x).length > 12 ? -40 : 0
+								},
+						y: { label: t(spec.yLabel, o.lang), tickFormat: yTick, grid: true },
+						color: spec.series ? { legend: true } : undefined,
+						marks: [Plot.barY(rows, { x: spec.x, y: spec.y, fill, tip: true }), Plot.ruleY([0])]
+					});
+			break;
+		}
+		case 'line':
+		case 'area':
+		case 'dot': {
+			const yTick = tickFormat(spec.yFormat, o.lang, o.currency);
+			const stroke = spec.series ?? ACCENT;
+			const marks: Plot.Markish[] = [];
+			if (spec.kind === 'area')
+				marks.push(
+					Plot.areaY(rows, {
+						x: spec.x,
+						y: spec.y,
+						fill: stroke,
+						fillOpacity: 0.25,
+						stroke: undefined
+					})
+				);
+			if (spec.kind !== 'dot')
+				marks.push(Plot.lineY(rows, { x: spec.x, y: spec.y, stroke, strokeWidth: 2 }));
+			marks.push(
+				Plot.dot(rows, { x: spec.x, y: spec.y, fill: stroke, r: spec.kind === 'dot' ? 4 : 2.5 })
+			);
+			marks.push(Plot.tip(rows, Plot.pointer({ x: spec.x, y: spec.y, stroke: spec.series })));
+			figure = Plot.plot({
+				...base,
+				height: 300,
+				x: { label: t(spec.xLabel, o.lang), grid: false },
+				y: {
+					label: t(spec.yLabel, o.lang),
+					tickFormat: yTick,
+					grid: true,
+					zero: spec.kind !== 'dot'
+				},
+				color: spec.series ? { legend: true } : undefined,
+				marks
+			});
+			break;
+		}
+		case 'heatmap': {
+			const xs = domainOf(rows, spec.x);
+			const ys = domainOf(rows, spec.y);
+			const fmt = (v: unknown) => formatValue(v, spec.fillFormat, o.lang, o.currency);
+			figure = Plot.plot({
+				...base,
+				marginLeft: 96,
+				height: Math.max(200, ys.length * 28 + 80),
+				padding: 0.04,
+				x: {
+					label: t(spec.xLabel, o.lang),
+					domain: xs,
+					tickRotate: xs.length > 14 ? -40 : 0,
+					axis: 'top'
+				},
+				y: { label: t(spec.yLabel, o.lang), domain: ys },
+				color: {
+					scheme: 'oranges',
+					legend: true,
+					label: t(spec.fillLabel, o.lang),
+					tickFormat: tickFormat(spec.fillFormat, o.lang, o.currency)
+				},
+				marks: [
+					Plot.cell(rows, {
+						x: spec.x,
+						y: spec.y,
+						fill: spec.fill,
+						inset: 0.5,
+						tip: { format: { fill: (v: unknown) => fmt(v) } }
+					}),
+					...(spec.text && xs.length <= 26
+						? [
+								Plot.text(rows, {
+									x: spec.x,
+									y: spec.y,
+									text: (d: Row) => (d[spec.fill] === null ? '' : fmt(d[spec.fill])),
+									fill: 'currentColor',
+									fontSize: 10
+								})
+							]
+						: [])
+				]
+			});
+			break;
+		}
+		case 'histogram': {
+			const marker = spec.marker;
+			figure = Plot.plot({
+				...base,
+				height: 280,
+				x: { label: t(spec.xLabel, o.lang) },
+				y: { label: t(spec.yLabel, o.lang), grid: true },
+				marks: [
+					Plot.rectY(rows, {
+						x1: spec.x,
+						x2: (d: Row) => Number(d[spec.x]) + Number(d.bin_width ?? 1),
+						y: spec.y,
+						fill: ACCENT,
+						inset: 0.5,
+						tip: true
+					}),
+					Plot.ruleY([0]),
+					...(marker !== undefined && rows.length && rows[0][marker] !== undefined
+						? [Plot.ruleX([rows[0][marker]], { stroke: 'currentColor', strokeDasharray: '4,3' })]
+						: [])
+				]
+			});
+			break;
+		}
+		case 'quadrant': {
+			const marks: Plot.Markish[] = [];
+			if (spec.xSplit !== undefined)
+				marks.push(Plot.ruleX([spec.xSplit], { strokeDasharray: '4,3', strokeOpacity: 0.6 }));
+			if (spec.ySplit !== undefined)
+				marks.push(Plot.ruleY([spec.ySplit], { strokeDasharray: '4,3', strokeOpacity: 0.6 }));
+			marks.push(
+				Plot.dot(rows, {
+					x: spec.x,
+					y: spec.y,
+					r: spec.size,
+					fill: spec.color ?? ACCENT,
+					fillOpacity: 0.7,
+					stroke: 'white',
+					tip: true
+				}),
+				Plot.text(rows, {
+					x: spec.x,
+					y: spec.y,
+					text: spec.label,
+					dy: -12,
+					fontSize: 10,
+					fill: 'currentColor'
+				})
+			);
+			figure = Plot.plot({
+				...base,
+				height: 420,
+				x: { label: t(spec.xLabel, o.lang), tickFormat: tickFormat('percent', o.lang), grid: true },
+				y: { label: t(spec.yLabel, o.lang), tickFormat: tickFormat('percent', o.lang), grid: true },
+				r: { range: [3, 22] },
+				color: spec.color ? { legend: true } : undefined,
+				marks
+			});
+			break;
+		}
+		case 'errorbars': {
+			figure = Plot.plot({
+				...base,
+				height: Math.max(200, domainOf(rows, spec.x).length * 36 + 80),
+				marginLeft: 140,
+				y: { label: t(spec.xLabel, o.lang), domain: domainOf(rows, spec.x) },
+				x: { label: t(spec.yLabel, o.lang), tickFormat: tickFormat('percent', o.lang), grid: true },
+				marks: [
+					Plot.ruleX([0], { strokeDasharray: '4,3' }),
+					Plot.link(rows, {
+						y1: spec.x,
+						y2: spec.x,
+						x1: spec.low,
+						x2: spec.high,
+						stroke: ACCENT,
+						strokeWidth: 2
+					}),
+					Plot.dot(rows, { y: spec.x, x: spec.y, fill: ACCENT, r: 5, tip: true })
+				]
+			});
+			break;
+		}
+	}
+	if (o.onSelect) {
+		const select = o.onSelect;
+		figure.style.cursor = 'pointer';
+		figure.addEventListener('click', () => {
+			const v = (figure as unknown as { value?: Row | null }).value;
+			if (v) select(v);
+		});
+	}
+	return figure;
+}
