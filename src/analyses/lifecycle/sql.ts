@@ -1,0 +1,218 @@
+import type { Globals } from '../types.ts';
+import { asOfSql, filteredOrdersCte } from '../base.ts';
+import { dateLiteral, formatTimestamp, literal } from '../../lib/sql.ts';
+import { FALLBACK_CYCLE_DAYS, type LifecycleParams } from './params.ts';
+
+/** Stage codes in display order. */
+export const STAGES = ['new', 'active', 'dormant', 'churned'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** A non-negative number for SQL; anything else (NaN, negative, text from a saved link) is 0. */
+const nonNegative = (n: unknown): number =>
+	typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0;
+const monthCount = (n: unknown): number => Math.min(Math.max(Math.round(nonNegative(n)), 1), 120);
+
+/**
+ * CTEs shared by every lifecycle query:
+ * - `days`: one row per known customer and order day (several orders on one day are one visit,
+ *   so split orders do not make a 0-day cycle);
+ * - `rule`: the repurchase cycle and the thresholds derived from it, one row.
+ */
+function ruleCtes(p: LifecycleParams, g: Globals): string {
+	const cycle = nonNegative(p.cycleDays);
+	const cycleSql = cycle > 0 ? literal(cycle) : `coalesce(median_gap, ${FALLBACK_CYCLE_DAYS})`;
+	const sourceSql =
+		cycle > 0 ? `'set'` : `CASE WHEN median_gap IS NULL THEN 'fallback' ELSE 'median' END`;
+	const threshold = (override: unknown, multiple: unknown) =>
+		nonNegative(override) > 0
+			? literal(nonNegative(override))
+			: `round(cycle_days * ${literal(nonNegative(multiple))})`;
+	return `${filteredOrdersCte(g)},
+days AS (
+	SELECT customer_id, order_time::DATE AS day
+	FROM f_orders
+	WHERE known
+	GROUP BY ALL
+),
+gaps AS (
+	SELECT date_diff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS gap
+	FROM days
+),
+measured AS (
+	SELECT median(gap) AS median_gap, count(gap) AS gaps FROM gaps
+),
+cycle AS (
+	SELECT ${cycleSql}::DOUBLE AS cycle_days, ${sourceSql} AS cycle_source, median_gap, gaps
+	FROM measured
+),
+rule AS (
+	SELECT cycle_days, cycle_source, median_gap, gaps,
+		${threshold(p.activeDays, p.activeMultiple)}::DOUBLE AS active_days,
+		${threshold(p.dormantDays, p.dormantMultiple)}::DOUBLE AS dormant_days,
+		${literal(nonNegative(p.newDays))}::DOUBLE AS new_days
+	FROM cycle
+)`;
+}
+
+/** The stage of a customer at `at`, from their first and last order day before it. */
+const stageCase = (first: string, last: string, at: string) => `CASE
+		WHEN date_diff('day', ${first}, ${at}) <= rule.new_days THEN 'new'
+		WHEN date_diff('day', ${last}, ${at}) <= rule.active_days THEN 'active'
+		WHEN date_diff('day', ${last}, ${at}) <= rule.dormant_days THEN 'dormant'
+		ELSE 'churned'
+	END`;
+
+/** Adds `staged`: one row per known customer with their stage at the as-of date. */
+function stagedCtes(p: LifecycleParams, g: Globals): string {
+	return `${ruleCtes(p, g)},
+customer AS (
+	SELECT customer_id, min(order_time)::DATE AS first_day, max(order_time)::DATE AS last_day,
+		count(*) AS orders, sum(amount) AS revenue
+	FROM f_orders
+	WHERE known
+	GROUP BY customer_id
+),
+staged AS (
+	SELECT customer.*, date_diff('day', last_day, ${asOfSql(g)}) AS days_since_last,
+		${stageCase('first_day', 'last_day', asOfSql(g))} AS stage
+	FROM customer, rule
+)`;
+}
+
+/**
+ * Adds `snaps` (month starts: k = 0 is the as-of month's start, k = n the start n months back)
+ * and `snap_staged`: each known customer's stage at each snapshot, from order days before it.
+ * A snapshot at a month's start is the state at the end of the month before.
+ */
+function snapshotCtes(p: LifecycleParams, g: Globals): string {
+	return `${ruleCtes(p, g)},
+snaps AS (
+	SELECT k, (date_trunc('month', ${asOfSql(g)}) - to_months(k::INTEGER))::DATE AS snap
+	FROM range(0, ${monthCount(p.months) + 1}) AS t(k)
+),
+snap_customer AS (
+	SELECT snaps.k, snaps.snap, days.customer_id, min(days.day) AS first_day, max(days.day) AS last_day
+	FROM snaps JOIN days ON days.day < snaps.snap
+	GROUP BY ALL
+),
+snap_staged AS (
+	SELECT snap_customer.*, ${stageCase('first_day', 'last_day', 'snap')} AS stage
+	FROM snap_customer, rule
+)`;
+}
+
+const stageValues = `(VALUES ${STAGES.map((s, i) => `(${literal(s)}, ${i + 1})`).join(', ')}) AS stages(stage, ord)`;
+
+/** The cycle and thresholds in force, one row, so the rule can be shown next to the numbers. */
+export function buildRuleSql(p: LifecycleParams, g: Globals): string {
+	return `WITH ${ruleCtes(p, g)}
+SELECT cycle_days, cycle_source, median_gap, gaps::INTEGER AS gaps, active_days, dormant_days, new_days
+FROM rule`;
+}
+
+/**
+ * Customers, orders and revenue per stage at the as-of date. Unknown customers add one row with
+ * revenue only. Shares: customers of known customers, revenue of all revenue.
+ */
+export function buildStagesSql(p: LifecycleParams, g: Globals): string {
+	return `WITH ${stagedCtes(p, g)},
+per_stage AS (
+	SELECT stages.stage, stages.ord, count(staged.customer_id)::INTEGER AS customers,
+		coalesce(sum(staged.orders), 0)::INTEGER AS orders, coalesce(sum(staged.revenue), 0) AS revenue,
+		avg(staged.days_since_last) AS avg_days_since_last
+	FROM ${stageValues} LEFT JOIN staged ON staged.stage = stages.stage
+	GROUP BY ALL
+),
+unknown_customers AS (
+	SELECT 'unknown' AS stage, 5 AS ord, NULL::INTEGER AS customers, count(*)::INTEGER AS orders,
+		sum(amount) AS revenue, NULL::DOUBLE AS avg_days_since_last
+	FROM f_orders
+	WHERE NOT known
+	HAVING count(*) > 0
+),
+all_rows AS (SELECT * FROM per_stage UNION ALL SELECT * FROM unknown_customers)
+SELECT stage, customers,
+	customers / nullif(sum(customers) OVER (), 0) AS customer_share,
+	orders, revenue,
+	revenue / nullif(sum(revenue) OVER (), 0) AS revenue_share,
+	avg_days_since_last
+FROM all_rows
+ORDER BY ord`;
+}
+
+/** Customers per stage at each of the last `months` month ends (every stage, zeros included). */
+export function buildTrendSql(p: LifecycleParams, g: Globals): string {
+	return `WITH ${snapshotCtes(p, g)}
+SELECT (snaps.snap - 1) AS month_end, stages.stage, stages.ord,
+	count(snap_staged.customer_id)::INTEGER AS customers
+FROM snaps CROSS JOIN ${stageValues}
+LEFT JOIN snap_staged ON snap_staged.k = snaps.k AND snap_staged.stage = stages.stage
+WHERE snaps.k < ${monthCount(p.months)}
+GROUP BY ALL
+ORDER BY month_end, stages.ord`;
+}
+
+/**
+ * Per complete month M: customers dormant at M's start, how many ordered during M, and the
+ * rate. Only months that ended by the as-of date (k ≥ 1), so no month is cut short.
+ */
+export function buildReactivationSql(p: LifecycleParams, g: Globals): string {
+	return `WITH ${snapshotCtes(p, g)},
+dormant AS (
+	SELECT snap_staged.k, snap_staged.snap, snap_staged.customer_id,
+		EXISTS (SELECT 1 FROM days WHERE days.customer_id = snap_staged.customer_id
+			AND days.day >= snap_staged.snap AND days.day < snap_staged.snap + INTERVAL 1 MONTH) AS reactivated
+	FROM snap_staged
+	WHERE snap_staged.stage = 'dormant'
+)
+SELECT snaps.snap AS month, count(dormant.customer_id)::INTEGER AS dormant_at_start,
+	count(*) FILTER (WHERE dormant.reactivated)::INTEGER AS reactivated,
+	count(*) FILTER (WHERE dormant.reactivated) / nullif(count(dormant.customer_id), 0) AS reactivation_rate
+FROM snaps LEFT JOIN dormant ON dormant.k = snaps.k
+WHERE snaps.k >= 1
+GROUP BY ALL
+ORDER BY month`;
+}
+
+/** Customers in one stage at the as-of date. */
+export function buildStageCustomersSql(p: LifecycleParams, g: Globals, stage: string): string {
+	return `WITH ${stagedCtes(p, g)}
+SELECT customer_id, stage, first_day AS first_order, last_day AS last_order, days_since_last,
+	orders::INTEGER AS orders, revenue
+FROM staged
+WHERE stage = ${literal(stage)}
+ORDER BY days_since_last, customer_id`;
+}
+
+/** Customers in one stage at a month end (`monthEnd` is the last day of that month). */
+export function buildSnapshotCustomersSql(
+	p: LifecycleParams,
+	g: Globals,
+	monthEnd: string,
+	stage: string
+): string {
+	return `WITH ${snapshotCtes(p, g)}
+SELECT customer_id, stage, first_day AS first_order, last_day AS last_order,
+	date_diff('day', last_day, snap) AS days_since_last
+FROM snap_staged
+WHERE snap = ${dateLiteral(monthEnd)} + 1 AND stage = ${literal(stage)}
+ORDER BY days_since_last, customer_id`;
+}
+
+/** Customers dormant at the start of `month` (its first day), and whether they ordered in it. */
+export function buildDormantCustomersSql(p: LifecycleParams, g: Globals, month: string): string {
+	return `WITH ${snapshotCtes(p, g)}
+SELECT customer_id, first_day AS first_order, last_day AS last_order,
+	date_diff('day', last_day, snap) AS days_since_last,
+	EXISTS (SELECT 1 FROM days WHERE days.customer_id = snap_staged.customer_id
+		AND days.day >= snap AND days.day < snap + INTERVAL 1 MONTH) AS reactivated
+FROM snap_staged
+WHERE snap = ${dateLiteral(month)} AND stage = 'dormant'
+ORDER BY reactivated DESC, customer_id`;
+}
+
+/** A drill value as `YYYY-MM-DD`: decoded rows carry dates as Date (store-local kept as UTC). */
+export function toIsoDate(value: unknown): string {
+	if (value instanceof Date) return formatTimestamp(value).slice(0, 10);
+	return String(value).slice(0, 10);
+}
