@@ -36,3 +36,6 @@ export function formatTimestamp(d: Date): string {
 	const p = (n: number, w = 2) => String(n).padStart(w, '0');
 	return `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
 }
+
+/** A statement without its trailing semicolons, so it can be nested as a subquery or view. */
+export const stripTrailingSemicolon = (sql: string): string => sql.trim().replace(/;+\s*$/, '');

@@ -1,0 +1,19 @@
+/**
+ * What the header controls need to know about the loaded data: counts, the date span (for the
+ * default as-of date: the day after the last order) and the values to filter by.
+ */
+export const dataSummarySql = `SELECT
+	(SELECT count(*) FROM orders) AS orders,
+	(SELECT count(DISTINCT customer_id) FROM orders) AS customers,
+	(SELECT count(*) FROM order_lines) AS lines,
+	(SELECT count(*) FROM orders WHERE customer_id IS NULL) AS unknown_orders,
+	(SELECT strftime(min(order_time), '%Y-%m-%d') FROM orders) AS first_day,
+	(SELECT strftime(max(order_time)::DATE + 1, '%Y-%m-%d') FROM orders) AS day_after_last,
+	(SELECT count(*) FROM campaign_contacts) AS contacts`;
+
+/** Distinct values of a filterable column, most frequent first. */
+export function filterValuesSql(kind: 'channel' | 'province' | 'category'): string {
+	if (kind === 'category')
+		return `SELECT category AS value, count(*) AS n FROM order_lines WHERE category IS NOT NULL GROUP BY 1 ORDER BY n DESC, value LIMIT 500`;
+	return `SELECT ${kind} AS value, count(*) AS n FROM orders WHERE ${kind} IS NOT NULL GROUP BY 1 ORDER BY n DESC, value LIMIT 500`;
+}

@@ -1,0 +1,111 @@
+import { createContext } from 'svelte';
+import type { BrowserEngine, EngineState } from '../../engine/engine.ts';
+import type { Globals } from '../../analyses/types.ts';
+import type { Failure } from '../../lib/result.ts';
+import { tableToRows } from '../../engine/decode.ts';
+import { dataSummarySql, filterValuesSql } from '../../analyses/data-summary.ts';
+import { ResultCache } from '../../notebook/run-cell.ts';
+import { message } from '../i18n/index.ts';
+import type { Lang } from '../../lib/format.ts';
+
+export interface DataSummary {
+	orders: number;
+	customers: number;
+	lines: number;
+	unknownOrders: number;
+	firstDay: string | null;
+	dayAfterLast: string | null;
+	contacts: number;
+	channels: string[];
+	provinces: string[];
+	categories: string[];
+	files: string[];
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+
+const LANG_KEY = 'huitou.lang';
+const THEME_KEY = 'huitou.theme';
+
+function initialLang(): Lang {
+	const saved = globalThis.localStorage?.getItem(LANG_KEY);
+	if (saved === 'en' || saved === 'zh') return saved;
+	return globalThis.navigator?.language?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+function initialTheme(): Theme {
+	const saved = globalThis.localStorage?.getItem(THEME_KEY);
+	return saved === 'light' || saved === 'dark' ? saved : 'system';
+}
+
+export const defaultGlobals = (asOf: string): Globals => ({
+	asOf,
+	revenue: 'net',
+	currency: 'CNY'
+});
+
+/** The page's shared state: language, engine status, what data is loaded, the global controls. */
+export class AppState {
+	lang = $state<Lang>(initialLang());
+	theme = $state<Theme>(initialTheme());
+	engineState = $state.raw<EngineState>({ phase: 'idle' });
+	data = $state.raw<DataSummary | null>(null);
+	/** Bumped whenever the canonical tables change, so cells re-run. */
+	dataVersion = $state(0);
+	globals = $state<Globals>(defaultGlobals(new Date().toISOString().slice(0, 10)));
+	/** A message for the whole page (e.g. a failed import), shown until dismissed. */
+	notice = $state.raw<{ kind: 'error' | 'info'; failure?: Failure; text: string } | null>(null);
+	readonly cache = new ResultCache();
+
+	constructor(readonly engine: BrowserEngine) {
+		engine.onState((s) => (this.engineState = s));
+	}
+
+	t = (key: string, vars?: Record<string, string | number>): string =>
+		message(key, this.lang, vars);
+
+	setLang(lang: Lang) {
+		this.lang = lang;
+		globalThis.localStorage?.setItem(LANG_KEY, lang);
+		document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+	}
+
+	setTheme(theme: Theme) {
+		this.theme = theme;
+		globalThis.localStorage?.setItem(THEME_KEY, theme);
+		if (theme === 'system') delete document.documentElement.dataset.theme;
+		else document.documentElement.dataset.theme = theme;
+	}
+
+	/** Re-reads counts and filter values after an import; resets the as-of date to the data's. */
+	async refreshData(files: string[]): Promise<void> {
+		this.cache.clear();
+		const s = await this.engine.query(dataSummarySql);
+		if (!s.ok) {
+			this.notice = { kind: 'error', failure: s.error, text: s.error.detail };
+			return;
+		}
+		const [row] = tableToRows(s.value);
+		const values = async (kind: 'channel' | 'province' | 'category') => {
+			const r = await this.engine.query(filterValuesSql(kind));
+			return r.ok ? tableToRows(r.value).map((x) => String(x.value)) : [];
+		};
+		this.data = {
+			orders: Number(row.orders),
+			customers: Number(row.customers),
+			lines: Number(row.lines),
+			unknownOrders: Number(row.unknown_orders),
+			firstDay: (row.first_day as string) ?? null,
+			dayAfterLast: (row.day_after_last as string) ?? null,
+			contacts: Number(row.contacts),
+			channels: await values('channel'),
+			provinces: await values('province'),
+			categories: await values('category'),
+			files
+		};
+		if (this.data.dayAfterLast) this.globals.asOf = this.data.dayAfterLast;
+		this.dataVersion++;
+	}
+}
+
+export const [getApp, setApp] = createContext<AppState>();
