@@ -1,0 +1,442 @@
+/**
+ * How a source file's columns become canonical fields, and how its values are read. A preset is a
+ * ready-made Mapping; an unknown layout gets one from `suggestMapping`, which the analyst edits.
+ */
+import type { OrderStatus } from './canonical.ts';
+import { fail, ok, type Result } from '../lib/result.ts';
+
+export const CANONICAL_FIELDS = [
+	'order_id',
+	'customer_id',
+	'order_time',
+	'pay_time',
+	'status',
+	'after_sale_status',
+	'order_amount',
+	'refund_amount',
+	'channel',
+	'campaign',
+	'province',
+	'city',
+	'address',
+	'product_id',
+	'product_title',
+	'category',
+	'quantity',
+	'line_amount',
+	'unit_price',
+	'customer_name',
+	'phone',
+	'email'
+] as const;
+
+export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
+
+/**
+ * Order of the parts in dates whose year comes last (`11/12/2024`). 'auto' decides from the data
+ * (a first part above 12 means day first) and falls back to `ambiguousDateDefault`; 'ymd' accepts
+ * only year-first dates and rejects year-last ones.
+ */
+export type DateOrder = 'auto' | 'ymd' | 'dmy' | 'mdy';
+
+/**
+ * Where the order amount lives. 'order': on every row of the order (repeated), the first non-empty
+ * one is taken; 'first-line': only on the order's first row (Shopify's Total); 'line-sum': there is
+ * no order amount, it is the sum of the line amounts.
+ */
+export type OrderAmountLevel = 'order' | 'first-line' | 'line-sum';
+
+export interface Mapping {
+	/** Canonical field → source column name (exactly as in the header). */
+	fields: Partial<Record<CanonicalField, string>>;
+	dateOrder: DateOrder;
+	ambiguousDateDefault: 'dmy' | 'mdy';
+	/** Store time zone as minutes east of UTC (China: 480). Canonical times are store-local. */
+	timezoneOffsetMinutes: number;
+	/** Offset of source times written without one; converted to the store's once at import. */
+	sourceOffsetMinutes: number;
+	decimal: '.' | ',';
+	/** Platform status word (matched trimmed, case-insensitive) → canonical status. */
+	statusMap: Record<string, OrderStatus>;
+	orderAmountLevel: OrderAmountLevel;
+	/** Cell values that mean "empty" besides the empty string (Pinduoduo writes `-`). */
+	nullTokens: string[];
+	/** Order ids starting with this mark cancellations (UCI: `C536379`). */
+	cancelPrefix?: string;
+	/** The analyst accepted that every order's customer is unknown (no customer column). */
+	unknownCustomersAcknowledged: boolean;
+	/** Currency assumed when the amounts carry no symbol (ISO 4217). */
+	currency?: string;
+}
+
+/** A mapping with neutral reading rules; presets and suggestions start from it. */
+export function createMapping(
+	fields: Partial<Record<CanonicalField, string>>,
+	overrides: Partial<Omit<Mapping, 'fields'>> = {}
+): Mapping {
+	return {
+		fields,
+		dateOrder: 'auto',
+		ambiguousDateDefault: 'mdy',
+		timezoneOffsetMinutes: 0,
+		sourceOffsetMinutes: overrides.timezoneOffsetMinutes ?? 0,
+		decimal: '.',
+		statusMap: {},
+		orderAmountLevel: 'order',
+		nullTokens: [],
+		unknownCustomersAcknowledged: false,
+		...overrides
+	};
+}
+
+/** Lower-case, without spaces, underscores, dashes, dots or brackets: `Order ID` = `order_id`. */
+export function normalizeColumnName(name: string): string {
+	return name
+		.replace(/^\uFEFF/, '')
+		.toLowerCase()
+		.replace(/[\s_\-.:：/()（）[\]【】#]+/g, '');
+}
+
+/**
+ * A stable id for a header: the same columns in the same order (ignoring case, spaces and
+ * punctuation) give the same signature, so a mapping saved for last month's export applies to
+ * this month's.
+ */
+export function headerSignature(header: readonly string[]): string {
+	const text = header.map(normalizeColumnName).join('\u001f');
+	// Two FNV-1a passes with different seeds: 64 bits, enough to keep a shop's layouts apart.
+	let a = 0x811c9dc5;
+	let b = 0x01000193 ^ 0x5bd1e995;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		a = Math.imul(a ^ c, 0x01000193) >>> 0;
+		b = Math.imul(b ^ c, 0x01000193 + 0x9e) >>> 0;
+	}
+	return `h${header.length}-${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
+}
+
+/** Remembers the mapping an analyst chose, per header signature. */
+export interface MappingStore {
+	get(signature: string): Promise<Mapping | undefined>;
+	put(signature: string, mapping: Mapping): Promise<void>;
+}
+
+const STORE_PREFIX = 'huitou.mapping.';
+
+/**
+ * A MappingStore in localStorage. Where there is none (Node, a sandboxed iframe), it keeps the
+ * mappings in memory for the session instead of failing.
+ */
+export function createLocalMappingStore(storage?: Storage): MappingStore {
+	const backing = storage ?? findLocalStorage();
+	const memory = new Map<string, string>();
+	const read = (key: string) => (backing ? backing.getItem(key) : (memory.get(key) ?? null));
+	const write = (key: string, value: string) => {
+		if (backing) backing.setItem(key, value);
+		else memory.set(key, value);
+	};
+	return {
+		async get(signature) {
+			const text = read(STORE_PREFIX + signature);
+			if (text === null) return undefined;
+			try {
+				const parsed: unknown = JSON.parse(text);
+				return isMapping(parsed) ? parsed : undefined;
+			} catch {
+				return undefined;
+			}
+		},
+		async put(signature, mapping) {
+			write(STORE_PREFIX + signature, JSON.stringify(mapping));
+		}
+	};
+}
+
+function findLocalStorage(): Storage | undefined {
+	try {
+		const storage = (globalThis as { localStorage?: Storage }).localStorage;
+		return storage && typeof storage.getItem === 'function' ? storage : undefined;
+	} catch {
+		// Reading localStorage throws in some sandboxed or privacy-restricted contexts.
+		return undefined;
+	}
+}
+
+/** Enough of a shape check that a stale or hand-edited entry cannot crash an import. */
+function isMapping(value: unknown): value is Mapping {
+	if (typeof value !== 'object' || value === null) return false;
+	const m = value as Record<string, unknown>;
+	return (
+		typeof m.fields === 'object' &&
+		m.fields !== null &&
+		typeof m.dateOrder === 'string' &&
+		typeof m.timezoneOffsetMinutes === 'number' &&
+		typeof m.sourceOffsetMinutes === 'number' &&
+		(m.decimal === '.' || m.decimal === ',') &&
+		typeof m.statusMap === 'object' &&
+		typeof m.orderAmountLevel === 'string' &&
+		Array.isArray(m.nullTokens)
+	);
+}
+
+/**
+ * Checks that a mapping can build orders from this header. A file without a customer column is
+ * accepted only when the analyst acknowledged that all its customers will be unknown.
+ */
+export function validateMapping(mapping: Mapping, header: readonly string[]): Result<Mapping> {
+	const f = mapping.fields;
+	const columns = new Set(header);
+	for (const [field, column] of Object.entries(f)) {
+		if (column !== undefined && !columns.has(column))
+			return fail('ingest.mapping-unknown-column', `${field} → "${column}" is not in the header`);
+	}
+	if (!f.order_id) return fail('ingest.mapping-missing-order-id', 'no column mapped to order_id');
+	if (!f.order_time && !f.pay_time)
+		return fail('ingest.mapping-missing-date', 'no column mapped to order_time');
+	const hasLineAmount = Boolean(f.line_amount || f.unit_price);
+	if (mapping.orderAmountLevel === 'line-sum' ? !hasLineAmount : !f.order_amount && !hasLineAmount)
+		return fail(
+			'ingest.mapping-missing-amount',
+			'no column mapped to order_amount, line_amount or unit_price'
+		);
+	if (!f.customer_id && !mapping.unknownCustomersAcknowledged)
+		return fail('ingest.mapping-missing-customer', 'no column mapped to customer_id');
+	return ok(mapping);
+}
+
+/** Column names (normalised) that mean each field, English and Chinese, most specific first. */
+const SYNONYMS: Record<CanonicalField, string[]> = {
+	order_id: [
+		'orderid',
+		'ordernumber',
+		'orderno',
+		'invoiceno',
+		'invoice',
+		'amazonorderid',
+		'订单编号',
+		'订单号',
+		'主订单编号',
+		'订单id',
+		'order'
+	],
+	customer_id: [
+		'customerid',
+		'buyerid',
+		'userid',
+		'memberid',
+		'clientid',
+		'customer',
+		'buyer',
+		'买家会员名',
+		'下单帐号',
+		'下单账号',
+		'客户id',
+		'会员id',
+		'用户id',
+		'买家id',
+		'买家昵称',
+		'客户编号',
+		'会员名'
+	],
+	order_time: [
+		'ordertime',
+		'orderdate',
+		'createdat',
+		'createdtime',
+		'purchasedate',
+		'invoicedate',
+		'date',
+		'订单创建时间',
+		'下单时间',
+		'订单提交时间',
+		'订单成交时间',
+		'创建时间',
+		'成交时间',
+		'日期'
+	],
+	pay_time: [
+		'paytime',
+		'paidat',
+		'paymentdate',
+		'paiddate',
+		'订单付款时间',
+		'付款时间',
+		'支付时间'
+	],
+	status: ['orderstatus', 'financialstatus', 'status', '订单状态', '交易状态', '状态'],
+	after_sale_status: ['aftersalestatus', 'refundstatus', '售后状态', '退款状态'],
+	order_amount: [
+		'orderamount',
+		'ordertotal',
+		'totalamount',
+		'grandtotal',
+		'amountpaid',
+		'total',
+		'amount',
+		'买家实际支付金额',
+		'用户实付金额元',
+		'订单应付金额',
+		'实付金额',
+		'应付金额',
+		'订单金额',
+		'支付金额',
+		'金额'
+	],
+	refund_amount: ['refundamount', 'refunded', 'refund', '退款金额', '退款'],
+	channel: ['channel', 'trafficsource', 'source', '流量来源', '订单来源', '渠道', '来源'],
+	campaign: [
+		'campaign',
+		'discountcode',
+		'couponcode',
+		'coupon',
+		'promo',
+		'店铺优惠',
+		'优惠券',
+		'活动',
+		'达人昵称'
+	],
+	province: [
+		'province',
+		'billingprovince',
+		'shipstate',
+		'billingstate',
+		'state',
+		'region',
+		'省份',
+		'省'
+	],
+	city: ['city', 'billingcity', 'shipcity', '城市', '市'],
+	address: ['shippingaddress', 'address', '收货地址', '地址'],
+	product_id: [
+		'productid',
+		'stockcode',
+		'sku',
+		'itemid',
+		'商品id',
+		'商品编号',
+		'商家编码',
+		'商品编码',
+		'货号'
+	],
+	product_title: [
+		'producttitle',
+		'productname',
+		'lineitemname',
+		'itemname',
+		'description',
+		'product',
+		'title',
+		'宝贝标题',
+		'商品名称',
+		'商品标题',
+		'选购商品',
+		'商品'
+	],
+	category: ['category', 'productcategory', 'producttype', '商品类目', '类目', '品类', '分类'],
+	quantity: ['quantity', 'lineitemquantity', 'qty', '商品数量', '购买数量', '宝贝总数量', '数量'],
+	line_amount: ['lineamount', 'linetotal', 'itemtotal', '商品金额', '小计'],
+	unit_price: ['unitprice', 'lineitemprice', 'itemprice', 'price', '商品单价', '京东价', '单价'],
+	customer_name: [
+		'customername',
+		'billingname',
+		'buyername',
+		'收货人姓名',
+		'收件人',
+		'收货人',
+		'客户名称',
+		'姓名'
+	],
+	phone: [
+		'phone',
+		'mobile',
+		'telephone',
+		'billingphone',
+		'联系手机',
+		'收件人手机号',
+		'手机号',
+		'手机',
+		'电话'
+	],
+	email: ['email', 'mail', 'billingemail', '邮箱']
+};
+
+/** What a field's values look like, to confirm or find a column from its sample values. */
+const VALUE_KIND: Partial<Record<CanonicalField, 'date' | 'number'>> = {
+	order_time: 'date',
+	pay_time: 'date',
+	order_amount: 'number',
+	refund_amount: 'number',
+	line_amount: 'number',
+	unit_price: 'number',
+	quantity: 'number'
+};
+
+const DATE_LIKE =
+	/^(\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{8}$|\d{5}(\.\d+)?$)/;
+const NUMBER_LIKE = /^[(-]?\s*[¥￥$€£]?\s*-?[\d,.' ]*\d[\d,.]*\s*(元|\))?$/;
+
+function valueShare(values: string[], kind: 'date' | 'number'): number {
+	const present = values.map((v) => v.trim().replace(/^="?|"$/g, '')).filter((v) => v !== '');
+	if (present.length === 0) return 0;
+	const re = kind === 'date' ? DATE_LIKE : NUMBER_LIKE;
+	return present.filter((v) => re.test(v)).length / present.length;
+}
+
+export interface MappingSuggestion {
+	mapping: Mapping;
+	/** 0–1 per mapped field: 1 = exact known name and values of the right kind. */
+	confidence: Partial<Record<CanonicalField, number>>;
+}
+
+/**
+ * Suggests a mapping for an unknown layout from column names (English and Chinese synonyms,
+ * ignoring case, spaces and punctuation) and from what the sample values look like. Each column
+ * is used for one field at most; the analyst reviews the result in the column mapper.
+ */
+export function suggestMapping(
+	header: readonly string[],
+	sampleRows: readonly (readonly string[])[]
+): MappingSuggestion {
+	const normalized = header.map(normalizeColumnName);
+	const columnValues = header.map((_, i) => sampleRows.map((row) => row[i] ?? ''));
+	const candidates: { field: CanonicalField; column: number; score: number }[] = [];
+	for (const field of CANONICAL_FIELDS) {
+		const synonyms = SYNONYMS[field];
+		const kind = VALUE_KIND[field];
+		normalized.forEach((name, column) => {
+			const rank = synonyms.indexOf(name);
+			let score = 0;
+			if (rank >= 0) score = 0.9 - rank * 0.01;
+			else if (name.length > 0 && synonyms.some((s) => s.length >= 3 && name.includes(s)))
+				score = 0.5;
+			if (score === 0) return;
+			if (kind) {
+				const share = valueShare(columnValues[column], kind);
+				score = sampleRows.length === 0 ? score : score * (0.4 + 0.6 * share);
+			}
+			candidates.push({ field, column, score });
+		});
+	}
+	candidates.sort((a, b) => b.score - a.score);
+	const fields: Partial<Record<CanonicalField, string>> = {};
+	const confidence: Partial<Record<CanonicalField, number>> = {};
+	const used = new Set<number>();
+	for (const c of candidates) {
+		if (fields[c.field] !== undefined || used.has(c.column) || c.score < 0.3) continue;
+		fields[c.field] = header[c.column];
+		confidence[c.field] = Math.round(c.score * 100) / 100;
+		used.add(c.column);
+	}
+	// No date column by name: take the first unused column whose values all look like dates.
+	if (!fields.order_time && sampleRows.length > 0) {
+		const column = header.findIndex(
+			(_, i) => !used.has(i) && valueShare(columnValues[i], 'date') === 1
+		);
+		if (column >= 0) {
+			fields.order_time = header[column];
+			confidence.order_time = 0.4;
+		}
+	}
+	const orderAmountLevel = fields.order_amount ? 'order' : 'line-sum';
+	return { mapping: createMapping(fields, { orderAmountLevel }), confidence };
+}
