@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { VitePWA } from 'vite-plugin-pwa';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -63,7 +64,46 @@ function duckdbWasmGz(): Plugin {
 export default defineConfig({
 	// Relative asset URLs: dist/ works from any static host and any sub-path.
 	base: './',
-	plugins: [svelte(), duckdbWasmGz()],
+	plugins: [
+		svelte(),
+		duckdbWasmGz(),
+		// Offline after the first visit, installable. A new version waits until every tab of the
+		// old one is closed, so an open notebook is never reloaded under the user.
+		VitePWA({
+			registerType: 'prompt',
+			injectRegister: null,
+			manifest: {
+				name: 'huitou 回头 — returning-customer analytics',
+				short_name: 'huitou',
+				description: 'Private, in-browser analytics for e-commerce order exports',
+				start_url: './',
+				scope: './',
+				display: 'standalone',
+				background_color: '#f6f5f3',
+				theme_color: '#c2410c',
+				icons: [
+					{ src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+					{ src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+					{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }
+				]
+			},
+			workbox: {
+				// The eh engine is what current browsers run: precache it. The mvp fallback is cached
+				// on first use only, so nobody downloads 9 MB they will never need.
+				globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'assets/duckdb-eh-*.wasm.gz'],
+				globIgnores: ['**/duckdb-browser-mvp.worker-*.js'],
+				maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
+				navigateFallback: 'index.html',
+				runtimeCaching: [
+					{
+						urlPattern: /duckdb-(browser-)?mvp/,
+						handler: 'CacheFirst',
+						options: { cacheName: 'huitou-engine-fallback' }
+					}
+				]
+			}
+		})
+	],
 	worker: { format: 'es' },
 	build: {
 		target: 'es2022',

@@ -1,0 +1,8 @@
+/// <reference types="vite/client" />
+/// <reference types="vite-plugin-pwa/client" />
+
+declare module 'virtual:duckdb-wasm' {
+	/** URLs of DuckDB's gzip-compressed wasm bundles, served from our own build (vite.config.ts). */
+	const urls: { eh: string; mvp: string };
+	export default urls;
+}
