@@ -184,10 +184,13 @@ export function renderChart(
 		}
 		case 'quadrant': {
 			const marks: Plot.Markish[] = [];
-			if (spec.xSplit !== undefined)
-				marks.push(Plot.ruleX([spec.xSplit], { strokeDasharray: '4,3', strokeOpacity: 0.6 }));
-			if (spec.ySplit !== undefined)
-				marks.push(Plot.ruleY([spec.ySplit], { strokeDasharray: '4,3', strokeOpacity: 0.6 }));
+			const first = rows[0] ?? {};
+			const xSplit = spec.xSplitColumn ? Number(first[spec.xSplitColumn]) : spec.xSplit;
+			const ySplit = spec.ySplitColumn ? Number(first[spec.ySplitColumn]) : spec.ySplit;
+			if (xSplit !== undefined && Number.isFinite(xSplit))
+				marks.push(Plot.ruleX([xSplit], { strokeDasharray: '4,3', strokeOpacity: 0.6 }));
+			if (ySplit !== undefined && Number.isFinite(ySplit))
+				marks.push(Plot.ruleY([ySplit], { strokeDasharray: '4,3', strokeOpacity: 0.6 }));
 			marks.push(
 				Plot.dot(rows, {
 					x: spec.x,
