@@ -1,0 +1,98 @@
+import type { Globals } from '../types.ts';
+import { filteredOrdersCte } from '../base.ts';
+import { literal } from '../../lib/sql.ts';
+import type { TimePrefsParams } from './params.ts';
+
+/**
+ * Adds `slotted`: every filtered order with its weekday (ISO: 1 = Monday … 7 = Sunday, so weeks
+ * read Monday-first whatever DuckDB's 0 = Sunday `dayofweek` says), hour (0–23, store-local) and
+ * segment: 'first' for a known customer's earliest order (ties by order id), 'repeat' for their
+ * later ones, NULL for orders without a customer id.
+ */
+function slottedCtes(g: Globals): string {
+	return `${filteredOrdersCte(g)},
+slotted AS (
+	SELECT order_id, customer_id, known, order_time,
+		isodow(order_time)::INTEGER AS weekday, hour(order_time)::INTEGER AS hour,
+		CASE WHEN known THEN
+			CASE WHEN row_number() OVER (PARTITION BY customer_id ORDER BY order_time, order_id) = 1
+				THEN 'first' ELSE 'repeat' END
+		END AS segment
+	FROM f_orders
+)`;
+}
+
+/** The orders of a segment: all (unknown customers included), first or repeat. */
+const inSegment = (segment: TimePrefsParams['segment']): string =>
+	segment === 'first' ? `segment = 'first'` : segment === 'repeat' ? `segment = 'repeat'` : 'TRUE';
+
+/** Orders per weekday × hour over all 168 cells (empty cells are 0), and their share. */
+export function buildHeatmapSql(p: TimePrefsParams, g: Globals): string {
+	return `WITH ${slottedCtes(g)},
+grid AS (
+	SELECT w.weekday::INTEGER AS weekday, h.hour::INTEGER AS hour
+	FROM range(1, 8) AS w(weekday), range(0, 24) AS h(hour)
+),
+counted AS (
+	SELECT grid.weekday, grid.hour, count(slotted.order_id)::INTEGER AS orders
+	FROM grid LEFT JOIN slotted
+		ON slotted.weekday = grid.weekday AND slotted.hour = grid.hour AND ${inSegment(p.segment)}
+	GROUP BY ALL
+)
+SELECT weekday, hour, orders, orders / nullif(sum(orders) OVER (), 0) AS share
+FROM counted
+ORDER BY weekday, hour`;
+}
+
+/** The busiest cells of the segment, ties by weekday then hour, with the hour span as text. */
+export function buildBestTimesSql(p: TimePrefsParams, g: Globals): string {
+	const best = typeof p.best === 'number' && Number.isFinite(p.best) ? Math.round(p.best) : 5;
+	return `WITH ${slottedCtes(g)},
+counted AS (
+	SELECT weekday, hour, count(*)::INTEGER AS orders
+	FROM slotted
+	WHERE ${inSegment(p.segment)}
+	GROUP BY ALL
+)
+SELECT row_number() OVER (ORDER BY orders DESC, weekday, hour)::INTEGER AS rank, weekday, hour,
+	lpad(hour::VARCHAR, 2, '0') || ':00–' || lpad((hour + 1)::VARCHAR, 2, '0') || ':00' AS hours,
+	orders, orders / sum(orders) OVER () AS share
+FROM counted
+ORDER BY rank
+LIMIT ${literal(Math.min(Math.max(best, 1), 168))}`;
+}
+
+/** Share of each segment's orders by hour: all, first and repeat side by side. */
+export function buildHourProfileSql(g: Globals): string {
+	return `WITH ${slottedCtes(g)},
+segments AS (SELECT * FROM (VALUES ('all', 1), ('first', 2), ('repeat', 3)) AS s(segment, ord)),
+grid AS (
+	SELECT segments.segment, segments.ord, h.hour::INTEGER AS hour
+	FROM segments, range(0, 24) AS h(hour)
+),
+counted AS (
+	SELECT grid.segment, grid.ord, grid.hour, count(slotted.order_id) AS orders
+	FROM grid LEFT JOIN slotted
+		ON slotted.hour = grid.hour AND (grid.segment = 'all' OR slotted.segment = grid.segment)
+	GROUP BY ALL
+)
+SELECT segment, hour, orders::INTEGER AS orders,
+	orders / nullif(sum(orders) OVER (PARTITION BY segment), 0) AS share
+FROM counted
+ORDER BY ord, hour`;
+}
+
+/** Known customers with orders of the segment in one weekday-hour cell. */
+export function buildSlotCustomersSql(
+	p: TimePrefsParams,
+	g: Globals,
+	weekday: number,
+	hour: number
+): string {
+	return `WITH ${slottedCtes(g)}
+SELECT customer_id, count(*)::INTEGER AS orders_in_slot, max(order_time) AS last_order_in_slot
+FROM slotted
+WHERE known AND ${inSegment(p.segment)} AND weekday = ${literal(weekday)} AND hour = ${literal(hour)}
+GROUP BY customer_id
+ORDER BY orders_in_slot DESC, customer_id`;
+}
