@@ -4,7 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Table } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { SANDBOX_SQL, FILE_ROOT, type SqlEngine } from '../../src/engine/types.ts';
 import { classifyEngineError } from '../../src/engine/errors.ts';
@@ -49,8 +49,14 @@ export async function createTestEngine(): Promise<SqlEngine & { close(): void }>
 			db.dropFile(FILE_ROOT + name);
 		},
 		async insertArrow(table, data, mode) {
+			// Through IPC bytes: the blocking bundle is CommonJS and loads its own copy of
+			// apache-arrow, which does not recognise Tables built with the ES module copy (its
+			// insertArrowTable then silently inserts nothing).
 			return run(() => {
-				conn.insertArrowTable(data, { name: table, create: mode === 'create' });
+				conn.insertArrowFromIPCStream(tableToIPC(data, 'stream'), {
+					name: table,
+					create: mode === 'create'
+				});
 			});
 		},
 		close() {
