@@ -1,0 +1,90 @@
+/**
+ * A small RFC 4180 parser for the head of a delimited file: the header, the preview rows and
+ * delimiter sniffing. The file itself is loaded by DuckDB's CSV reader with the same dialect
+ * (quote `"`, doubled to escape), so both agree on where fields and records end.
+ */
+
+export interface ParsedRecord {
+	/** DuckDB's line number for the record: header = 1; blank lines count, line breaks inside quotes do not. */
+	line: number;
+	fields: string[];
+}
+
+export const DELIMITERS = [',', '\t', ';', '|'] as const;
+
+/**
+ * Records of `text` up to `maxRecords`. Without `complete`, a last record that may continue
+ * past the end of the sample is left out.
+ */
+export function parseRecords(
+	text: string,
+	delimiter: string,
+	maxRecords: number,
+	complete: boolean
+): ParsedRecord[] {
+	const records: ParsedRecord[] = [];
+	let fields: string[] = [];
+	let field = '';
+	let quoted = false;
+	let line = 1;
+	let recordStarted = false;
+	const end = () => {
+		fields.push(field);
+		if (recordStarted) records.push({ line, fields });
+		line++;
+		fields = [];
+		field = '';
+		recordStarted = false;
+	};
+	for (let i = 0; i < text.length && records.length < maxRecords; i++) {
+		const c = text[i];
+		if (quoted) {
+			if (c !== '"') field += c;
+			else if (text[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else quoted = false;
+			continue;
+		}
+		if (c === '"') {
+			quoted = true;
+			recordStarted = true;
+		} else if (c === delimiter) {
+			fields.push(field);
+			field = '';
+			recordStarted = true;
+		} else if (c === '\n' || c === '\r') {
+			if (c === '\r' && text[i + 1] === '\n') i++;
+			end();
+		} else {
+			field += c;
+			recordStarted = true;
+		}
+	}
+	if (complete && recordStarted && !quoted && records.length < maxRecords) end();
+	return records;
+}
+
+/**
+ * The delimiter that splits the first records into the same number (> 1) of fields most
+ * consistently; ties go to more fields. Comma when nothing splits (one column).
+ */
+export function sniffDelimiter(text: string, complete: boolean): string {
+	let best: { delimiter: string; consistency: number; width: number } = {
+		delimiter: ',',
+		consistency: 0,
+		width: 1
+	};
+	for (const delimiter of DELIMITERS) {
+		const records = parseRecords(text, delimiter, 50, complete);
+		const width = records[0]?.fields.length ?? 0;
+		if (width < 2) continue;
+		const consistency = records.filter((r) => r.fields.length === width).length / records.length;
+		if (
+			consistency > best.consistency + 1e-9 ||
+			(Math.abs(consistency - best.consistency) < 1e-9 && width > best.width)
+		)
+			best = { delimiter, consistency, width };
+	}
+	return best.delimiter;
+}

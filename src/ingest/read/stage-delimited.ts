@@ -1,0 +1,203 @@
+import { tableFromArrays } from 'apache-arrow';
+import type { SqlEngine } from '../../engine/types.ts';
+import type { Failure } from '../../lib/result.ts';
+import { ident, literal } from '../../lib/sql.ts';
+import type { EncodingName } from './types.ts';
+import { LINE_COLUMN } from './header.ts';
+import { MAX_LINE_BYTES, MAX_REJECTED_LISTED } from './limits.ts';
+import { ReadError, throwIfAborted } from './read-error.ts';
+import { readAsUtf8, scanBlankLines } from './text-source.ts';
+
+export interface DelimitedSource {
+	file: Blob;
+	compressed: boolean;
+	encoding: EncodingName;
+	delimiter: string;
+	header: string[];
+	/** Data records to drop, 1-based after the header (blank lines do not count). */
+	skipRows: number[];
+}
+
+export interface StageProgress {
+	signal?: AbortSignal;
+	onBytes: (phase: 'reading' | 'decoding', bytes: number) => void;
+	onLoading: () => void;
+}
+
+export interface RejectedLine {
+	line: number;
+	reason: string;
+	raw?: string;
+}
+
+/**
+ * Loads delimited text into `table` with DuckDB's CSV reader. UTF-8 files are registered as they
+ * are; anything else is first converted to UTF-8 in JS. Rows DuckDB cannot read (ragged, bad
+ * quotes, too long) are collected with their line number instead of failing the file.
+ */
+export async function stageDelimited(
+	engine: SqlEngine,
+	source: DelimitedSource,
+	table: string,
+	progress: StageProgress
+): Promise<{ rejected: RejectedLine[]; warnings: Failure[] }> {
+	const direct = source.encoding === 'utf-8' && !source.compressed;
+	let loaded = await loadOnce(engine, source, table, progress, direct);
+	if (direct && loaded.rejected.some((r) => r.invalidEncoding)) {
+		// The sample was UTF-8 but a later part is not (mixed encodings): DuckDB refuses those
+		// rows, so convert the whole file with replacement characters and load it again.
+		loaded = await loadOnce(engine, source, table, progress, false);
+	}
+	const skipped = await skipRecords(engine, table, source.skipRows, loaded.blankLines);
+	const rejected = loaded.rejected
+		.filter((r) => !skipped.has(r.line))
+		.map(({ line, reason, raw }) => ({ line, reason, raw }));
+	const warnings: Failure[] = [];
+	if (loaded.replaced > 0)
+		warnings.push({
+			code: 'read.invalid-utf8',
+			detail: `${loaded.replaced} characters could not be decoded as ${source.encoding} and were replaced by �`
+		});
+	return { rejected, warnings };
+}
+
+interface DuckReject extends RejectedLine {
+	invalidEncoding: boolean;
+}
+
+async function loadOnce(
+	engine: SqlEngine,
+	source: DelimitedSource,
+	table: string,
+	progress: StageProgress,
+	direct: boolean
+): Promise<{ rejected: DuckReject[]; replaced: number; blankLines: number[] }> {
+	let data: Uint8Array | File;
+	let blankLines: number[];
+	let replaced = 0;
+	if (direct) {
+		blankLines = await scanBlankLines(source.file, progress.signal, (n) =>
+			progress.onBytes('reading', n)
+		);
+		data =
+			source.file instanceof File ? source.file : new Uint8Array(await source.file.arrayBuffer());
+	} else {
+		const text = await readAsUtf8(
+			source.file,
+			source.encoding,
+			source.compressed,
+			progress.signal,
+			(n) => progress.onBytes('decoding', n)
+		);
+		({ bytes: data, blankLines, replaced } = text);
+	}
+	throwIfAborted(progress.signal);
+	progress.onLoading();
+
+	const suffix = Math.random().toString(36).slice(2, 10);
+	const fileName = `read-${suffix}.csv`;
+	const rejectsTable = `__read_rejects_${suffix}`;
+	const rejectsScan = `__read_scan_${suffix}`;
+	const registered = await engine.registerFile(fileName, data);
+	if (!registered.ok) throw new ReadError('read.register', registered.error.detail);
+	try {
+		const columns = source.header.map((h) => `${literal(h)}: 'VARCHAR'`).join(', ');
+		const created = await engine.query(
+			`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT *, (row_number() OVER ())::BIGINT AS ${ident(LINE_COLUMN)} ` +
+				`FROM read_csv(${literal(registered.value)}, auto_detect=false, header=true, ` +
+				`delim=${literal(source.delimiter)}, quote='"', escape='"', columns={${columns}}, ` +
+				`max_line_size=${MAX_LINE_BYTES}, store_rejects=true, ` +
+				`rejects_table=${literal(rejectsTable)}, rejects_scan=${literal(rejectsScan)})`
+		);
+		if (!created.ok) throw new ReadError('read.load', created.error.detail);
+		const rejected = await readRejects(engine, rejectsTable);
+		await numberLines(engine, table, rejectsTable, blankLines);
+		return { rejected, replaced, blankLines };
+	} finally {
+		await engine.query(
+			`DROP TABLE IF EXISTS ${ident(rejectsTable)}; DROP TABLE IF EXISTS ${ident(rejectsScan)}`
+		);
+		await engine.dropFile(fileName);
+	}
+}
+
+/** One entry per rejected line (DuckDB may report several errors for one line). */
+async function readRejects(engine: SqlEngine, rejectsTable: string): Promise<DuckReject[]> {
+	const result = await engine.query(
+		`SELECT line, arg_min(error_type, byte_position) AS type, arg_min(error_message, byte_position) AS message, ` +
+			`arg_min(csv_line, byte_position) AS raw FROM ${ident(rejectsTable)} GROUP BY line ORDER BY line ` +
+			`LIMIT ${MAX_REJECTED_LISTED + 1}`
+	);
+	if (!result.ok) throw new ReadError('read.load', result.error.detail);
+	return result.value.toArray().map((row) => {
+		const type = String(row.type);
+		const raw = String(row.raw ?? '').replace(/^[\r\n]+/, '');
+		return {
+			line: Number(row.line),
+			reason: `${type.toLowerCase()}: ${String(row.message)}`,
+			raw: raw.length > 1000 ? `${raw.slice(0, 1000)}…` : raw,
+			invalidEncoding: type === 'INVALID ENCODING'
+		};
+	});
+}
+
+/**
+ * Turns each row's ordinal n (1, 2, … among loaded rows) into its line. Lines 2, 3, … go to
+ * loaded rows except the excluded ones (rejected or blank). With the exclusions e_1 < e_2 < …,
+ * g_i = e_i − 1 − i loaded rows precede e_i, so row n sits at n + 1 + #{i : g_i < n}.
+ */
+async function numberLines(
+	engine: SqlEngine,
+	table: string,
+	rejectsTable: string,
+	blankLines: number[]
+): Promise<void> {
+	const line = ident(LINE_COLUMN);
+	const blankTable = `${rejectsTable}_blank`;
+	let blanks = '';
+	if (blankLines.length) {
+		const inserted = await engine.insertArrow(
+			blankTable,
+			tableFromArrays({ line: BigInt64Array.from(blankLines, (n) => BigInt(n)) }),
+			'create'
+		);
+		if (!inserted.ok) throw new ReadError('read.load', inserted.error.detail);
+		blanks = `UNION SELECT line FROM ${ident(blankTable)}`;
+	}
+	const sql =
+		`WITH excluded AS (SELECT line FROM ${ident(rejectsTable)} ${blanks}), ` +
+		`gaps AS (SELECT line - 1 - row_number() OVER (ORDER BY line) AS g, ` +
+		`row_number() OVER (ORDER BY line) AS k FROM (SELECT DISTINCT line FROM excluded WHERE line >= 2)), ` +
+		`steps AS (SELECT g, max(k) AS k FROM gaps GROUP BY g) ` +
+		`UPDATE ${ident(table)} SET ${line} = ${line} + 1 + coalesce((SELECT max(k) FROM steps WHERE steps.g < ${ident(table)}.${line}), 0)`;
+	const updated = await engine.query(sql);
+	if (blankLines.length) await engine.query(`DROP TABLE IF EXISTS ${ident(blankTable)}`);
+	if (!updated.ok) throw new ReadError('read.load', updated.error.detail);
+}
+
+/**
+ * Drops the given data records (1-based after the header), loaded or rejected, and returns their
+ * lines. Record r is at line r + 1 plus the blank lines before it.
+ */
+async function skipRecords(
+	engine: SqlEngine,
+	table: string,
+	skipRows: number[],
+	blankLines: number[]
+): Promise<Set<number>> {
+	const lines = new Set<number>();
+	if (skipRows.length === 0) return lines;
+	const blanks = new Set(blankLines);
+	const wanted = new Set(skipRows);
+	const last = Math.max(...skipRows);
+	for (let line = 2, record = 0; record < last; line++) {
+		if (blanks.has(line)) continue;
+		record++;
+		if (wanted.has(record)) lines.add(line);
+	}
+	const deleted = await engine.query(
+		`DELETE FROM ${ident(table)} WHERE ${ident(LINE_COLUMN)} IN (${[...lines].join(', ')})`
+	);
+	if (!deleted.ok) throw new ReadError('read.load', deleted.error.detail);
+	return lines;
+}

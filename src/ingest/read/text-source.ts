@@ -1,0 +1,106 @@
+import type { EncodingName } from './types.ts';
+import { ByteBuffer, streamBytes } from './byte-stream.ts';
+import { MAX_BUFFER_BYTES } from './limits.ts';
+import { createDecoder } from './text-decoder.ts';
+
+/**
+ * Finds blank lines outside quotes in UTF-8 CSV bytes, fed chunk by chunk. DuckDB skips blank
+ * lines but counts them in its line numbers, so they must be known to number the loaded rows
+ * the way DuckDB numbers the rejected ones.
+ */
+export class BlankLineScanner {
+	readonly blankLines: number[] = [];
+	#line = 1;
+	#quoted = false;
+	#recordStarted = false;
+	#afterCr = false;
+
+	feed(bytes: Uint8Array): void {
+		let line = this.#line;
+		let quoted = this.#quoted;
+		let started = this.#recordStarted;
+		let afterCr = this.#afterCr;
+		for (let i = 0; i < bytes.length; i++) {
+			const b = bytes[i];
+			if (b === 0x0a && afterCr) {
+				afterCr = false;
+				continue; // the \n of \r\n: the record already ended at \r
+			}
+			afterCr = false;
+			if (b === 0x22) {
+				quoted = !quoted;
+				started = true;
+			} else if (quoted) {
+				continue;
+			} else if (b === 0x0a || b === 0x0d) {
+				if (!started) this.blankLines.push(line);
+				line++;
+				started = false;
+				afterCr = b === 0x0d;
+			} else started = true;
+		}
+		this.#line = line;
+		this.#quoted = quoted;
+		this.#recordStarted = started;
+		this.#afterCr = afterCr;
+	}
+}
+
+export interface Utf8Text {
+	bytes: Uint8Array;
+	/** Characters that could not be decoded and became U+FFFD. */
+	replaced: number;
+	blankLines: number[];
+}
+
+/**
+ * The whole (decompressed) file as UTF-8 bytes, decoding from `encoding` in streamed chunks so
+ * that only the output is held in memory. Fails with 'read.too-large' past MAX_BUFFER_BYTES.
+ */
+export async function readAsUtf8(
+	blob: Blob,
+	encoding: EncodingName,
+	gunzip: boolean,
+	signal: AbortSignal | undefined,
+	onBytes: (bytes: number) => void
+): Promise<Utf8Text> {
+	const out = new ByteBuffer(MAX_BUFFER_BYTES, Math.ceil(blob.size * (gunzip ? 4 : 1.2)) + 1024);
+	const scanner = new BlankLineScanner();
+	const decoder = createDecoder(encoding);
+	const encoder = new TextEncoder();
+	let replaced = 0;
+	const write = (text: string) => {
+		replaced += countReplacements(text);
+		const start = out.length;
+		let rest = text;
+		while (rest.length > 0) {
+			out.reserve(rest.length + 4); // room for at least one more character of any width
+			const { read, written } = encoder.encodeInto(rest, out.tail());
+			out.advance(written);
+			rest = rest.slice(read);
+		}
+		scanner.feed(out.bytes().subarray(start));
+	};
+	for await (const chunk of streamBytes(blob, { gunzip, signal, onBytes }))
+		write(decoder.decode(chunk, { stream: true }));
+	write(decoder.decode());
+	return { bytes: out.bytes(), replaced, blankLines: scanner.blankLines };
+}
+
+/** Blank lines of a UTF-8 file read as it is (the bytes go to DuckDB untouched). */
+export async function scanBlankLines(
+	blob: Blob,
+	signal: AbortSignal | undefined,
+	onBytes: (bytes: number) => void
+): Promise<number[]> {
+	const scanner = new BlankLineScanner();
+	for await (const chunk of streamBytes(blob, { gunzip: false, signal, onBytes }))
+		scanner.feed(chunk);
+	return scanner.blankLines;
+}
+
+function countReplacements(text: string): number {
+	let n = 0;
+	for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
+	return n;
+}
