@@ -140,7 +140,7 @@ function parseDate(text: string, a: string, b: string, mapping: Mapping): string
 	const [day, month] = order === 'dmy' ? ['p1', 'p2'] : ['p2', 'p1'];
 	const hour12 = `(CASE WHEN ${b}.ap = '' THEN ${intPart(`${b}.h`)} ELSE ${intPart(`${b}.h`)} % 12 + (CASE WHEN lower(${b}.ap) = 'pm' THEN 12 ELSE 0 END) END)`;
 	const yearLast = `try(make_timestamp(CAST(${b}.y AS BIGINT), ${intPart(`${b}.${month}`)}, ${intPart(`${b}.${day}`)}, ${hour12}, ${intPart(`${b}.mi`)}, ${secondsPart(`${b}.s`)}))`;
-	const naive = mapping.sourceOffsetMinutes;
+	const naive = mapping.sourceOffsetMinutes ?? store;
 	const serial = `TRY_CAST(${text} AS DOUBLE)`;
 	const epoch = `TIMESTAMP '1970-01-01 00:00:00'`;
 	return `(CASE
@@ -377,6 +377,15 @@ SELECT count(*) FILTER (WHERE b.y <> '' AND CAST(b.p1 AS INTEGER) > 12) AS first
 	count(*) FILTER (WHERE b.y <> '' AND CAST(b.p2 AS INTEGER) > 12) AS second_over_12,
 	count(*) FILTER (WHERE b.y <> '') AS year_last
 FROM p`;
+}
+
+/** The offset most explicitly-zoned times in the column carry, in minutes (NULL if none do). */
+export function buildStoreOffsetProbeSql(stagingTable: string, column: string): string {
+	const col = `regexp_replace(CAST(${ident(column)} AS VARCHAR), ${EDGE_SPACE}, '', 'g')`;
+	const tz = `regexp_extract(${col}, ${literal(YMD_RE)}, 7)`;
+	return `WITH z AS (SELECT ${tz} AS tz FROM ${ident(stagingTable)})
+SELECT ${offsetMinutes('tz', 0)} AS offset_minutes, count(*) AS n FROM z WHERE tz <> ''
+GROUP BY tz ORDER BY n DESC, tz LIMIT 1`;
 }
 
 /** How many of the new orders replace orders already loaded (later file wins). */

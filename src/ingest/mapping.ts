@@ -53,8 +53,11 @@ export interface Mapping {
 	ambiguousDateDefault: 'dmy' | 'mdy';
 	/** Store time zone as minutes east of UTC (China: 480). Canonical times are store-local. */
 	timezoneOffsetMinutes: number;
-	/** Offset of source times written without one; converted to the store's once at import. */
-	sourceOffsetMinutes: number;
+	/**
+	 * Offset of source times written without one (Chinese platforms: 480), converted to the
+	 * store's once at import. Absent: such times are already store-local.
+	 */
+	sourceOffsetMinutes?: number;
 	decimal: '.' | ',';
 	/** Platform status word (matched trimmed, case-insensitive) → canonical status. */
 	statusMap: Record<string, OrderStatus>;
@@ -79,7 +82,6 @@ export function createMapping(
 		dateOrder: 'auto',
 		ambiguousDateDefault: 'mdy',
 		timezoneOffsetMinutes: 0,
-		sourceOffsetMinutes: overrides.timezoneOffsetMinutes ?? 0,
 		decimal: '.',
 		statusMap: {},
 		orderAmountLevel: 'order',
@@ -171,7 +173,6 @@ function isMapping(value: unknown): value is Mapping {
 		m.fields !== null &&
 		typeof m.dateOrder === 'string' &&
 		typeof m.timezoneOffsetMinutes === 'number' &&
-		typeof m.sourceOffsetMinutes === 'number' &&
 		(m.decimal === '.' || m.decimal === ',') &&
 		typeof m.statusMap === 'object' &&
 		typeof m.orderAmountLevel === 'string' &&

@@ -1,0 +1,296 @@
+/**
+ * The data-quality report for one imported file, read from the temp tables that canonicalize.ts
+ * built (before they are merged), and the running totals over the canonical tables. Nothing is
+ * dropped silently: every rejected row is listed with its line number and reason.
+ */
+import type { SqlEngine } from '../engine/types.ts';
+import type { OrderStatus } from './canonical.ts';
+import { INGEST_TABLES, type RejectReason } from './canonicalize.ts';
+import type { Failure } from '../lib/result.ts';
+import { fail, ok, type Result } from '../lib/result.ts';
+import { formatTimestamp, ident, literal } from '../lib/sql.ts';
+
+export interface RejectedRow {
+	/** Line in the source file (header = 1). */
+	line: number;
+	/** A RejectReason, or the reader's own code for rows it could not split (`read.…`). */
+	reason: RejectReason | string;
+	/** Source column holding the unreadable value, when one is to blame. */
+	column: string | null;
+	/** The value as written (for order-level rejections, the order id). */
+	value: string | null;
+}
+
+export interface StatusTotals {
+	orders: number;
+	/** Gross amount of those orders. */
+	amount: number;
+}
+
+export interface FileQuality {
+	file: string;
+	preset: string | null;
+	/** Data rows in the file (loaded + rejected). */
+	rowsRead: number;
+	orders: number;
+	lines: number;
+	customers: number;
+	unknownCustomerOrders: number;
+	/** Net revenue of orders with no customer id. */
+	unknownCustomerRevenue: number;
+	grossRevenue: number;
+	netRevenue: number;
+	refundAmount: number;
+	/** Store-local `YYYY-MM-DD HH:MM:SS`, null when no order was loaded. */
+	firstOrder: string | null;
+	lastOrder: string | null;
+	/** ISO 4217 guess from the amount symbols, else the preset's currency. */
+	currency: string | null;
+	/** Orders already loaded from an earlier file that this file replaced. */
+	duplicatesRemoved: number;
+	statuses: Record<OrderStatus, StatusTotals>;
+	suspicious: {
+		zeroAmountOrders: number;
+		/** Rows with a negative amount or quantity, netted into their order's refund. */
+		refundRows: number;
+		/** Orders made only of refund rows (returns whose sale is not in this file). */
+		refundOnlyOrders: number;
+		futureOrders: number;
+		before2000Orders: number;
+	};
+	/** Status words with no mapping (their orders were counted as paid). */
+	unknownStatuses: { word: string; rows: number }[];
+	rejected: RejectedRow[];
+	dateOrder: 'ymd' | 'dmy' | 'mdy';
+	/** True when the data had no day above 12 to decide day/month order from. */
+	dateOrderGuessed: boolean;
+	storeOffsetMinutes: number;
+	warnings: Failure[];
+}
+
+export interface CanonicalTotals {
+	orders: number;
+	lines: number;
+	customers: number;
+	unknownCustomerOrders: number;
+	unknownCustomerRevenue: number;
+	netRevenue: number;
+	firstOrder: string | null;
+	lastOrder: string | null;
+}
+
+export interface ImportReport {
+	/** Files imported by this call, in order. */
+	files: FileQuality[];
+	/** Files that failed; the canonical tables hold nothing from them. */
+	failures: { file: string; error: Failure }[];
+	/** Everything loaded so far, this call's files included. */
+	totals: CanonicalTotals;
+}
+
+const STATUSES: OrderStatus[] = ['paid', 'refunded', 'cancelled', 'closed'];
+
+/** One row of counts and sums for the file just built (read before the merge). */
+export function buildFileSummarySql(now: Date, storeOffsetMinutes: number): string {
+	const { rows, orders, lines, customers } = INGEST_TABLES;
+	// "Now" as the store's wall clock, to compare with store-local order times.
+	const localNow = literal(new Date(now.getTime() + storeOffsetMinutes * 60_000));
+	const byStatus = STATUSES.map(
+		(s) => `count(*) FILTER (WHERE status = ${literal(s)}) AS ${s}_orders,
+	coalesce(sum(gross_amount) FILTER (WHERE status = ${literal(s)}), 0) AS ${s}_amount`
+	).join(',\n\t');
+	return `SELECT
+	(SELECT count(*) FROM ${rows}) AS rows_read,
+	count(*) AS orders,
+	(SELECT count(*) FROM ${lines}) AS lines,
+	(SELECT count(*) FROM ${customers}) AS customers,
+	count(*) FILTER (WHERE customer_id IS NULL) AS unknown_customer_orders,
+	coalesce(sum(net_amount) FILTER (WHERE customer_id IS NULL), 0) AS unknown_customer_revenue,
+	coalesce(sum(gross_amount), 0) AS gross_revenue,
+	coalesce(sum(net_amount), 0) AS net_revenue,
+	coalesce(sum(refund_amount), 0) AS refund_amount,
+	strftime(min(order_time), '%Y-%m-%d %H:%M:%S') AS first_order,
+	strftime(max(order_time), '%Y-%m-%d %H:%M:%S') AS last_order,
+	count(*) FILTER (WHERE gross_amount = 0) AS zero_amount_orders,
+	(SELECT count(*) FROM ${rows} WHERE is_refund AND reject_reason IS NULL) AS refund_rows,
+	count(*) FILTER (WHERE order_id IN (SELECT order_id FROM ${rows} GROUP BY order_id HAVING bool_and(is_refund))) AS refund_only_orders,
+	count(*) FILTER (WHERE order_time > ${localNow}) AS future_orders,
+	count(*) FILTER (WHERE order_time < TIMESTAMP '2000-01-01 00:00:00') AS before_2000_orders,
+	${byStatus}
+FROM ${orders}`;
+}
+
+/** Status words that the mapping did not know, with how many rows used each. */
+export function buildUnknownStatusSql(): string {
+	return `SELECT status_word AS word, count(*) AS rows FROM ${INGEST_TABLES.rows}
+WHERE status_word IS NOT NULL AND status_mapped IS NULL AND reject_reason IS NULL
+GROUP BY status_word ORDER BY rows DESC, word`;
+}
+
+export function buildRejectedRowsSql(): string {
+	return `SELECT line, reason, "column", value FROM ${INGEST_TABLES.rejects} ORDER BY line, reason`;
+}
+
+/**
+ * Which currency the amount columns write, from their symbols: one row per currency found with
+ * the number of values that carry it.
+ */
+export function buildCurrencyProbeSql(stagingTable: string, columns: string[]): string {
+	if (columns.length === 0) return `SELECT NULL::VARCHAR AS currency, 0 AS hits WHERE FALSE`;
+	const values = columns
+		.map((c) => `SELECT CAST(${ident(c)} AS VARCHAR) AS v FROM ${ident(stagingTable)}`)
+		.join(' UNION ALL ');
+	return `WITH a AS (${values}), c AS (
+	SELECT CASE
+		WHEN regexp_matches(v, '[¥￥元]|RMB|CNY') THEN 'CNY'
+		WHEN regexp_matches(v, '€|EUR') THEN 'EUR'
+		WHEN regexp_matches(v, '£|GBP') THEN 'GBP'
+		WHEN regexp_matches(v, 'HK\\$|HKD') THEN 'HKD'
+		WHEN regexp_matches(v, '\\$|USD') THEN 'USD'
+	END AS currency FROM a)
+SELECT currency, count(*) AS hits FROM c WHERE currency IS NOT NULL GROUP BY currency ORDER BY hits DESC`;
+}
+
+/** Running totals over the canonical tables (every file loaded so far). */
+export function buildTotalsSql(): string {
+	return `SELECT count(*) AS orders,
+	(SELECT count(*) FROM order_lines) AS lines,
+	(SELECT count(*) FROM customers) AS customers,
+	count(*) FILTER (WHERE customer_id IS NULL) AS unknown_customer_orders,
+	coalesce(sum(net_amount) FILTER (WHERE customer_id IS NULL), 0) AS unknown_customer_revenue,
+	coalesce(sum(net_amount), 0) AS net_revenue,
+	strftime(min(order_time), '%Y-%m-%d %H:%M:%S') AS first_order,
+	strftime(max(order_time), '%Y-%m-%d %H:%M:%S') AS last_order
+FROM orders`;
+}
+
+type Row = Record<string, unknown>;
+
+async function queryRows(engine: SqlEngine, sql: string): Promise<Result<Row[]>> {
+	const result = await engine.query(sql);
+	if (!result.ok) return result;
+	return ok(result.value.toArray().map((r) => r.toJSON() as Row));
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+export interface FileQualityContext {
+	file: string;
+	preset: string | null;
+	stagingTable: string;
+	amountColumns: string[];
+	defaultCurrency: string | undefined;
+	duplicatesRemoved: number;
+	readerRejected: RejectedRow[];
+	dateOrder: 'ymd' | 'dmy' | 'mdy';
+	dateOrderGuessed: boolean;
+	storeOffsetMinutes: number;
+	warnings: Failure[];
+	now: Date;
+}
+
+/** Runs the report queries on the temp tables of the file just built. */
+export async function collectFileQuality(
+	engine: SqlEngine,
+	ctx: FileQualityContext
+): Promise<Result<FileQuality>> {
+	const summary = await queryRows(engine, buildFileSummarySql(ctx.now, ctx.storeOffsetMinutes));
+	if (!summary.ok) return summary;
+	const unknown = await queryRows(engine, buildUnknownStatusSql());
+	if (!unknown.ok) return unknown;
+	const rejects = await queryRows(engine, buildRejectedRowsSql());
+	if (!rejects.ok) return rejects;
+	const currency = await queryRows(
+		engine,
+		buildCurrencyProbeSql(ctx.stagingTable, ctx.amountColumns)
+	);
+	if (!currency.ok) return currency;
+	const s = summary.value[0];
+	if (!s) return fail('ingest.quality', 'the summary query returned no row');
+	const statuses = Object.fromEntries(
+		STATUSES.map((st) => [st, { orders: num(s[`${st}_orders`]), amount: num(s[`${st}_amount`]) }])
+	) as Record<OrderStatus, StatusTotals>;
+	const rejected: RejectedRow[] = [
+		...ctx.readerRejected,
+		...rejects.value.map((r) => ({
+			line: num(r.line),
+			reason: String(r.reason),
+			column: str(r.column),
+			value: str(r.value)
+		}))
+	].sort((a, b) => a.line - b.line);
+	const warnings = [...ctx.warnings];
+	if (unknown.value.length > 0)
+		warnings.push({
+			code: 'ingest.unknown-status',
+			detail: unknown.value.map((r) => String(r.word)).join(', ')
+		});
+	return ok({
+		file: ctx.file,
+		preset: ctx.preset,
+		rowsRead: num(s.rows_read) + ctx.readerRejected.length,
+		orders: num(s.orders),
+		lines: num(s.lines),
+		customers: num(s.customers),
+		unknownCustomerOrders: num(s.unknown_customer_orders),
+		unknownCustomerRevenue: num(s.unknown_customer_revenue),
+		grossRevenue: num(s.gross_revenue),
+		netRevenue: num(s.net_revenue),
+		refundAmount: num(s.refund_amount),
+		firstOrder: str(s.first_order),
+		lastOrder: str(s.last_order),
+		currency: str(currency.value[0]?.currency) ?? ctx.defaultCurrency ?? null,
+		duplicatesRemoved: ctx.duplicatesRemoved,
+		statuses,
+		suspicious: {
+			zeroAmountOrders: num(s.zero_amount_orders),
+			refundRows: num(s.refund_rows),
+			refundOnlyOrders: num(s.refund_only_orders),
+			futureOrders: num(s.future_orders),
+			before2000Orders: num(s.before_2000_orders)
+		},
+		unknownStatuses: unknown.value.map((r) => ({ word: String(r.word), rows: num(r.rows) })),
+		rejected,
+		dateOrder: ctx.dateOrder,
+		dateOrderGuessed: ctx.dateOrderGuessed,
+		storeOffsetMinutes: ctx.storeOffsetMinutes,
+		warnings
+	});
+}
+
+export async function collectTotals(engine: SqlEngine): Promise<Result<CanonicalTotals>> {
+	const rows = await queryRows(engine, buildTotalsSql());
+	if (!rows.ok) return rows;
+	const t = rows.value[0] ?? {};
+	return ok({
+		orders: num(t.orders),
+		lines: num(t.lines),
+		customers: num(t.customers),
+		unknownCustomerOrders: num(t.unknown_customer_orders),
+		unknownCustomerRevenue: num(t.unknown_customer_revenue),
+		netRevenue: num(t.net_revenue),
+		firstOrder: str(t.first_order),
+		lastOrder: str(t.last_order)
+	});
+}
+
+/**
+ * A cell for CSV: quoted when needed, and a value that a spreadsheet would run as a formula
+ * (`=HYPERLINK(…)`, `+…`, `@…`) gets a leading apostrophe, so opening the download is safe.
+ */
+function csvCell(value: string | number | null): string {
+	if (value === null) return '';
+	let text = String(value);
+	if (typeof value === 'string' && /^[=+@\t\r]|^-[^\d.]/.test(text)) text = `'${text}`;
+	return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Every rejected row of every file in the report, as CSV for download. */
+export function rejectedRowsCsv(report: Pick<ImportReport, 'files'>): string {
+	const lines = ['file,line,reason,column,value'];
+	for (const file of report.files)
+		for (const r of file.rejected)
+			lines.push([file.file, r.line, r.reason, r.column, r.value].map(csvCell).join(','));
+	return lines.join('\r\n') + '\r\n';
+}
