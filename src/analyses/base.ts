@@ -1,5 +1,5 @@
 import type { Globals } from './types.ts';
-import { dateLiteral, literalList } from '../lib/sql.ts';
+import { dateLiteral, formatTimestamp, literalList } from '../lib/sql.ts';
 
 /**
  * The filtered order set every analysis starts from, as a CTE body named `f_orders`:
@@ -34,3 +34,39 @@ export function filteredOrdersCte(g: Globals): string {
 
 /** The as-of date as a SQL DATE literal. */
 export const asOfSql = (g: Globals): string => dateLiteral(g.asOf);
+
+/**
+ * Every known customer's first-ever order before the as-of date, as a CTE body named `c_first`
+ * (customer_id, first_order_id, first_time). It ignores the date range and the channel / region /
+ * category filters, so "new" means new to the store, not new to the filtered slice; net mode
+ * counts paid orders only (a refunded or cancelled first order acquired no one). Orders at the
+ * same time break ties by order id.
+ */
+export function firstOrdersCte(g: Globals): string {
+	const paid = g.revenue === 'net' ? `\n\t\tAND o.status = 'paid'` : '';
+	return `c_first AS (
+	SELECT o.customer_id, o.order_id AS first_order_id, o.order_time AS first_time
+	FROM orders o
+	WHERE o.customer_id IS NOT NULL
+		AND o.order_time < ${dateLiteral(g.asOf)}${paid}
+	QUALIFY row_number() OVER (PARTITION BY o.customer_id ORDER BY o.order_time, o.order_id) = 1
+)`;
+}
+
+/**
+ * The end of the data a cell may see: the as-of date, or the day after the range's last day when
+ * that is earlier. Periods ending after it are incomplete (censored).
+ */
+export function dataEndSql(g: Globals): string {
+	const asOf = dateLiteral(g.asOf);
+	return g.to ? `least(${asOf}, ${dateLiteral(g.to)} + 1)` : asOf;
+}
+
+/**
+ * A drill selection value (a decoded Date, an ISO string or epoch ms) as a SQL DATE literal.
+ * Dates are store-local kept as UTC, so the UTC fields are the calendar day.
+ */
+export function selectionDate(value: unknown): string {
+	const d = value instanceof Date ? value : typeof value === 'number' ? new Date(value) : undefined;
+	return dateLiteral(d ? formatTimestamp(d).slice(0, 10) : String(value).slice(0, 10));
+}

@@ -1,0 +1,88 @@
+import type { Analysis, ColumnSpec } from '../types.ts';
+import { defaults, fields, type CohortParams } from './params.ts';
+import { buildCohortCustomersSql, buildCohortSql } from './sql.ts';
+import { definition, labels as l, noneLabels, title } from './describe.ts';
+
+const columns: ColumnSpec[] = [
+	{ key: 'cohort', label: l.cohort, format: 'text' },
+	{ key: 'period', label: l.period, format: 'int' },
+	{ key: 'customers', label: l.customers, format: 'int' },
+	{ key: 'eligible', label: l.eligible, format: 'int' },
+	{ key: 'active', label: l.active, format: 'int' },
+	{ key: 'retention', label: l.retentionRate, format: 'percent' },
+	{ key: 'repurchase_cum', label: l.repurchaseCum, format: 'percent' },
+	{ key: 'ltv_cum', label: l.ltvCum, format: 'money' }
+];
+
+export const cohorts: Analysis<CohortParams> = {
+	id: 'cohorts',
+	title,
+	definition,
+	defaults,
+	params: fields,
+	build: (p, g) => {
+		const sql = buildCohortSql(p, g);
+		const valueLabels = p.key === 'month' || p.key === 'week' ? undefined : { cohort: noneLabels };
+		return [
+			{
+				id: 'retention',
+				title: l.retention,
+				sql,
+				chart: {
+					kind: 'heatmap',
+					x: 'period',
+					y: 'cohort',
+					fill: 'retention',
+					xLabel: l.period,
+					yLabel: l.cohort,
+					fillLabel: l.retentionRate,
+					fillFormat: 'percent',
+					text: true
+				},
+				columns,
+				drill: ['cohort', 'period'],
+				valueLabels
+			},
+			{
+				id: 'repurchase',
+				title: l.repurchase,
+				sql,
+				chart: {
+					kind: 'line',
+					x: 'period',
+					y: 'repurchase_cum',
+					series: 'cohort',
+					xLabel: l.period,
+					yLabel: l.repurchaseCum,
+					yFormat: 'percent'
+				},
+				columns,
+				drill: ['cohort'],
+				valueLabels
+			},
+			{
+				id: 'ltv',
+				title: l.ltv,
+				sql,
+				chart: {
+					kind: 'line',
+					x: 'period',
+					y: 'ltv_cum',
+					series: 'cohort',
+					xLabel: l.period,
+					yLabel: l.ltvCum,
+					yFormat: 'money'
+				},
+				columns,
+				drill: ['cohort'],
+				valueLabels
+			}
+		];
+	},
+	customersSql: (p, g, queryId, selection) =>
+		buildCohortCustomersSql(
+			p,
+			g,
+			queryId === 'retention' ? selection : { cohort: selection.cohort }
+		)
+};

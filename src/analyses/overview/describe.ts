@@ -1,0 +1,51 @@
+import type { Msg, ValueLabel } from '../types.ts';
+
+export const title: Msg = { en: 'Overview', zh: '概览' };
+
+export const definition: Msg = {
+	en:
+		'Revenue is net (paid orders, refunds subtracted) or gross (every order at the amount paid), as set in the header. ' +
+		'Customers = distinct known customers with an order; unknown customers (no id) count in orders and revenue only. ' +
+		'Orders: every order counts, several on the same day included. AOV = revenue ÷ orders. ' +
+		'Repeat-customer rate = known customers with ≥ 2 orders in the window ÷ known customers with ≥ 1 order in it. ' +
+		'Unknown share = revenue of orders without a customer id ÷ all revenue. ' +
+		'KPIs cover the last complete calendar month and compare it with the month before (or, if chosen, the filtered period against the equally long period just before it); ' +
+		'changes are relative (%), except for the two rates, whose change is the difference in percentage points. ' +
+		'New customer in a month = their first-ever order (all store orders before the as-of date, whatever the filters) falls in that month; returning = an earlier first order.',
+	zh:
+		'收入按页头设置取净额（仅已付款订单，扣除退款）或总额（所有订单按实付金额）。' +
+		'客户数 = 有订单的已知客户去重数；无客户 ID 的未知客户只计入订单和收入。' +
+		'订单数：每笔订单都计数，同一天的多笔订单分别计算。客单价 = 收入 ÷ 订单数。' +
+		'重复购买率 = 窗口内下单 ≥ 2 次的已知客户 ÷ 下单 ≥ 1 次的已知客户。' +
+		'未知客户收入占比 = 无客户 ID 订单的收入 ÷ 全部收入。' +
+		'指标取最近一个完整自然月，与上一个月对比（或按选择：筛选期间与之前等长期间对比）；' +
+		'变化为相对变化（%），两个比率的变化为百分点差。' +
+		'某月新客 = 该客户首单（截至基准日前的全店订单，不受筛选影响）落在该月；老客 = 首单更早。'
+};
+
+export const labels = {
+	kpis: { en: 'Key figures', zh: '关键指标' },
+	monthlyRevenue: { en: 'Revenue by month: new vs returning', zh: '月度收入：新客 vs 老客' },
+	monthlyOrders: { en: 'Orders per month', zh: '月度订单数' },
+	month: { en: 'Month', zh: '月份' },
+	customerType: { en: 'Customer type', zh: '客户类型' },
+	customers: { en: 'Customers', zh: '客户数' },
+	orders: { en: 'Orders', zh: '订单数' },
+	revenue: { en: 'Revenue', zh: '收入' },
+	revenueShare: { en: 'Share of month revenue', zh: '占当月收入' },
+	aov: { en: 'AOV', zh: '客单价' },
+	repeatRate: { en: 'Repeat-customer rate', zh: '重复购买率' },
+	unknownShare: { en: 'Unknown-customer revenue share', zh: '未知客户收入占比' },
+	periodStart: { en: 'Period start', zh: '期间开始' },
+	periodEnd: { en: 'Period end', zh: '期间结束' },
+	previousStart: { en: 'Previous start', zh: '上期开始' },
+	previousEnd: { en: 'Previous end', zh: '上期结束' },
+	previous: { en: '(previous)', zh: '（上期）' },
+	change: { en: 'change', zh: '变化' }
+} satisfies Record<string, Msg>;
+
+export const customerTypeLabels: ValueLabel[] = [
+	{ value: 'new', label: { en: 'New', zh: '新客' } },
+	{ value: 'returning', label: { en: 'Returning', zh: '老客' } },
+	{ value: 'unknown', label: { en: 'Unknown customer', zh: '未知客户' } }
+];

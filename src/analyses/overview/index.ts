@@ -1,0 +1,96 @@
+import type { Analysis, ColumnFormat, ColumnSpec, Msg } from '../types.ts';
+import { defaults, fields, type OverviewParams } from './params.ts';
+import {
+	buildKpisSql,
+	buildMonthlyOrdersSql,
+	buildMonthlyRevenueSql,
+	buildOverviewCustomersSql
+} from './sql.ts';
+import { customerTypeLabels, definition, labels as l, title } from './describe.ts';
+
+const KPIS: { key: string; label: Msg; format: ColumnFormat }[] = [
+	{ key: 'customers', label: l.customers, format: 'int' },
+	{ key: 'orders', label: l.orders, format: 'int' },
+	{ key: 'revenue', label: l.revenue, format: 'money' },
+	{ key: 'aov', label: l.aov, format: 'money' },
+	{ key: 'repeat_rate', label: l.repeatRate, format: 'percent' },
+	{ key: 'unknown_share', label: l.unknownShare, format: 'percent' }
+];
+
+const join = (a: Msg, b: Msg): Msg => ({ en: `${a.en} ${b.en}`, zh: `${a.zh}${b.zh}` });
+
+const kpiColumns: ColumnSpec[] = [
+	{ key: 'period_start', label: l.periodStart, format: 'date' },
+	{ key: 'period_end', label: l.periodEnd, format: 'date' },
+	{ key: 'previous_start', label: l.previousStart, format: 'date' },
+	{ key: 'previous_end', label: l.previousEnd, format: 'date' },
+	...KPIS.flatMap((k) => [
+		{ key: k.key, label: k.label, format: k.format },
+		{ key: `${k.key}_previous`, label: join(k.label, l.previous), format: k.format },
+		{ key: `${k.key}_change`, label: join(k.label, l.change), format: 'percent' as const }
+	])
+];
+
+export const overview: Analysis<OverviewParams> = {
+	id: 'overview',
+	title,
+	definition,
+	defaults,
+	params: fields,
+	build: (p, g) => [
+		{
+			id: 'kpis',
+			title: l.kpis,
+			sql: buildKpisSql(p, g),
+			chart: { kind: 'kpis', items: KPIS.map((k) => ({ ...k, change: `${k.key}_change` })) },
+			columns: kpiColumns
+		},
+		{
+			id: 'monthly-revenue',
+			title: l.monthlyRevenue,
+			sql: buildMonthlyRevenueSql(p, g),
+			chart: {
+				kind: 'bar',
+				x: 'month',
+				y: 'revenue',
+				series: 'customer_type',
+				stacked: true,
+				xLabel: l.month,
+				yLabel: l.revenue,
+				yFormat: 'money'
+			},
+			columns: [
+				{ key: 'month', label: l.month, format: 'date' },
+				{ key: 'customer_type', label: l.customerType, format: 'text' },
+				{ key: 'revenue', label: l.revenue, format: 'money' },
+				{ key: 'revenue_share', label: l.revenueShare, format: 'percent' },
+				{ key: 'orders', label: l.orders, format: 'int' },
+				{ key: 'customers', label: l.customers, format: 'int' }
+			],
+			drill: ['month', 'customer_type'],
+			valueLabels: { customer_type: customerTypeLabels }
+		},
+		{
+			id: 'monthly-orders',
+			title: l.monthlyOrders,
+			sql: buildMonthlyOrdersSql(p, g),
+			chart: {
+				kind: 'bar',
+				x: 'month',
+				y: 'orders',
+				xLabel: l.month,
+				yLabel: l.orders,
+				yFormat: 'int'
+			},
+			columns: [
+				{ key: 'month', label: l.month, format: 'date' },
+				{ key: 'orders', label: l.orders, format: 'int' },
+				{ key: 'customers', label: l.customers, format: 'int' },
+				{ key: 'revenue', label: l.revenue, format: 'money' },
+				{ key: 'aov', label: l.aov, format: 'money' }
+			],
+			drill: ['month']
+		}
+	],
+	customersSql: (p, g, _queryId, selection) => buildOverviewCustomersSql(p, g, selection)
+};

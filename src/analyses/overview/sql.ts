@@ -1,0 +1,128 @@
+import type { Globals } from '../types.ts';
+import { dataEndSql, filteredOrdersCte, firstOrdersCte, selectionDate } from '../base.ts';
+import { dateLiteral, literal } from '../../lib/sql.ts';
+import type { OverviewParams } from './params.ts';
+
+/**
+ * KPIs of the current window and the previous one, one row. The previous window usually lies
+ * before the date range, so this query reads the filtered orders without the range and applies
+ * the two windows itself.
+ */
+export function buildKpisSql(p: OverviewParams, g: Globals): string {
+	const end = dataEndSql(g);
+	const bounds =
+		p.compare === 'period'
+			? `SELECT cur_start, cur_end, (cur_start - (cur_end - cur_start))::DATE AS prev_start
+	FROM (
+		SELECT ${g.from ? dateLiteral(g.from) : `(SELECT min(order_time)::DATE FROM f_orders)`} AS cur_start,
+			${end} AS cur_end
+	)`
+			: `SELECT (m - INTERVAL 1 MONTH)::DATE AS cur_start, m AS cur_end,
+		(m - INTERVAL 2 MONTH)::DATE AS prev_start
+	FROM (SELECT date_trunc('month', ${end})::DATE AS m)`;
+	return `WITH ${filteredOrdersCte({ ...g, from: undefined, to: undefined })},
+bounds AS (
+	${bounds}
+),
+windowed AS (
+	SELECT f.*, CASE
+			WHEN f.order_time >= b.cur_start AND f.order_time < b.cur_end THEN 'cur'
+			WHEN f.order_time >= b.prev_start AND f.order_time < b.cur_start THEN 'prev'
+		END AS win
+	FROM f_orders f, bounds b
+),
+per_customer AS (
+	SELECT win, customer_id, count(*) AS orders
+	FROM windowed
+	WHERE win IS NOT NULL AND known
+	GROUP BY ALL
+),
+kpi AS (
+	SELECT w.win, w.customers, w.orders, w.revenue,
+		w.revenue / nullif(w.orders, 0) AS aov,
+		c.repeaters / nullif(w.customers, 0) AS repeat_rate,
+		w.unknown_revenue / nullif(w.revenue, 0) AS unknown_share
+	FROM (
+		SELECT win, count(DISTINCT customer_id) AS customers, count(*) AS orders,
+			sum(amount) AS revenue, coalesce(sum(amount) FILTER (WHERE NOT known), 0) AS unknown_revenue
+		FROM windowed
+		WHERE win IS NOT NULL
+		GROUP BY win
+	) w
+	LEFT JOIN (
+		SELECT win, count(*) FILTER (WHERE orders >= 2) AS repeaters FROM per_customer GROUP BY win
+	) c USING (win)
+)
+SELECT b.cur_start AS period_start, (b.cur_end - 1)::DATE AS period_end,
+	b.prev_start AS previous_start, (b.cur_start - 1)::DATE AS previous_end,
+	coalesce(c.customers, 0) AS customers, coalesce(p.customers, 0) AS customers_previous,
+	(coalesce(c.customers, 0) - p.customers) / nullif(p.customers, 0) AS customers_change,
+	coalesce(c.orders, 0) AS orders, coalesce(p.orders, 0) AS orders_previous,
+	(coalesce(c.orders, 0) - p.orders) / nullif(p.orders, 0) AS orders_change,
+	coalesce(c.revenue, 0) AS revenue, coalesce(p.revenue, 0) AS revenue_previous,
+	(coalesce(c.revenue, 0) - p.revenue) / nullif(p.revenue, 0) AS revenue_change,
+	c.aov, p.aov AS aov_previous, (c.aov - p.aov) / nullif(p.aov, 0) AS aov_change,
+	c.repeat_rate, p.repeat_rate AS repeat_rate_previous,
+	c.repeat_rate - p.repeat_rate AS repeat_rate_change,
+	c.unknown_share, p.unknown_share AS unknown_share_previous,
+	c.unknown_share - p.unknown_share AS unknown_share_change
+FROM bounds b
+LEFT JOIN kpi c ON c.win = 'cur'
+LEFT JOIN kpi p ON p.win = 'prev'`;
+}
+
+/** `tagged`: filtered orders with their month and whether the customer was new that month. */
+function taggedCtes(g: Globals): string {
+	return `${filteredOrdersCte(g)},
+${firstOrdersCte(g)},
+tagged AS (
+	SELECT f.*, date_trunc('month', f.order_time)::DATE AS month,
+		CASE
+			WHEN NOT f.known THEN 'unknown'
+			WHEN date_trunc('month', c.first_time) = date_trunc('month', f.order_time) THEN 'new'
+			ELSE 'returning'
+		END AS customer_type
+	FROM f_orders f
+	LEFT JOIN c_first c USING (customer_id)
+)`;
+}
+
+/** Revenue, orders and customers per month and customer type (new / returning / unknown). */
+export function buildMonthlyRevenueSql(_p: OverviewParams, g: Globals): string {
+	return `WITH ${taggedCtes(g)}
+SELECT month, customer_type, sum(amount) AS revenue,
+	sum(amount) / sum(sum(amount)) OVER (PARTITION BY month) AS revenue_share,
+	count(*) AS orders, count(DISTINCT customer_id) AS customers
+FROM tagged
+GROUP BY month, customer_type
+ORDER BY month, CASE customer_type WHEN 'new' THEN 1 WHEN 'returning' THEN 2 ELSE 3 END`;
+}
+
+/** Orders, customers and revenue per month. */
+export function buildMonthlyOrdersSql(_p: OverviewParams, g: Globals): string {
+	return `WITH ${filteredOrdersCte(g)}
+SELECT date_trunc('month', order_time)::DATE AS month, count(*) AS orders,
+	count(DISTINCT customer_id) AS customers, sum(amount) AS revenue,
+	sum(amount) / count(*) AS aov
+FROM f_orders
+GROUP BY ALL
+ORDER BY month`;
+}
+
+/** Known customers behind a month (and customer type), with what they did that month. */
+export function buildOverviewCustomersSql(
+	_p: OverviewParams,
+	g: Globals,
+	selection: Record<string, unknown>
+): string {
+	const where = [`known`, `month = ${selectionDate(selection.month)}`];
+	if (typeof selection.customer_type === 'string')
+		where.push(`customer_type = ${literal(selection.customer_type)}`);
+	return `WITH ${taggedCtes(g)}
+SELECT customer_id, any_value(customer_type) AS customer_type, count(*) AS orders,
+	sum(amount) AS revenue, min(order_time) AS first_order_in_month
+FROM tagged
+WHERE ${where.join(' AND ')}
+GROUP BY customer_id
+ORDER BY revenue DESC, customer_id`;
+}

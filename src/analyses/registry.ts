@@ -1,0 +1,13 @@
+/**
+ * Every analysis the notebook offers, in menu order. Adding one = its folder plus one line here.
+ */
+import type { Analysis } from './types.ts';
+import { overview } from './overview/index.ts';
+import { rfm } from './rfm/index.ts';
+import { cohorts } from './cohorts/index.ts';
+import { repurchase } from './repurchase/index.ts';
+import { tiers } from './tiers/index.ts';
+
+export const analyses: Analysis[] = [overview, rfm, cohorts, repurchase, tiers];
+
+export const getAnalysis = (id: string): Analysis | undefined => analyses.find((a) => a.id === id);

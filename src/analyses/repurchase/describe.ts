@@ -1,0 +1,71 @@
+import type { Msg } from '../types.ts';
+
+export const title: Msg = { en: 'Repurchase', zh: '复购分析' };
+
+export const definition: Msg = {
+	en:
+		'Breakdowns and windows cover acquired customers: known customers whose first-ever order (all store orders before the as-of date, whatever the filters; net mode: paid orders only) is in the filtered period and slice. ' +
+		'Their group is that first order’s channel, amount band (the first order’s own net or gross amount), category (its largest line) or province. ' +
+		'Repeat rate = customers with ≥ 2 orders in the filtered set ÷ customers in the group (not censored: recent customers have had less time); ' +
+		'revenue share = the group’s revenue ÷ all acquired customers’ revenue; AOV = revenue ÷ orders. ' +
+		'Repurchase within N days = customers whose second order came less than N × 24 h after the first ÷ customers whose first order is at least N days before the as-of date (right-censoring: later customers are left out, not counted as non-buyers). ' +
+		'Repurchase cycle = median days between consecutive orders of known customers (calendar days; 0-day gaps from several orders on one day are left out unless switched on); ' +
+		'suggested re-contact day = ⌊median⌋ − the lead days, at least 1. ' +
+		'Pareto: known customers sorted by revenue, cumulative revenue share against cumulative customer share; top x% = the first ⌈x% × customers⌉.',
+	zh:
+		'分组与窗口只看新获客户：首单（截至基准日前的全店订单，不受筛选影响；净额模式只计已付款订单）落在筛选期间和范围内的已知客户。' +
+		'分组依据是首单的渠道、金额段（首单本身的净额或总额）、品类（金额最大的商品行）或省份。' +
+		'复购率 = 筛选订单中下单 ≥ 2 次的客户 ÷ 组内客户（未做删失处理：新客户观察时间较短）；' +
+		'收入占比 = 该组收入 ÷ 全部新获客户收入；客单价 = 收入 ÷ 订单数。' +
+		'N 天内复购率 = 第二单在首单后 N × 24 小时内的客户 ÷ 首单距基准日至少 N 天的客户（右删失：观察期不足的客户不计入，而非算作未复购）。' +
+		'回购周期 = 已知客户相邻两单间隔天数（自然日）的中位数（同一天多笔订单的 0 天间隔默认不计，可开启）；' +
+		'建议再次触达日 = ⌊中位数⌋ − 提前天数，至少第 1 天。' +
+		'帕累托：已知客户按收入降序，累计收入占比对累计客户占比；头部 x% = 前 ⌈x% × 客户数⌉ 位。'
+};
+
+export const labels = {
+	byChannel: { en: 'By acquisition channel', zh: '按获客渠道' },
+	byBand: { en: 'By first-order amount band', zh: '按首单金额段' },
+	byCategory: { en: 'By first category', zh: '按首单品类' },
+	byProvince: { en: 'By province', zh: '按省份' },
+	channel: { en: 'First channel', zh: '首单渠道' },
+	band: { en: 'First-order amount', zh: '首单金额' },
+	category: { en: 'First category', zh: '首单品类' },
+	province: { en: 'First province', zh: '首单省份' },
+	customers: { en: 'Customers', zh: '客户数' },
+	customerShare: { en: 'Customer share', zh: '客户占比' },
+	repeatCustomers: { en: 'Repeat customers', zh: '复购客户' },
+	repeatRate: { en: 'Repeat rate', zh: '复购率' },
+	revenue: { en: 'Revenue', zh: '收入' },
+	revenueShare: { en: 'Revenue share', zh: '收入占比' },
+	aov: { en: 'AOV', zh: '客单价' },
+	firstOrderAov: { en: 'Average first order', zh: '平均首单金额' },
+	windows: { en: 'Repurchase within N days', zh: 'N 天内复购率' },
+	windowDays: { en: 'Window (days)', zh: '窗口（天）' },
+	eligible: { en: 'Customers observed for the whole window', zh: '观察期满的客户' },
+	repurchased: { en: 'Repurchased', zh: '已复购' },
+	rate: { en: 'Repurchase rate', zh: '复购率' },
+	censored: { en: 'Too recent (censored)', zh: '观察期不足（删失）' },
+	cycle: { en: 'Repurchase cycle', zh: '回购周期' },
+	gaps: { en: 'Gaps between orders', zh: '订单间隔数' },
+	gapCustomers: { en: 'Customers with a repeat order', zh: '有复购的客户' },
+	median: { en: 'Median days between orders', zh: '间隔天数中位数' },
+	p25: { en: '25th percentile (days)', zh: '25% 分位（天）' },
+	p75: { en: '75th percentile (days)', zh: '75% 分位（天）' },
+	recontact: { en: 'Suggested re-contact day', zh: '建议再次触达日' },
+	histogram: { en: 'Days between consecutive orders', zh: '相邻订单间隔天数分布' },
+	bucketStart: { en: 'Days between orders', zh: '间隔天数' },
+	bucketEnd: { en: 'To (days)', zh: '至（天）' },
+	bucket: { en: 'Days', zh: '天数' },
+	share: { en: 'Share', zh: '占比' },
+	pareto: { en: 'Pareto curve', zh: '帕累托曲线' },
+	paretoTop: { en: 'Top customers’ revenue share', zh: '头部客户收入占比' },
+	cumCustomers: {
+		en: 'Share of customers (by revenue, highest first)',
+		zh: '客户占比（按收入从高到低）'
+	},
+	cumRevenue: { en: 'Share of revenue', zh: '收入占比' },
+	topPercent: { en: 'Top share of customers', zh: '头部客户比例' },
+	topCustomers: { en: 'Top customers', zh: '头部客户数' },
+	topRevenueShare: { en: 'Their revenue share', zh: '其收入占比' }
+} satisfies Record<string, Msg>;

@@ -1,0 +1,256 @@
+import type { Globals } from '../types.ts';
+import { dataEndSql, filteredOrdersCte } from '../base.ts';
+import { literal } from '../../lib/sql.ts';
+import { acquiredCtes } from '../cohorts/acquired.ts';
+import type { RepurchaseParams } from './params.ts';
+
+/** What the breakdown queries group acquired customers by. */
+export type Breakdown = 'channel' | 'band' | 'category' | 'province';
+
+const ascending = (xs: unknown): number[] =>
+	Array.isArray(xs)
+		? [...new Set(xs.filter((x): x is number => typeof x === 'number' && Number.isFinite(x)))].sort(
+				(a, b) => a - b
+			)
+		: [];
+
+const positive = (n: unknown, fallback: number): number =>
+	typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.round(n) : fallback;
+
+/** Band labels in order: `≤ 70`, `70–140`, `> 140`. */
+export function bandLabels(bands: unknown): string[] {
+	const b = ascending(bands);
+	if (!b.length) return ['all'];
+	return [`≤ ${b[0]}`, ...b.slice(1).map((x, i) => `${b[i]}–${x}`), `> ${b[b.length - 1]}`];
+}
+
+/** SQL for the band (label, or its 1-based order) of a first-order amount. */
+function bandCase(bands: unknown, col: string, what: 'label' | 'order'): string {
+	const b = ascending(bands);
+	const labels = bandLabels(bands);
+	const out = (i: number) => (what === 'label' ? literal(labels[i]) : literal(i + 1));
+	if (!b.length) return out(0);
+	return `CASE ${b.map((x, i) => `WHEN ${col} <= ${literal(x)} THEN ${out(i)}`).join(' ')} ELSE ${out(b.length)} END`;
+}
+
+/** `stats`: acquired customers (see acquiredCtes) with their orders and revenue in the filtered set. */
+function statsCtes(g: Globals, withCategory: boolean): string {
+	return `WITH ${acquiredCtes(g, withCategory)},
+stats AS (
+	SELECT a.customer_id, any_value(a.first_time) AS first_time,
+		any_value(a.first_amount) AS first_amount, any_value(a.channel) AS channel,
+		any_value(a.province) AS province, any_value(a.category) AS category,
+		count(*) AS orders, sum(f.amount) AS revenue
+	FROM acquired a
+	JOIN f_orders f USING (customer_id)
+	GROUP BY a.customer_id
+)`;
+}
+
+const groupExpr = (p: RepurchaseParams, by: Breakdown) =>
+	by === 'band' ? bandCase(p.bands, 'first_amount', 'label') : by;
+
+/**
+ * Per group of acquired customers: customers, repeat customers (≥ 2 orders), repeat rate, revenue
+ * and its share of all acquired customers' revenue, AOV. Bands in order, other groups by size.
+ */
+export function buildBreakdownSql(p: RepurchaseParams, g: Globals, by: Breakdown): string {
+	const order =
+		by === 'band' ? `min(${bandCase(p.bands, 'first_amount', 'order')})` : 'count(*) DESC, grp';
+	return `${statsCtes(g, by === 'category')}
+SELECT ${groupExpr(p, by)} AS grp, count(*) AS customers,
+	count(*) / sum(count(*)) OVER () AS customer_share,
+	count(*) FILTER (WHERE orders >= 2) AS repeat_customers,
+	count(*) FILTER (WHERE orders >= 2) / count(*) AS repeat_rate,
+	sum(revenue) AS revenue, sum(revenue) / nullif(sum(sum(revenue)) OVER (), 0) AS revenue_share,
+	sum(revenue) / sum(orders) AS aov, avg(first_amount) AS first_order_aov
+FROM stats
+GROUP BY grp
+ORDER BY ${order}`;
+}
+
+/** Window lengths: positive whole days, ascending; the defaults when none are usable. */
+const windowDays = (xs: unknown): number[] => {
+	const days = [
+		...new Set(
+			ascending(xs)
+				.filter((x) => x >= 1)
+				.map(Math.round)
+		)
+	];
+	return days.length ? days : [30, 60, 90];
+};
+
+/** `second`: acquired customers with the time of their second order (NULL if none). */
+function secondCtes(g: Globals): string {
+	return `WITH ${acquiredCtes(g, false)},
+second AS (
+	SELECT a.customer_id, a.first_time, s.second_time
+	FROM acquired a
+	LEFT JOIN (
+		SELECT customer_id, order_time AS second_time
+		FROM f_orders
+		WHERE known
+		QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY order_time, order_id) = 2
+	) s USING (customer_id)
+)`;
+}
+
+/** `judged`: each acquired customer × window, whether the window is observed and was a repurchase. */
+function judgedCtes(p: RepurchaseParams, g: Globals): string {
+	const values = windowDays(p.windows)
+		.map((d) => `(${literal(d)})`)
+		.join(', ');
+	return `${secondCtes(g)},
+judged AS (
+	SELECT s.customer_id, w.days AS window_days, s.first_time, s.second_time,
+		s.first_time + to_days(CAST(w.days AS INTEGER)) <= ${dataEndSql(g)} AS observed,
+		coalesce(s.second_time < s.first_time + to_days(CAST(w.days AS INTEGER)), FALSE) AS repurchased
+	FROM second s
+	CROSS JOIN (VALUES ${values}) w(days)
+)`;
+}
+
+/**
+ * Repurchase within N days, right-censored: among acquired customers whose first order is at
+ * least N days before the end of the data (so their whole window is observed), the share whose
+ * second order came less than N × 24 h after the first.
+ */
+export function buildWindowsSql(p: RepurchaseParams, g: Globals): string {
+	return `${judgedCtes(p, g)}
+SELECT window_days, count(*) FILTER (WHERE observed) AS eligible,
+	count(*) FILTER (WHERE observed AND repurchased) AS repurchased,
+	count(*) FILTER (WHERE observed AND repurchased) / nullif(count(*) FILTER (WHERE observed), 0) AS rate,
+	count(*) FILTER (WHERE NOT observed) AS censored
+FROM judged
+GROUP BY window_days
+ORDER BY window_days`;
+}
+
+/** `gaps`: days between consecutive orders of each known customer (order days, not 24 h). */
+function gapCtes(p: RepurchaseParams, g: Globals): string {
+	return `WITH ${filteredOrdersCte(g)},
+gaps AS (
+	SELECT customer_id, gap
+	FROM (
+		SELECT customer_id, date_diff('day',
+			(lag(order_time) OVER (PARTITION BY customer_id ORDER BY order_time, order_id))::DATE,
+			order_time::DATE) AS gap
+		FROM f_orders
+		WHERE known
+	)
+	WHERE gap IS NOT NULL${p.sameDayGaps ? '' : ' AND gap > 0'}
+),
+cycle AS (
+	SELECT count(*) AS gaps, count(DISTINCT customer_id) AS customers,
+		median(gap) AS median_days, quantile_cont(gap, 0.25) AS p25_days,
+		quantile_cont(gap, 0.75) AS p75_days,
+		greatest(1, floor(median(gap)) - ${literal(Math.max(0, positive(p.leadDays, 0)))})::INTEGER AS recontact_day
+	FROM gaps
+)`;
+}
+
+/**
+ * The repurchase cycle, one row: gaps counted, customers with a gap, median and quartiles, and
+ * the suggested re-contact day = ⌊median⌋ − lead days, at least day 1.
+ */
+export function buildCycleSql(p: RepurchaseParams, g: Globals): string {
+	return `${gapCtes(p, g)}
+SELECT * FROM cycle`;
+}
+
+/** Histogram of gaps: buckets `bucketDays` wide, everything from `maxDays` on in the last one. */
+export function buildGapsSql(p: RepurchaseParams, g: Globals): string {
+	const w = positive(p.bucketDays, 7);
+	const max = positive(p.maxDays, 180);
+	return `${gapCtes(p, g)},
+bucketed AS (
+	SELECT CASE WHEN gap >= ${max} THEN ${max} ELSE gap // ${w} * ${w} END AS bucket_start
+	FROM gaps
+)
+SELECT bucket_start,
+	CASE WHEN bucket_start >= ${max} THEN NULL ELSE least(bucket_start + ${w}, ${max}) - 1 END AS bucket_end,
+	CASE WHEN bucket_start >= ${max} THEN ${w} ELSE least(bucket_start + ${w}, ${max}) - bucket_start END AS bin_width,
+	CASE WHEN bucket_start >= ${max} THEN '≥ ' || bucket_start
+		ELSE bucket_start || '–' || (least(bucket_start + ${w}, ${max}) - 1) END AS bucket_label,
+	count(*) AS gaps, count(*) / sum(count(*)) OVER () AS share,
+	any_value(cycle.median_days) AS median_days, any_value(cycle.recontact_day) AS recontact_day
+FROM bucketed, cycle
+GROUP BY bucket_start
+ORDER BY bucket_start`;
+}
+
+/** `ranked`: known customers by revenue, highest first, with running totals. */
+function rankedCtes(g: Globals): string {
+	return `WITH ${filteredOrdersCte(g)},
+per_customer AS (
+	SELECT customer_id, sum(amount) AS revenue, count(*) AS orders
+	FROM f_orders
+	WHERE known
+	GROUP BY customer_id
+),
+ranked AS (
+	SELECT customer_id, revenue, orders,
+		row_number() OVER (ORDER BY revenue DESC, customer_id) AS rn,
+		count(*) OVER () AS n, sum(revenue) OVER () AS total,
+		sum(revenue) OVER (ORDER BY revenue DESC, customer_id ROWS UNBOUNDED PRECEDING) AS cum
+	FROM per_customer
+)`;
+}
+
+/**
+ * The Pareto curve: cumulative revenue share against cumulative customer share, at most 100
+ * points (each percent of customers) plus the origin.
+ */
+export function buildParetoSql(_p: RepurchaseParams, g: Globals): string {
+	return `${rankedCtes(g)}
+SELECT 0::DOUBLE AS customer_share, 0::DOUBLE AS revenue_share
+UNION ALL
+SELECT ceil(100 * rn / n) / 100 AS customer_share, max(cum) / nullif(max(total), 0) AS revenue_share
+FROM ranked
+GROUP BY ceil(100 * rn / n)
+ORDER BY customer_share`;
+}
+
+const topShare = (p: RepurchaseParams) => Math.min(100, positive(p.topPercent, 20)) / 100;
+
+/** The top x% of customers (rounded up to whole customers) and their share of revenue, one row. */
+export function buildParetoTopSql(p: RepurchaseParams, g: Globals): string {
+	const share = literal(topShare(p));
+	return `${rankedCtes(g)}
+SELECT ${share} AS top_percent, count(*) FILTER (WHERE rn <= ceil(n * ${share})) AS top_customers,
+	count(*) AS customers,
+	sum(revenue) FILTER (WHERE rn <= ceil(n * ${share})) / nullif(sum(revenue), 0) AS top_revenue_share
+FROM ranked`;
+}
+
+/** Customers behind a breakdown group, a repurchase window, or the Pareto top. */
+export function buildRepurchaseCustomersSql(
+	p: RepurchaseParams,
+	g: Globals,
+	queryId: string,
+	selection: Record<string, unknown>
+): string {
+	if (queryId === 'windows') {
+		return `${judgedCtes(p, g)}
+SELECT customer_id, window_days, first_time, second_time, repurchased
+FROM judged
+WHERE observed AND window_days = ${literal(Number(selection.window_days))}
+ORDER BY repurchased, first_time, customer_id`;
+	}
+	if (queryId === 'pareto-top' || queryId === 'pareto') {
+		return `${rankedCtes(g)}
+SELECT customer_id, rn AS revenue_rank, revenue, orders, cum / nullif(total, 0) AS cumulative_share
+FROM ranked
+WHERE rn <= ceil(n * ${literal(topShare(p))})
+ORDER BY rn`;
+	}
+	const by = BREAKDOWNS.find((b) => `by-${b}` === queryId) ?? 'channel';
+	return `${statsCtes(g, by === 'category')}
+SELECT customer_id, ${groupExpr(p, by)} AS grp, first_time, first_amount, orders, revenue
+FROM stats
+WHERE ${groupExpr(p, by)} = ${literal(String(selection.grp))}
+ORDER BY revenue DESC, customer_id`;
+}
+
+export const BREAKDOWNS: Breakdown[] = ['channel', 'band', 'category', 'province'];

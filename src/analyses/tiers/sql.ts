@@ -1,0 +1,195 @@
+import type { Globals } from '../types.ts';
+import { asOfSql, filteredOrdersCte, selectionDate } from '../base.ts';
+import { literal } from '../../lib/sql.ts';
+import type { TierParams } from './params.ts';
+
+/** from_tier of customers with no order yet at the earlier date of a movement. */
+export const NO_TIER = -1;
+
+export interface Tier {
+	tier: number;
+	minSpend: number;
+	discount: number | null;
+	label: string;
+}
+
+/**
+ * The tiers in order, numbered from 1, each labelled `≥ 2000 · 92%`. Thresholds are sorted and
+ * deduplicated; discounts pair with the sorted thresholds by position.
+ */
+export function tiersOf(p: TierParams): Tier[] {
+	const t = Array.isArray(p.thresholds)
+		? [...new Set(p.thresholds.filter((x) => typeof x === 'number' && Number.isFinite(x)))].sort(
+				(a, b) => a - b
+			)
+		: [];
+	const bounds = t.length ? t : [0];
+	return bounds.map((minSpend, i) => {
+		const d = Array.isArray(p.discounts) ? p.discounts[i] : undefined;
+		const discount = typeof d === 'number' && Number.isFinite(d) ? d : null;
+		return {
+			tier: i + 1,
+			minSpend,
+			discount,
+			label: `≥ ${minSpend}${discount === null ? '' : ` · ${discount}%`}`
+		};
+	});
+}
+
+/** Tier number for a spend column: the highest tier whose bound it reaches, 0 below the first. */
+function tierCase(tiers: Tier[], col: string): string {
+	const whens = [...tiers]
+		.reverse()
+		.map((t) => `WHEN ${col} >= ${literal(t.minSpend)} THEN ${t.tier}`)
+		.join(' ');
+	return `CASE ${whens} ELSE 0 END`;
+}
+
+/** `tier_defs(tier, tier_label, min_spend, discount)`, including 0 = below the first tier. */
+function tierDefs(tiers: Tier[]): string {
+	const rows = [
+		`(0, ${literal(`< ${tiers[0].minSpend}`)}, NULL::DOUBLE, NULL::DOUBLE)`,
+		...tiers.map(
+			(t) => `(${t.tier}, ${literal(t.label)}, ${literal(t.minSpend)}, ${literal(t.discount)})`
+		)
+	];
+	return `tier_defs AS (
+	SELECT * FROM (VALUES ${rows.join(', ')}) v(tier, tier_label, min_spend, discount)
+)`;
+}
+
+const monthsBack = (n: unknown) =>
+	typeof n === 'number' && Number.isFinite(n) ? Math.min(Math.max(Math.round(n), 1), 240) : 6;
+
+/** The earlier date of the movement: N calendar months before the as-of date. */
+const earlierSql = (p: TierParams, g: Globals) =>
+	`(${asOfSql(g)} - to_months(${literal(monthsBack(p.monthsBack))}))::DATE`;
+
+/**
+ * `spend`: per known customer, cumulative spend and orders now and at the earlier date (orders
+ * strictly before it), with the tier at both.
+ */
+function spendCtes(p: TierParams, g: Globals): string {
+	const tiers = tiersOf(p);
+	const earlier = earlierSql(p, g);
+	return `WITH ${filteredOrdersCte(g)},
+${tierDefs(tiers)},
+per_customer AS (
+	SELECT customer_id, sum(amount) AS spend, count(*) AS orders, max(order_time) AS last_order,
+		coalesce(sum(amount) FILTER (WHERE order_time < ${earlier}), 0) AS spend_before,
+		count(*) FILTER (WHERE order_time < ${earlier}) AS orders_before
+	FROM f_orders
+	WHERE known
+	GROUP BY customer_id
+),
+spend AS (
+	SELECT *, ${tierCase(tiers, 'spend')} AS tier,
+		CASE WHEN orders_before = 0 THEN NULL ELSE ${tierCase(tiers, 'spend_before')} END AS tier_before
+	FROM per_customer
+)`;
+}
+
+/** Customers, revenue and AOV per tier at the as-of date; every tier listed. */
+export function buildTierSummarySql(p: TierParams, g: Globals): string {
+	return `${spendCtes(p, g)},
+stats AS (
+	SELECT tier, count(*) AS customers, sum(spend) AS revenue, sum(orders) AS orders
+	FROM spend
+	GROUP BY tier
+)
+SELECT d.tier, d.tier_label, d.min_spend, d.discount, coalesce(s.customers, 0) AS customers,
+	coalesce(s.customers, 0) / nullif(sum(s.customers) OVER (), 0) AS customer_share,
+	coalesce(s.revenue, 0) AS revenue,
+	coalesce(s.revenue, 0) / nullif(sum(s.revenue) OVER (), 0) AS revenue_share,
+	s.revenue / nullif(s.orders, 0) AS aov, s.revenue / nullif(s.customers, 0) AS avg_spend
+FROM tier_defs d
+LEFT JOIN stats s USING (tier)
+WHERE d.tier > 0 OR s.customers > 0
+ORDER BY d.tier`;
+}
+
+/**
+ * Tier N months before the as-of date × tier at it. from_tier −1 (label '—') = no order yet
+ * then (a new member).
+ */
+export function buildTierMovementSql(p: TierParams, g: Globals): string {
+	return `${spendCtes(p, g)}
+SELECT coalesce(s.tier_before, ${NO_TIER}) AS from_tier,
+	CASE WHEN s.tier_before IS NULL THEN '—' ELSE fd.tier_label END AS from_label,
+	s.tier AS to_tier, td.tier_label AS to_label, count(*) AS customers,
+	${earlierSql(p, g)} AS from_date
+FROM spend s
+LEFT JOIN tier_defs fd ON fd.tier = s.tier_before
+JOIN tier_defs td ON td.tier = s.tier
+GROUP BY ALL
+ORDER BY from_tier, to_tier`;
+}
+
+/** `monthly`: each known customer's cumulative spend and tier at the end of every month since their first. */
+function monthlyCtes(p: TierParams, g: Globals): string {
+	return `WITH ${filteredOrdersCte(g)},
+${tierDefs(tiersOf(p))},
+customer_months AS (
+	SELECT customer_id, date_trunc('month', order_time)::DATE AS month, sum(amount) AS spent
+	FROM f_orders
+	WHERE known
+	GROUP BY ALL
+),
+months AS (
+	SELECT range::DATE AS month
+	FROM range(
+		(SELECT min(month) FROM customer_months)::TIMESTAMP,
+		(SELECT max(month) FROM customer_months)::TIMESTAMP + INTERVAL 1 MONTH,
+		INTERVAL 1 MONTH
+	)
+),
+grid AS (
+	SELECT c.customer_id, m.month
+	FROM (SELECT customer_id, min(month) AS first_month FROM customer_months GROUP BY ALL) c
+	JOIN months m ON m.month >= c.first_month
+),
+monthly AS (
+	SELECT customer_id, month, cum_spend, ${tierCase(tiersOf(p), 'cum_spend')} AS tier
+	FROM (
+		SELECT g.customer_id, g.month,
+			sum(coalesce(cm.spent, 0)) OVER (PARTITION BY g.customer_id ORDER BY g.month) AS cum_spend
+		FROM grid g
+		LEFT JOIN customer_months cm USING (customer_id, month)
+	)
+)`;
+}
+
+/** Customers per tier at the end of each month (the last month: at the as-of date). */
+export function buildTiersByMonthSql(p: TierParams, g: Globals): string {
+	return `${monthlyCtes(p, g)}
+SELECT m.month, m.tier, d.tier_label, count(*) AS customers
+FROM monthly m
+JOIN tier_defs d USING (tier)
+GROUP BY ALL
+ORDER BY m.month, m.tier`;
+}
+
+/** Customers in a tier, a movement cell, or a tier in a month. */
+export function buildTierCustomersSql(
+	p: TierParams,
+	g: Globals,
+	queryId: string,
+	selection: Record<string, unknown>
+): string {
+	if (queryId === 'by-month') {
+		return `${monthlyCtes(p, g)}
+SELECT customer_id, month, tier, cum_spend
+FROM monthly
+WHERE month = ${selectionDate(selection.month)} AND tier = ${literal(Number(selection.tier))}
+ORDER BY cum_spend DESC, customer_id`;
+	}
+	const where =
+		queryId === 'movement'
+			? `coalesce(tier_before, ${NO_TIER}) = ${literal(Number(selection.from_tier))} AND tier = ${literal(Number(selection.to_tier))}`
+			: `tier = ${literal(Number(selection.tier))}`;
+	return `${spendCtes(p, g)}
+SELECT customer_id, tier, tier_before, spend, orders, spend_before, last_order
+FROM spend
+WHERE ${where}
+ORDER BY spend DESC, customer_id`;
+}
