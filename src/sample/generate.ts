@@ -259,11 +259,15 @@ const productId = (category: number, product: number) =>
 
 const yuan = (cents: number) => cents / 100;
 
+/** Ten digits unique to a customer index (an affine map that is a bijection mod 10^10). */
+const scrambleCustomer = (idx: number) =>
+	String((idx * 7_654_321 + 1_357_913_579) % 10_000_000_000).padStart(10, '0');
+
 /** Customer id from the customer index: a Taobao-like member name, unique per index. */
 function customerIdOf(seed: number, idx: number): string {
-	const scrambled = String((idx * 7_654_321 + 1_357_913_579) % 10_000_000_000).padStart(10, '0');
+	const digits = scrambleCustomer(idx);
 	const r = createKeyedRandom(seed ^ 0x5bd1e995, idx);
-	return r.chance(0.35) ? `${r.pick(NICKS)}_${scrambled.slice(4)}${idx % 10}` : `tb${scrambled}`;
+	return r.chance(0.35) ? `${r.pick(NICKS)}_${Number(digits).toString(36)}` : `tb${digits}`;
 }
 
 const SURNAME_CHARS = [...SURNAMES];
@@ -282,7 +286,7 @@ function contactOf(seed: number, idx: number, id: string, province: string, city
 	const given = r.chance(0.7) ? r.pick(GIVEN_CHARS) + r.pick(GIVEN_CHARS) : r.pick(GIVEN_CHARS);
 	// Masked like a platform export, so no real phone number is ever produced.
 	const phone = `${r.pick(PHONE_PREFIXES)}****${String(r.int(0, 9999)).padStart(4, '0')}`;
-	const local = /^tb\d+$/.test(id) ? id : `user${id.replace(/\D/g, '')}`;
+	const local = id.startsWith('tb') ? id : `u${scrambleCustomer(idx)}`;
 	const address = `${province} ${city} ${r.pick(DISTRICTS)} ${r.pick(STREETS)}${r.int(1, 388)}号`;
 	return {
 		name: r.pick(SURNAME_CHARS) + given,
@@ -503,57 +507,31 @@ export function* generateOrders(
 		const favourite = c >= 0 ? customers.favourite[c] : rng.weighted(CATEGORY_BASE);
 		const firstFlash = draft.source === 'flash';
 
-		// Basket.
-		const lines: { category: number; product: number; quantity: number; unit: number }[] = [];
-		const addLine = () => {
-			const category = rng.chance(0.45)
-				? favourite
-				: rng.weighted(CATEGORY_BY_MONTH[day.month - 1]);
-			const pick = () => rng.weighted(POPULARITY[category]);
-			let product = pick();
-			if (spend > 1.25 || spend < 0.8) {
-				const other = pick();
-				const prices = CATEGORIES[category].products;
-				const pricier = prices[other].price > prices[product].price;
-				if (pricier === spend > 1.25) product = other;
-			}
-			const quantity =
-				category === 7 ? rng.weighted([0, 70, 20, 10]) : rng.weighted([0, 88, 10, 2]);
-			const list = CATEGORIES[category].products[product].price * 100;
-			// Sale days cut list prices; otherwise an occasional small markdown.
-			const factor = day.promotion ? 0.9 : rng.chance(0.15) ? 0.85 : 1;
-			lines.push({ category, product, quantity, unit: Math.round(list * factor) });
-		};
+		const basket = new Basket(rng, day, favourite, spend);
 		if (firstFlash) {
 			const deal = rng.pick(FLASH_DEALS);
-			lines.push({
+			basket.lines.push({
 				category: deal.category,
 				product: deal.product,
 				quantity: rng.chance(0.8) ? 1 : 2,
 				unit: deal.price * 100
 			});
-			if (rng.chance(0.08)) addLine();
+			if (rng.chance(0.08)) basket.add();
 		} else {
-			const n = 1 + rng.weighted(LINE_COUNT_WEIGHTS);
-			for (let i = 0; i < n; i++) addLine();
+			for (let n = 1 + rng.weighted(LINE_COUNT_WEIGHTS); n > 0; n--) basket.add();
 		}
-		const sum = () => lines.reduce((s, l) => s + l.unit * l.quantity, 0);
-		/** Buyers add items (up to four lines, then more of one) to reach a 满减 threshold. */
-		const fillTo = (cents: number) => {
-			while (lines.length < 4 && sum() < cents) addLine();
-			while (sum() < cents) lines[0].quantity++;
-		};
+		const lines = basket.lines;
 
 		// Discounts: a CRM coupon beats the sale's 满减, which beats the everyday store coupon.
 		let discount = 0;
 		let campaign = '';
 		const held = c >= 0 ? coupons.get(c) : undefined;
 		const couponLive = held !== undefined && time <= held.until;
-		if (couponLive && draft.source === 'extra') fillTo(held.threshold * 100);
+		if (couponLive && draft.source === 'extra') basket.fillTo(held.threshold * 100);
 		if (day.promotion && !firstFlash && rng.chance(day.kind === 'double11' ? 0.6 : 0.4)) {
-			fillTo(day.promotion.threshold * 100);
+			basket.fillTo(day.promotion.threshold * 100);
 		}
-		const subtotal = sum();
+		const subtotal = basket.total();
 		if (
 			couponLive &&
 			subtotal >= held.threshold * 100 &&
@@ -642,6 +620,67 @@ export function* generateOrders(
 				};
 			})
 		};
+	}
+}
+
+interface BasketLine {
+	category: number;
+	product: number;
+	quantity: number;
+	/** Unit price in cents. */
+	unit: number;
+}
+
+const QUANTITY_ACCESSORY = [0, 70, 20, 10];
+const QUANTITY_APPAREL = [0, 88, 10, 2];
+const ACCESSORIES = CATEGORIES.findIndex((c) => c.name === '配饰');
+
+/** The lines of one order as it is being filled. */
+class Basket {
+	readonly lines: BasketLine[] = [];
+
+	constructor(
+		private readonly rng: Random,
+		private readonly day: Day,
+		private readonly favourite: number,
+		/** The customer's spending level (1 = typical). */
+		private readonly spend: number
+	) {}
+
+	/** Adds one line: often the customer's favourite category, otherwise what the season sells. */
+	add(): void {
+		const { rng, day, spend } = this;
+		const category = rng.chance(0.45)
+			? this.favourite
+			: rng.weighted(CATEGORY_BY_MONTH[day.month - 1]);
+		const products = CATEGORIES[category].products;
+		let product = rng.weighted(POPULARITY[category]);
+		if (spend > 1.25 || spend < 0.8) {
+			// Big spenders keep the pricier of two candidates, thrifty ones the cheaper.
+			const other = rng.weighted(POPULARITY[category]);
+			if (products[other].price > products[product].price === spend > 1.25) product = other;
+		}
+		const quantity = rng.weighted(category === ACCESSORIES ? QUANTITY_ACCESSORY : QUANTITY_APPAREL);
+		// Sale days cut list prices; otherwise an occasional small markdown.
+		const factor = day.promotion ? 0.9 : rng.chance(0.15) ? 0.85 : 1;
+		this.lines.push({
+			category,
+			product,
+			quantity,
+			unit: Math.round(products[product].price * 100 * factor)
+		});
+	}
+
+	total(): number {
+		let cents = 0;
+		for (const l of this.lines) cents += l.unit * l.quantity;
+		return cents;
+	}
+
+	/** Buyers add items (up to four lines, then more of one) to reach a 满减 threshold. */
+	fillTo(cents: number): void {
+		while (this.lines.length < 4 && this.total() < cents) this.add();
+		while (this.total() < cents) this.lines[0].quantity++;
 	}
 }
 

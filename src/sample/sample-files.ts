@@ -1,0 +1,50 @@
+/**
+ * The "Try sample data" files, built in the page: the generic order CSV and the campaign contact
+ * list, both UTF-8. Runs in well under a second for the default 60 000 orders.
+ */
+import { formatContacts, formatOrders } from './formats.ts';
+import {
+	generateOrders,
+	SAMPLE_DEFAULTS,
+	type SampleContact,
+	type SampleOptions
+} from './generate.ts';
+
+export interface SampleFiles {
+	/** Generic-layout order CSV (one row per order line). */
+	orders: Uint8Array;
+	/** Campaign contacts CSV: campaign_id, wave, customer_id, group, send_time, channel, cost. */
+	contacts: Uint8Array;
+	/** File name for the orders, e.g. for the data panel. */
+	name: string;
+	/** File name for the contacts. */
+	contactsName: string;
+}
+
+export function buildSampleFiles(options: SampleOptions = {}): SampleFiles {
+	const encoder = new TextEncoder();
+	const contacts: SampleContact[] = [];
+	const parts: Uint8Array[] = [];
+	let size = 0;
+	for (const text of formatOrders(
+		generateOrders(options, (c) => contacts.push(c)),
+		'generic'
+	)) {
+		const bytes = encoder.encode(text);
+		parts.push(bytes);
+		size += bytes.length;
+	}
+	const orders = new Uint8Array(size);
+	let at = 0;
+	for (const p of parts) {
+		orders.set(p, at);
+		at += p.length;
+	}
+	const seed = options.seed ?? SAMPLE_DEFAULTS.seed;
+	return {
+		orders,
+		contacts: encoder.encode(formatContacts(contacts)),
+		name: `sample-orders-${seed}.csv`,
+		contactsName: `sample-campaign-contacts-${seed}.csv`
+	};
+}
