@@ -12,7 +12,7 @@ export function buildKpisSql(p: OverviewParams, g: Globals): string {
 	const end = dataEndSql(g);
 	const bounds =
 		p.compare === 'period'
-			? `SELECT cur_start, cur_end, (cur_start - (cur_end - cur_start))::DATE AS prev_start
+			? `SELECT cur_start, cur_end, (cur_start - CAST(cur_end - cur_start AS INTEGER))::DATE AS prev_start
 	FROM (
 		SELECT ${g.from ? dateLiteral(g.from) : `(SELECT min(order_time)::DATE FROM f_orders)`} AS cur_start,
 			${end} AS cur_end
