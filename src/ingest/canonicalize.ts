@@ -285,7 +285,10 @@ a AS (
 	SELECT *,
 		-- An order made only of refund rows (a UCI C-invoice, a refund whose order is in another
 		-- file) has no sale here: its gross is what was returned, so it nets to zero.
-		CASE WHEN normal_rows = 0 THEN refund_rows_amount ELSE coalesce(gross_declared, line_sum) END AS gross
+		-- A cancelled or closed order without an amount (Amazon leaves item-price empty) is 0.
+		CASE WHEN normal_rows = 0 THEN refund_rows_amount
+			WHEN status_mapped IN ('cancelled', 'closed') THEN coalesce(gross_declared, line_sum, 0)
+			ELSE coalesce(gross_declared, line_sum) END AS gross
 	FROM g
 ),
 s AS (
@@ -373,8 +376,8 @@ export function buildDateOrderProbeSql(stagingTable: string, column: string): st
 	const col = `regexp_replace(CAST(${ident(column)} AS VARCHAR), ${EDGE_SPACE}, '', 'g')`;
 	const parts = `regexp_extract(${col}, ${literal(YLAST_RE)}, ['p1', 'p2', 'y'])`;
 	return `WITH p AS (SELECT ${parts} AS b FROM ${ident(stagingTable)})
-SELECT count(*) FILTER (WHERE b.y <> '' AND CAST(b.p1 AS INTEGER) > 12) AS first_over_12,
-	count(*) FILTER (WHERE b.y <> '' AND CAST(b.p2 AS INTEGER) > 12) AS second_over_12,
+SELECT count(*) FILTER (WHERE b.y <> '' AND TRY_CAST(b.p1 AS INTEGER) > 12) AS first_over_12,
+	count(*) FILTER (WHERE b.y <> '' AND TRY_CAST(b.p2 AS INTEGER) > 12) AS second_over_12,
 	count(*) FILTER (WHERE b.y <> '') AS year_last
 FROM p`;
 }

@@ -31,6 +31,7 @@ export const douyin: Preset = {
 			timezoneOffsetMinutes: 480,
 			sourceOffsetMinutes: 480,
 			orderAmountLevel: 'line-sum',
+			nullTokens: ['-'],
 			unknownCustomersAcknowledged: true,
 			statusMap: {
 				已完成: 'paid',
