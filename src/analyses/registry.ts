@@ -7,7 +7,21 @@ import { rfm } from './rfm/index.ts';
 import { cohorts } from './cohorts/index.ts';
 import { repurchase } from './repurchase/index.ts';
 import { tiers } from './tiers/index.ts';
+import { lifecycle } from './lifecycle/index.ts';
+import { products } from './products/index.ts';
+import { timeprefs } from './timeprefs/index.ts';
+import { whatif } from './whatif/index.ts';
 
-export const analyses: Analysis[] = [overview, rfm, cohorts, repurchase, tiers];
+export const analyses: Analysis[] = [
+	overview,
+	rfm,
+	cohorts,
+	repurchase,
+	tiers,
+	lifecycle,
+	products,
+	timeprefs,
+	whatif
+];
 
 export const getAnalysis = (id: string): Analysis | undefined => analyses.find((a) => a.id === id);
