@@ -138,7 +138,7 @@ export function buildCalendar(start: string, end: string, rng: Random): Day[] {
 		let promotion: Promotion | null = null;
 		if (key === '11-11') {
 			kind = 'double11';
-			event = 20;
+			event = 28;
 			pull = 0.45;
 			promotion = PROMO_1111;
 		} else if (key === d11.presale) {

@@ -528,7 +528,7 @@ export function* generateOrders(
 		const held = c >= 0 ? coupons.get(c) : undefined;
 		const couponLive = held !== undefined && time <= held.until;
 		if (couponLive && draft.source === 'extra') basket.fillTo(held.threshold * 100);
-		if (day.promotion && !firstFlash && rng.chance(day.kind === 'double11' ? 0.6 : 0.4)) {
+		if (day.promotion && !firstFlash && rng.chance(day.kind === 'double11' ? 0.7 : 0.4)) {
 			basket.fillTo(day.promotion.threshold * 100);
 		}
 		const subtotal = basket.total();
