@@ -171,18 +171,23 @@ export function withTestStatsSql(source: string, prefix = '', cols = DEFAULT_COL
 			+ ${Z} * sqrt(1.0 / ${k1} - 1.0 / ${n1} + 1.0 / ${k2} - 1.0 / ${n2})) - 1 END AS ${c('relative_high')},
 		CASE WHEN ${c('_se')} > 0 THEN (${c('rate')} - ${c('control_rate')}) / ${c('_se')} END AS ${c('z')},
 		CASE WHEN ${c('_small')} THEN ${fisherSql(cols, c('_small'))} END AS ${c('_fisher')}
-	FROM (${level1})`;
+	FROM ${c('stats_l1')}`;
 	const level3 = `SELECT *,
 		CASE WHEN ${n1} = 0 OR ${n2} = 0 THEN NULL
 			WHEN ${c('_small')} THEN ${c('_fisher')}
 			WHEN ${c('z')} IS NULL THEN 1.0
 			ELSE least(1, 2 * ${upperTailSql(`abs(${c('z')})`)}) END AS ${c('p_value')},
 		CASE WHEN ${n1} = 0 OR ${n2} = 0 THEN NULL WHEN ${c('_small')} THEN 'fisher' ELSE 'z' END AS ${c('test')}
-	FROM (${level2})`;
-	return `SELECT * EXCLUDE (${helpers.join(', ')}),
+	FROM ${c('stats_l2')}`;
+	// Materialized steps: inlined, each level would repeat the expressions of the one below it,
+	// and planning the nested projections cost DuckDB far more than running them.
+	return `WITH ${c('stats_l1')} AS MATERIALIZED (${level1}),
+	${c('stats_l2')} AS MATERIALIZED (${level2}),
+	${c('stats_l3')} AS MATERIALIZED (${level3})
+	SELECT * EXCLUDE (${helpers.join(', ')}),
 		CASE WHEN ${c('p_value')} IS NULL THEN 'no control group'
 			WHEN ${c('p_value')} < ${ALPHA} THEN 'significant' ELSE 'not significant' END AS ${c('verdict')}
-	FROM (${level3})`;
+	FROM ${c('stats_l3')}`;
 }
 
 /** Adds incremental outcomes and ROI columns (see stats.ts computeIncrement / computeRoi). */
@@ -199,11 +204,15 @@ function withReturnSql(source: string, p: CampaignParams): string {
 	FROM (SELECT *, uplift * contacted AS inc_responders FROM (${source}))`;
 }
 
+/** A wave's label: 'W2' within one campaign, 'A W2' across campaigns. */
+const waveLabelSql = (p: CampaignParams) =>
+	p.campaignId ? `'W' || wave` : `campaign_id || ' W' || wave`;
+
 /** The label of a metrics row for a breakdown. */
 function breakdownKeySql(p: CampaignParams): string {
 	switch (p.breakdown) {
 		case 'wave':
-			return p.campaignId ? `'W' || wave` : `campaign_id || ' W' || wave`;
+			return waveLabelSql(p);
 		case 'channel':
 			return `coalesce(channel, '(none)')`;
 		case 'month':
@@ -306,12 +315,16 @@ joined AS (
 	SELECT pw.*, cu.* EXCLUDE (campaign_id, wave)
 	FROM per_wave pw JOIN cumulative cu USING (campaign_id, wave)
 )
-SELECT * FROM (${withTestStatsSql(`(${withTestStatsSql('joined')})`, 'cum_', {
-		contacted: 'cum_contacted',
-		responders: 'cum_responders',
-		control: 'cum_control',
-		controlResponders: 'cum_control_responders'
-	})})
+SELECT ${waveLabelSql(p)} AS label, * FROM (${withTestStatsSql(
+		`(${withTestStatsSql('joined')})`,
+		'cum_',
+		{
+			contacted: 'cum_contacted',
+			responders: 'cum_responders',
+			control: 'cum_control',
+			controlResponders: 'cum_control_responders'
+		}
+	)})
 ORDER BY campaign_id, wave`;
 }
 
@@ -423,7 +436,7 @@ summary AS (
 			AS baseline_rate
 	FROM cells GROUP BY ALL
 )
-SELECT campaign_id, wave, contacted_all, unmatched, baseline_rate,
+SELECT ${waveLabelSql(p)} AS label, campaign_id, wave, contacted_all, unmatched, baseline_rate,
 	* EXCLUDE (campaign_id, wave, contacted_all, unmatched, baseline_rate),
 	'weaker' AS evidence
 FROM (${withTestStatsSql(`(SELECT * REPLACE (coalesce(contacted, 0) AS contacted, coalesce(responders, 0) AS responders),

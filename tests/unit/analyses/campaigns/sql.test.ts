@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createTestEngine } from '../../../helpers/wasm-engine.ts';
 import type { SqlEngine } from '../../../../src/engine/types.ts';
+import { campaigns } from '../../../../src/analyses/campaigns/index.ts';
 import {
 	buildAcquisitionSql,
 	buildBaselineSql,
@@ -372,5 +373,41 @@ describe('without a control group, and acquisition channels', () => {
 		// Fisher on [[1,3],[5,0]] = 1/21 = 0.0476 (scipy.stats.fisher_exact) → significant.
 		expect(rows.juhuasuan.p_value).toBeCloseTo(1 / 21, 12);
 		expect(rows.juhuasuan.verdict).toBe('significant');
+	});
+});
+
+describe('the analysis module', () => {
+	test.each([
+		params(),
+		params({ campaignId: 'A', breakdown: 'wave', boughtBy: 'product' }),
+		params({ campaignId: 'W', breakdown: 'month', attribution: 'code', baselineShiftDays: 365 }),
+		params({ breakdown: 'channel', windowDays: 30 })
+	])('every query runs and has the columns its table and chart name (%#)', async (p) => {
+		for (const q of campaigns.build(p, globals)) {
+			const r = await db.query(q.sql);
+			if (!r.ok) throw new Error(`${q.id}: ${r.error.detail}`);
+			const names = r.value.schema.fields.map((f) => f.name);
+			const wanted = [
+				...(q.columns ?? []).map((c) => c.key),
+				...Object.values(q.chart ?? {}).filter(
+					(v): v is string => typeof v === 'string' && names.includes(v)
+				)
+			];
+			for (const key of wanted) expect(names, `${q.id}.${key}`).toContain(key);
+			if (q.chart && 'x' in q.chart) {
+				expect(names, q.id).toContain(q.chart.x);
+				expect(names, q.id).toContain(q.chart.y);
+			}
+		}
+	});
+
+	test('drilling into a metrics row lists its contacts', async () => {
+		const sql = campaigns.customersSql!(params(), globals, 'metrics', { key: 'B' });
+		const rows = await queryRows(db, sql);
+		expect(rows.map((r) => [r.customer_id, r.grp, r.responded])).toEqual([
+			['c2', 'contacted', true],
+			['c6', 'contacted', false],
+			['k5', 'control', true]
+		]);
 	});
 });
