@@ -40,7 +40,7 @@ export const fields: ParamField[] = [
 		min: 0,
 		label: {
 			en: 'Repurchase cycle, days (0 = median from the data)',
-			zh: '回购周期(天,0 = 按数据取中位数)'
+			zh: '回购周期（天，0 = 按数据取中位数）'
 		}
 	},
 	{
@@ -48,32 +48,32 @@ export const fields: ParamField[] = [
 		kind: 'number',
 		min: 0,
 		step: 0.5,
-		label: { en: 'Active: last order within × cycle', zh: '活跃:最近一单在几倍周期内' }
+		label: { en: 'Active: last order within × cycle', zh: '活跃：最近一单在几倍周期内' }
 	},
 	{
 		key: 'dormantMultiple',
 		kind: 'number',
 		min: 0,
 		step: 0.5,
-		label: { en: 'Dormant: last order within × cycle', zh: '休眠:最近一单在几倍周期内' }
+		label: { en: 'Dormant: last order within × cycle', zh: '休眠：最近一单在几倍周期内' }
 	},
 	{
 		key: 'activeDays',
 		kind: 'number',
 		min: 0,
-		label: { en: 'Active threshold, days (0 = from cycle)', zh: '活跃阈值(天,0 = 按周期)' }
+		label: { en: 'Active threshold, days (0 = from cycle)', zh: '活跃阈值（天，0 = 按周期）' }
 	},
 	{
 		key: 'dormantDays',
 		kind: 'number',
 		min: 0,
-		label: { en: 'Dormant threshold, days (0 = from cycle)', zh: '休眠阈值(天,0 = 按周期)' }
+		label: { en: 'Dormant threshold, days (0 = from cycle)', zh: '休眠阈值（天，0 = 按周期）' }
 	},
 	{
 		key: 'newDays',
 		kind: 'number',
 		min: 0,
-		label: { en: 'New: first order within, days', zh: '新客:首单在多少天内' }
+		label: { en: 'New: first order within, days', zh: '新客：首单在多少天内' }
 	},
 	{
 		key: 'months',

@@ -4,7 +4,7 @@ export const title: Msg = { en: 'Product roles', zh: '商品角色' };
 
 export const definition: Msg = {
 	en: "From order lines (products keyed by id, else title; or categories). Item revenue = the order's revenue split across its lines in proportion to line amounts; net mode counts paid orders only with refunds subtracted, gross mode every order at the amount paid. First order = a known customer's earliest order (ties by order id). First-order share = customers whose first order held the item ÷ known customers (traffic role, x axis). Returning-revenue share = item revenue from customers' 2nd and later orders ÷ item revenue from known customers (profit role, y axis). Repeat rate = customers whose first order held the item and who placed 2+ orders ÷ customers whose first order held it. Split lines: medians of the items shown, or your values; at or above a line counts as high. Traffic = high x, low y; profit = low x, high y; potential = high on both (grow it); marginal = low on both. Co-purchase: support = orders holding both ÷ orders with any item; confidence A→B = orders with both ÷ orders with A; lift = support ÷ (share of orders with A × share with B), above 1 = bought together more than chance. Next purchase: among customers whose first order held X and who ordered again, the share whose second order held each item. Orders without a customer id count in revenue and co-purchase only.",
-	zh: '基于订单明细(商品按编号,无编号时按标题;或按类目)。商品收入 = 订单收入按明细金额比例分摊到各行;净收入模式只计已付款订单并扣除退款,总收入模式按实付金额计所有订单。首单 = 已知客户最早的一笔订单(同一时间按订单号)。首单占比 = 首单包含该商品的客户数 ÷ 已知客户数(引流,横轴)。老客收入占比 = 该商品来自客户第 2 单及以后的收入 ÷ 该商品来自已知客户的收入(利润,纵轴)。复购率 = 首单包含该商品且下过 2 单及以上的客户 ÷ 首单包含该商品的客户。分界线:所示商品的中位数,或自定义值;等于或高于分界线算“高”。引流款 = 横高纵低;利润款 = 横低纵高;潜力款 = 两者皆高(重点培养);边缘款 = 两者皆低。关联购买:支持度 = 同时包含两件商品的订单 ÷ 有商品的订单;置信度 A→B = 同时包含的订单 ÷ 含 A 的订单;提升度 = 支持度 ÷ (含 A 订单占比 × 含 B 订单占比),大于 1 表示比随机更常一起买。下一单:首单含 X 且再次购买的客户中,第二单包含各商品的客户占比。无客户编号的订单只计入收入和关联购买。'
+	zh: '基于订单明细（商品按编号，无编号时按标题；或按类目）。商品收入 = 订单收入按明细金额比例分摊到各行；净收入模式只计已付款订单并扣除退款，总收入模式按实付金额计所有订单。首单 = 已知客户最早的一笔订单（同一时间按订单号）。首单占比 = 首单包含该商品的客户数 ÷ 已知客户数（引流，横轴）。老客收入占比 = 该商品来自客户第 2 单及以后的收入 ÷ 该商品来自已知客户的收入（利润，纵轴）。复购率 = 首单包含该商品且下过 2 单及以上的客户 ÷ 首单包含该商品的客户。分界线：所示商品的中位数，或自定义值；等于或高于分界线算“高”。引流款 = 横高纵低；利润款 = 横低纵高；潜力款 = 两者皆高（重点培养）；边缘款 = 两者皆低。关联购买：支持度 = 同时包含两件商品的订单 ÷ 有商品的订单；置信度 A→B = 同时包含的订单 ÷ 含 A 的订单；提升度 = 支持度 ÷ （含 A 订单占比 × 含 B 订单占比），大于 1 表示比随机更常一起买。下一单：首单含 X 且再次购买的客户中，第二单包含各商品的客户占比。无客户编号的订单只计入收入和关联购买。'
 };
 
 export const roleLabels: ValueLabel[] = [
@@ -15,7 +15,7 @@ export const roleLabels: ValueLabel[] = [
 ];
 
 export const labels = {
-	roles: { en: 'Roles: first orders vs returning revenue', zh: '角色:首单占比 vs 老客收入占比' },
+	roles: { en: 'Roles: first orders vs returning revenue', zh: '角色：首单占比 vs 老客收入占比' },
 	pairs: { en: 'Bought together', zh: '关联购买' },
 	next: { en: 'What returning customers buy next', zh: '老客第二单买什么' },
 	firstRepeat: { en: 'Which first item brings customers back', zh: '哪个首单商品复购率最高' },
@@ -44,5 +44,5 @@ export const labels = {
 	customers: { en: 'Customers', zh: '客户数' },
 	repeaters: { en: 'Came back', zh: '回购客户数' },
 	share: { en: 'Share of those who came back', zh: '占回购客户比例' },
-	repeaterCount: { en: 'Came back (2+ orders)', zh: '复购客户(2 单及以上)' }
+	repeaterCount: { en: 'Came back (2+ orders)', zh: '复购客户（2 单及以上）' }
 } satisfies Record<string, Msg>;

@@ -53,7 +53,7 @@ export const fields: ParamField[] = [
 		kind: 'number',
 		min: 0,
 		max: 100,
-		label: { en: 'First-order share split, % (0 = median)', zh: '首单占比分界(%,0 = 中位数)' }
+		label: { en: 'First-order share split, % (0 = median)', zh: '首单占比分界（%，0 = 中位数）' }
 	},
 	{
 		key: 'ySplit',
@@ -62,7 +62,7 @@ export const fields: ParamField[] = [
 		max: 100,
 		label: {
 			en: 'Returning-revenue share split, % (0 = median)',
-			zh: '老客收入占比分界(%,0 = 中位数)'
+			zh: '老客收入占比分界（%，0 = 中位数）'
 		}
 	},
 	{
@@ -83,7 +83,7 @@ export const fields: ParamField[] = [
 		kind: 'select',
 		label: { en: 'Rank pairs by', zh: '组合排序' },
 		options: [
-			{ value: 'support', label: { en: 'Support (orders together)', zh: '支持度(同单次数)' } },
+			{ value: 'support', label: { en: 'Support (orders together)', zh: '支持度（同单次数）' } },
 			{ value: 'lift', label: { en: 'Lift', zh: '提升度' } }
 		]
 	},
@@ -92,7 +92,7 @@ export const fields: ParamField[] = [
 		kind: 'text',
 		label: {
 			en: 'Next purchase after first item (blank = all)',
-			zh: '首单含该商品的客户下一单(空 = 全部)'
+			zh: '首单含该商品的客户下一单（空 = 全部）'
 		}
 	},
 	{

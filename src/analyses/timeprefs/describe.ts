@@ -4,7 +4,7 @@ export const title: Msg = { en: 'Time preferences', zh: '下单时间偏好' };
 
 export const definition: Msg = {
 	en: "Orders counted by weekday (Monday first) and hour of the order time, in store-local time. Share = orders in the cell ÷ orders of the segment. Segments: all orders (including orders without a customer id); first orders = each known customer's earliest order (ties by order id); repeat orders = their later orders. Net mode counts paid orders only; gross mode counts every order. Best times to send = the busiest cells; send a little before the hour when your customers usually order.",
-	zh: '按下单时间(店铺当地时间)的星期(周一开始)和小时统计订单数。占比 = 单元格订单数 ÷ 该范围订单总数。范围:全部订单(含无客户编号的订单);首单 = 每位已知客户最早的一笔订单(同一时间按订单号);复购订单 = 之后的订单。净收入模式只计已付款订单;总收入模式计所有订单。最佳发送时间 = 订单最多的时段,建议在客户常下单的时间之前稍早发送。'
+	zh: '按下单时间（店铺当地时间）的星期（周一开始）和小时统计订单数。占比 = 单元格订单数 ÷ 该范围订单总数。范围：全部订单（含无客户编号的订单）；首单 = 每位已知客户最早的一笔订单（同一时间按订单号）；复购订单 = 之后的订单。净收入模式只计已付款订单；总收入模式计所有订单。最佳发送时间 = 订单最多的时段，建议在客户常下单的时间之前稍早发送。'
 };
 
 /** ISO weekday numbers (1 = Monday), so every table and axis reads Monday first. */
@@ -27,7 +27,7 @@ export const segmentLabels: ValueLabel[] = [
 export const labels = {
 	heatmap: { en: 'Orders by weekday and hour', zh: '星期 × 小时下单分布' },
 	best: { en: 'Best times to send', zh: '最佳发送时间' },
-	profile: { en: 'Orders by hour: new vs returning', zh: '各小时订单占比:新客 vs 老客' },
+	profile: { en: 'Orders by hour: new vs returning', zh: '各小时订单占比：新客 vs 老客' },
 	weekday: { en: 'Weekday', zh: '星期' },
 	hour: { en: 'Hour', zh: '小时' },
 	hours: { en: 'Time', zh: '时段' },

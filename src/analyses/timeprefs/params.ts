@@ -18,8 +18,8 @@ export const fields: ParamField[] = [
 		label: { en: 'Orders', zh: '订单范围' },
 		options: [
 			{ value: 'all', label: { en: 'All orders', zh: '全部订单' } },
-			{ value: 'first', label: { en: 'First orders (new customers)', zh: '首单(新客)' } },
-			{ value: 'repeat', label: { en: 'Repeat orders (returning)', zh: '复购订单(老客)' } }
+			{ value: 'first', label: { en: 'First orders (new customers)', zh: '首单（新客）' } },
+			{ value: 'repeat', label: { en: 'Repeat orders (returning)', zh: '复购订单（老客）' } }
 		]
 	},
 	{

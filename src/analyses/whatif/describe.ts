@@ -2,11 +2,11 @@ import type { Msg, ValueLabel } from '../types.ts';
 import type { WhatIfParams } from './params.ts';
 import { NO_CHANNEL } from './sql.ts';
 
-export const title: Msg = { en: 'What-if: a higher repeat rate', zh: '假设分析:提升复购率' };
+export const title: Msg = { en: 'What-if: a higher repeat rate', zh: '假设分析：提升复购率' };
 
 export const definition: Msg = {
 	en: "If the repeat-customer rate of segment X became Y%: X is a group of known customers by their first order (first-order amount band, acquisition channel, or everybody). Repeat rate = customers with 2+ orders ÷ customers. Extra repeat customers = Y × customers − current repeat customers. Assumptions: (1) they are today's one-time buyers of X, and each now brings X's current average revenue and orders per repeat customer (the store's average if X has no repeat customer yet) instead of the one-time buyers' average revenue and 1 order; (2) nothing else changes: no new customers, same prices, other segments and orders without a customer id as they are. Revenue change = extra × (revenue per repeat customer − revenue per one-time buyer); order change = extra × (orders per repeat customer − 1); AOV = revenue ÷ orders, for X and for the whole store (unknown customers included). Net mode counts paid orders with refunds subtracted; gross mode every order at the amount paid. A projection, not a forecast: it shows what the target is worth.",
-	zh: '假设客群 X 的复购率变为 Y%:X 按首单划分已知客户(首单金额区间、首单渠道或全部客户)。复购率 = 下单 2 次及以上的客户 ÷ 客户数。新增复购客户 = Y × 客户数 − 当前复购客户数。假设:(1)新增复购客户来自 X 当前只买过一次的客户,每人带来 X 当前复购客户的平均收入和平均订单数(若 X 尚无复购客户,用全店复购客户平均值),取代一次性客户的平均收入和 1 笔订单;(2)其他不变:不增加新客,价格不变,其他客群及无客户编号的订单不变。收入变化 = 新增复购客户 × (复购客户人均收入 − 一次性客户人均收入);订单变化 = 新增复购客户 × (复购客户人均订单数 − 1);客单价 = 收入 ÷ 订单数,分别按 X 和全店(含未知客户)计算。净收入模式只计已付款订单并扣除退款;总收入模式按实付金额计所有订单。这是测算而非预测:用来说明目标值多少钱。'
+	zh: '假设客群 X 的复购率变为 Y%：X 按首单划分已知客户（首单金额区间、首单渠道或全部客户）。复购率 = 下单 2 次及以上的客户 ÷ 客户数。新增复购客户 = Y × 客户数 − 当前复购客户数。假设：（1）新增复购客户来自 X 当前只买过一次的客户，每人带来 X 当前复购客户的平均收入和平均订单数（若 X 尚无复购客户，用全店复购客户平均值），取代一次性客户的平均收入和 1 笔订单；（2）其他不变：不增加新客，价格不变，其他客群及无客户编号的订单不变。收入变化 = 新增复购客户 × （复购客户人均收入 − 一次性客户人均收入）；订单变化 = 新增复购客户 × （复购客户人均订单数 − 1）；客单价 = 收入 ÷ 订单数，分别按 X 和全店（含未知客户）计算。净收入模式只计已付款订单并扣除退款；总收入模式按实付金额计所有订单。这是测算而非预测：用来说明目标值多少钱。'
 };
 
 /** Labels for segment codes, worded from the band the user set. */
@@ -25,55 +25,55 @@ export function segmentLabels(p: WhatIfParams): ValueLabel[] {
 
 export const assumptionLabels: ValueLabel[] = [
 	{ value: 'customers', label: { en: 'Customers in the segment', zh: '客群客户数' } },
-	{ value: 'current_rate', label: { en: 'Current repeat rate, %', zh: '当前复购率(%)' } },
-	{ value: 'target_rate', label: { en: 'Assumed repeat rate, %', zh: '假设复购率(%)' } },
+	{ value: 'current_rate', label: { en: 'Current repeat rate, %', zh: '当前复购率（%）' } },
+	{ value: 'target_rate', label: { en: 'Assumed repeat rate, %', zh: '假设复购率（%）' } },
 	{
 		value: 'extra_repeaters',
 		label: {
 			en: 'One-time buyers who would come back (target × customers − repeat customers)',
-			zh: '将回购的一次性客户(目标 × 客户数 − 复购客户数)'
+			zh: '将回购的一次性客户（目标 × 客户数 − 复购客户数）'
 		}
 	},
 	{
 		value: 'revenue_per_repeater',
 		label: {
 			en: "Revenue each brings: the segment's average repeat customer",
-			zh: '每人带来的收入:本客群复购客户平均值'
+			zh: '每人带来的收入：本客群复购客户平均值'
 		}
 	},
 	{
 		value: 'revenue_per_repeater_store',
 		label: {
 			en: "Revenue each brings: the store's average repeat customer (none in the segment yet)",
-			zh: '每人带来的收入:全店复购客户平均值(本客群尚无复购客户)'
+			zh: '每人带来的收入：全店复购客户平均值（本客群尚无复购客户）'
 		}
 	},
 	{
 		value: 'orders_per_repeater',
 		label: {
 			en: "Orders each places: the segment's average repeat customer",
-			zh: '每人订单数:本客群复购客户平均值'
+			zh: '每人订单数：本客群复购客户平均值'
 		}
 	},
 	{
 		value: 'orders_per_repeater_store',
 		label: {
 			en: "Orders each places: the store's average repeat customer",
-			zh: '每人订单数:全店复购客户平均值'
+			zh: '每人订单数：全店复购客户平均值'
 		}
 	},
 	{
 		value: 'revenue_per_one_timer',
 		label: {
 			en: 'Revenue each brings today (average one-time buyer of the segment)',
-			zh: '每人当前收入(本客群一次性客户平均值)'
+			zh: '每人当前收入（本客群一次性客户平均值）'
 		}
 	},
 	{
 		value: 'nothing_else_changes',
 		label: {
 			en: 'No new customers; same prices; other segments and unknown customers unchanged',
-			zh: '不增加新客;价格不变;其他客群和未知客户不变'
+			zh: '不增加新客；价格不变；其他客群和未知客户不变'
 		}
 	}
 ];
@@ -94,10 +94,10 @@ export const labels = {
 	orders: { en: 'Orders', zh: '订单数' },
 	aov: { en: 'AOV', zh: '客单价' },
 	avgFirstOrder: { en: 'Average first order', zh: '平均首单金额' },
-	storeRevenueProjected: { en: 'Store revenue, projected', zh: '全店收入(测算)' },
-	storeAovProjected: { en: 'Store AOV, projected', zh: '全店客单价(测算)' },
-	segmentRevenueProjected: { en: 'Segment revenue, projected', zh: '客群收入(测算)' },
-	segmentAovProjected: { en: 'Segment AOV, projected', zh: '客群客单价(测算)' },
+	storeRevenueProjected: { en: 'Store revenue, projected', zh: '全店收入（测算）' },
+	storeAovProjected: { en: 'Store AOV, projected', zh: '全店客单价（测算）' },
+	segmentRevenueProjected: { en: 'Segment revenue, projected', zh: '客群收入（测算）' },
+	segmentAovProjected: { en: 'Segment AOV, projected', zh: '客群客单价（测算）' },
 	storeRevenue: { en: 'Store revenue', zh: '全店收入' },
 	storeAov: { en: 'Store AOV', zh: '全店客单价' },
 	storeRevenueChange: { en: 'Store revenue change', zh: '全店收入变化' },

@@ -42,7 +42,7 @@ export const fields: ParamField[] = [
 		key: 'aovMax',
 		kind: 'number',
 		min: 0,
-		label: { en: 'and at most (0 = no limit)', zh: '且不超过(0 = 不限)' }
+		label: { en: 'and at most (0 = no limit)', zh: '且不超过（0 = 不限）' }
 	},
 	{ key: 'channel', kind: 'text', label: { en: 'Channel', zh: '渠道' } },
 	{
@@ -51,6 +51,6 @@ export const fields: ParamField[] = [
 		min: 0,
 		max: 100,
 		step: 1,
-		label: { en: 'Repeat rate would become, %', zh: '复购率提升到(%)' }
+		label: { en: 'Repeat rate would become, %', zh: '复购率提升到（%）' }
 	}
 ];
