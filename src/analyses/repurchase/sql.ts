@@ -145,7 +145,8 @@ cycle AS (
 	SELECT count(*) AS gaps, count(DISTINCT customer_id) AS customers,
 		median(gap) AS median_days, quantile_cont(gap, 0.25) AS p25_days,
 		quantile_cont(gap, 0.75) AS p75_days,
-		greatest(1, floor(median(gap)) - ${literal(Math.max(0, positive(p.leadDays, 0)))})::INTEGER AS recontact_day
+		-- greatest() skips NULLs, so no gaps must stay NULL explicitly
+		CASE WHEN count(*) > 0 THEN greatest(1, floor(median(gap)) - ${literal(Math.max(0, positive(p.leadDays, 0)))})::INTEGER END AS recontact_day
 	FROM gaps
 )`;
 }
