@@ -36,8 +36,9 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): DetectedE
 		// not valid UTF-8: mixed, or a legacy code page; decided below
 	}
 	const { valid, invalid } = countUtf8Sequences(body);
-	// Mostly UTF-8 with a few bad bytes (e.g. one row pasted from a GBK file): keep UTF-8 and say so.
-	if (valid >= 4 && invalid * 10 <= valid)
+	// Mostly UTF-8 with a few bad bytes (e.g. one row pasted from a GBK file): keep UTF-8 and say
+	// so. GBK text is the other way round: only pairs like C2–DF + 80–BF pass as UTF-8 (~1 in 7).
+	if (valid >= 4 && invalid * 3 <= valid)
 		return { ...found('utf-8', 'guess'), invalidUtf8: invalid };
 	return found(looksLikeGb18030(body) ? 'gb18030' : 'windows-1252', 'guess');
 }

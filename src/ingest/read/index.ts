@@ -310,6 +310,13 @@ async function loadParsed(
 	rejected: RejectedRow[],
 	options: ReadOptions
 ): Promise<{ rejected: RejectedRow[]; warnings: Failure[] }> {
+	if (rows.length === 0)
+		throw rejected.length
+			? new ReadError(
+					'read.all-rejected',
+					`all ${rejected.length} records were rejected; first: line ${rejected[0].line}: ${rejected[0].reason}`
+				)
+			: new ReadError('read.no-rows', 'no rows left after skipping');
 	await dropTable(engine, table);
 	for (let start = 0; start < rows.length; start += ARROW_BATCH_ROWS) {
 		throwIfAborted(options.signal);

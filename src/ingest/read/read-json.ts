@@ -19,7 +19,7 @@ export function parseJsonRows(text: string, kind: 'json' | 'ndjson'): JsonRows {
 	if (kind === 'json') {
 		let parsed: unknown;
 		try {
-			parsed = JSON.parse(text);
+			parsed = JSON.parse(text, keepDigits);
 		} catch (e) {
 			throw new ReadError('read.json-invalid', String((e as Error)?.message ?? e));
 		}
@@ -31,7 +31,7 @@ export function parseJsonRows(text: string, kind: 'json' | 'ndjson'): JsonRows {
 		lines.forEach((raw, i) => {
 			if (raw.trim() === '') return;
 			try {
-				objects.push({ line: i + 1, value: JSON.parse(raw) });
+				objects.push({ line: i + 1, value: JSON.parse(raw, keepDigits) });
 			} catch (e) {
 				rejected.push({
 					line: i + 1,
@@ -61,3 +61,16 @@ export function parseJsonRows(text: string, kind: 'json' | 'ndjson'): JsonRows {
 }
 
 const clip = (s: string) => (s.length > 1000 ? `${s.slice(0, 1000)}…` : s);
+
+/**
+ * Integers past 2^53 (order ids!) lose digits as JS numbers. Where JSON.parse passes the source
+ * text to the reviver (Chromium 114+, Node 21+) we keep the digits as written.
+ */
+function keepDigits(this: unknown, _key: string, value: unknown, context?: { source?: string }) {
+	return typeof value === 'number' &&
+		!Number.isSafeInteger(value) &&
+		context?.source &&
+		/^-?\d+$/.test(context.source)
+		? context.source
+		: value;
+}

@@ -1,0 +1,160 @@
+/**
+ * Delimited text through DuckDB's CSV reader: delimiters, quotes, line breaks inside fields,
+ * and the `__line` of every loaded and rejected row.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { previewSource, stageSource } from '../../../src/ingest/read/index.ts';
+import { fileOf, stagedRows } from './helpers.ts';
+
+let engine: Awaited<ReturnType<typeof createTestEngine>>;
+beforeAll(async () => {
+	engine = await createTestEngine();
+});
+afterAll(() => engine.close());
+
+test.each([
+	{ name: 'comma', text: 'id,name\n1,"Smith, J"\n', delimiter: ',' },
+	{ name: 'tab', text: 'id\tname\n1\tSmith, J\n', delimiter: '\t' },
+	{ name: 'semicolon', text: 'id;name\n1;Smith, J\n', delimiter: ';' },
+	{ name: 'pipe', text: 'id|name\n1|Smith, J\n', delimiter: '|' },
+	{ name: 'CRLF', text: 'id,name\r\n1,"Smith, J"\r\n', delimiter: ',' },
+	{ name: 'no final newline', text: 'id;name\n1;Smith, J', delimiter: ';' }
+])('sniffs the $name delimiter', async ({ text, delimiter }) => {
+	const file = fileOf(text);
+	const preview = await previewSource(file);
+	expect(preview.ok && preview.value.delimiter).toBe(delimiter);
+	const staged = await stageSource(engine, file, 'stage_delim');
+	expect(staged.ok && staged.value.header).toEqual(['id', 'name']);
+	expect(await stagedRows(engine, 'stage_delim')).toEqual([['1', 'Smith, J', 2]]);
+});
+
+test('quoted fields keep delimiters, doubled quotes and line breaks; __line counts records', async () => {
+	// Records: header (line 1), id 1 with a two-line note (2), id 2 (3), a blank line (4),
+	// id 3 with a quoted quote (5). DuckDB counts the blank line but not the break inside quotes.
+	const text = 'id,note\n1,"line one\nline two"\n2,plain\n\n3,"say ""hi"", ok"\n';
+	const staged = await stageSource(engine, fileOf(text), 'stage_quotes');
+	expect(staged.ok && staged.value.rowCount).toBe(3);
+	expect(await stagedRows(engine, 'stage_quotes')).toEqual([
+		['1', 'line one\nline two', 2],
+		['2', 'plain', 3],
+		['3', 'say "hi", ok', 5]
+	]);
+	const preview = await previewSource(fileOf(text));
+	expect(preview.ok && preview.value.rows).toEqual([
+		['1', 'line one\nline two'],
+		['2', 'plain'],
+		['3', 'say "hi", ok']
+	]);
+});
+
+test('ragged rows are rejected with line and reason; the rest loads', async () => {
+	// Line 3 has 2 fields, line 4 has 4, line 5 is blank, line 6 holds a line break inside
+	// quotes (one record, one line number): lines 2 and 6 load, 3 and 4 are rejected.
+	const text = 'a,b,c\n1,2,3\n4,5\n6,7,8,9\n\n10,"11\n",12\n';
+	const staged = await stageSource(engine, fileOf(text), 'stage_ragged');
+	if (!staged.ok) throw new Error(staged.error.detail);
+	expect(staged.value.rowCount).toBe(2);
+	expect(staged.value.rejected).toEqual([
+		{ line: 3, reason: expect.stringMatching(/^missing columns: .*3.*2/), raw: '4,5' },
+		{ line: 4, reason: expect.stringMatching(/^too many columns: .*3.*4/), raw: '6,7,8,9' }
+	]);
+	expect(await stagedRows(engine, 'stage_ragged')).toEqual([
+		['1', '2', '3', 2],
+		['10', '11\n', '12', 6]
+	]);
+});
+
+test('loaded lines stay right after many rejected and blank lines', async () => {
+	// Line k (k = 2…41) holds k; every line divisible by 3 is ragged, every line ending in 7 is
+	// blank. Loaded rows must carry their own line: the value equals __line.
+	let text = 'v,w\n';
+	for (let k = 2; k <= 41; k++) text += k % 10 === 7 ? '\n' : k % 3 === 0 ? `${k}\n` : `${k},x\n`;
+	const staged = await stageSource(engine, fileOf(text), 'stage_many');
+	if (!staged.ok) throw new Error(staged.error.detail);
+	const expected = [];
+	for (let k = 2; k <= 41; k++) if (k % 10 !== 7 && k % 3 !== 0) expected.push([String(k), 'x', k]);
+	expect(await stagedRows(engine, 'stage_many')).toEqual(expected);
+	expect(staged.value.rejected.map((r) => r.line)).toEqual(
+		Array.from({ length: 40 }, (_, i) => i + 2).filter((k) => k % 3 === 0 && k % 10 !== 7)
+	);
+});
+
+test('skipRows drops the TikTok Shop description row (data row 1)', async () => {
+	const text =
+		'Order ID,Order Status\nPlatform unique order ID.,Current status\n576461413038785752,Completed\n';
+	const file = fileOf(text);
+	const preview = await previewSource(file, { skipRows: [1] });
+	expect(preview.ok && preview.value.rows).toEqual([['576461413038785752', 'Completed']]);
+	const staged = await stageSource(engine, file, 'stage_tiktok', { skipRows: [1] });
+	expect(staged.ok && staged.value.rowCount).toBe(1);
+	expect(await stagedRows(engine, 'stage_tiktok')).toEqual([
+		['576461413038785752', 'Completed', 3]
+	]);
+});
+
+test('a skipped row that is ragged leaves no rejection behind', async () => {
+	const text = 'a,b\nthis row describes the columns\n1,2\n';
+	const staged = await stageSource(engine, fileOf(text), 'stage_skip', { skipRows: [1] });
+	expect(staged.ok && staged.value).toMatchObject({ rowCount: 1, rejected: [] });
+});
+
+test('duplicate and empty column titles are renamed, with warnings', async () => {
+	const text = 'id,name,id,ID,,__line\n1,a,2,3,4,5\n';
+	const staged = await stageSource(engine, fileOf(text), 'stage_dupes');
+	if (!staged.ok) throw new Error(staged.error.detail);
+	expect(staged.value.header).toEqual(['id', 'name', 'id (2)', 'ID (3)', 'column 5', '__line (2)']);
+	expect(staged.value.warnings.map((w) => w.code)).toEqual([
+		'read.duplicate-header',
+		'read.duplicate-header',
+		'read.empty-header',
+		'read.duplicate-header'
+	]);
+	expect(await stagedRows(engine, 'stage_dupes')).toEqual([['1', 'a', '2', '3', '4', '5', 2]]);
+});
+
+test('a wrong delimiter gives one column and a warning that says so', async () => {
+	const file = fileOf('a;b;c\n1;2;3\n');
+	const staged = await stageSource(engine, file, 'stage_wrong', { delimiter: ',' });
+	if (!staged.ok) throw new Error(staged.error.detail);
+	expect(staged.value.header).toEqual(['a;b;c']);
+	expect(staged.value.warnings.map((w) => w.code)).toEqual(['read.single-column']);
+	expect(await stagedRows(engine, 'stage_wrong')).toEqual([['1;2;3', 2]]);
+});
+
+test('a 1 MB cell loads whole', async () => {
+	const big = 'x'.repeat(1_000_000);
+	const staged = await stageSource(engine, fileOf(`id,note\n1,${big}\n2,short\n`), 'stage_big');
+	expect(staged.ok && staged.value.rowCount).toBe(2);
+	const lengths = await engine.query(
+		'SELECT length(note)::INTEGER AS n FROM stage_big ORDER BY __line'
+	);
+	expect(lengths.ok && lengths.value.toArray().map((r) => r.n)).toEqual([1_000_000, 5]);
+});
+
+test('a 10,000-column header is refused before loading', async () => {
+	const header = Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',');
+	const result = await stageSource(engine, fileOf(`${header}\n1\n`), 'stage_wide');
+	expect(!result.ok && result.error.code).toBe('read.too-many-columns');
+});
+
+test('1,999 columns are fine', async () => {
+	const header = Array.from({ length: 1999 }, (_, i) => `c${i}`).join(',');
+	const row = Array.from({ length: 1999 }, (_, i) => i).join(',');
+	const staged = await stageSource(engine, fileOf(`${header}\n${row}\n`), 'stage_1999');
+	expect(staged.ok && staged.value.header.length).toBe(1999);
+	const last = await engine.query('SELECT c1998 FROM stage_1999');
+	expect(last.ok && last.value.get(0)?.c1998).toBe('1998');
+});
+
+test('ids keep every digit and leading zeros; empty fields are NULL', async () => {
+	const staged = await stageSource(
+		engine,
+		fileOf('order_id,phone,note\n576461413038785752,0138000,\n'),
+		'stage_ids'
+	);
+	expect(staged.ok).toBe(true);
+	expect(await stagedRows(engine, 'stage_ids')).toEqual([
+		['576461413038785752', '0138000', null, 2]
+	]);
+});
