@@ -174,6 +174,8 @@ const LATE_COMEBACK = 0.4;
 /** Channels of a returning customer's orders (search, paid, flash, affiliate, live, CRM). */
 const REPEAT_CHANNEL_WEIGHTS = [22, 10, 0, 6, 12, 50];
 const LINE_COUNT_WEIGHTS = [77, 17, 5, 1];
+/** Campaign messages go out at 10:00. */
+const SEND_SECOND = 10 * 3600;
 const STORE_COUPON = { label: '店铺券满99减10', threshold: 99, value: 10 };
 
 /** One customer's state, in typed arrays so millions of customers stay small. */
@@ -389,8 +391,7 @@ export function* generateOrders(
 		coupon: { code: string; threshold: number; value: number },
 		extraResponse: number
 	): void => {
-		const sendSecond = 10 * 3600;
-		const sendTime = day.startMs + sendSecond * 1000;
+		const sendTime = day.startMs + SEND_SECOND * 1000;
 		const until = sendTime + campaign.windowDays * DAY_MS;
 		for (const [group, list] of [
 			['contacted', plan.contacted],
@@ -413,7 +414,7 @@ export function* generateOrders(
 				let delay: number;
 				do delay = rng.exponential(2.5 * 86_400);
 				while (delay >= campaign.windowDays * 86_400 - 60);
-				const at = sendSecond + Math.floor(delay);
+				const at = SEND_SECOND + Math.floor(delay);
 				const d = day.index + Math.floor(at / 86_400);
 				if (d >= nDays) continue;
 				const list2 = extras.get(d) ?? [];
@@ -431,28 +432,6 @@ export function* generateOrders(
 
 	for (const day of days) {
 		const d = day.index;
-		// Campaign sends at 10:00, judged on the state at the start of the day.
-		if (thanks && d >= thanks.waveDays[0]) {
-			const wave = thanks.waveDays.indexOf(d) + 1;
-			if (wave > 0) {
-				// Everyone gets the thank-you; later waves go to those who have not come back.
-				const stillAway = (c: number) => wave === 1 || customers.orders[c] === 1;
-				const plan: Plan = {
-					contacted: thanksPlan.contacted.filter(stillAway),
-					control: thanksPlan.control.filter(stillAway)
-				};
-				const t = SAMPLE_CAMPAIGNS.newBuyerThanks;
-				sendContacts(t, plan, wave, day, t.coupon, t.extraResponse);
-			}
-		}
-		if (d === winBackDay) {
-			const w = SAMPLE_CAMPAIGNS.dormantWinBack;
-			const dormant: number[] = [];
-			for (let c = 0; c < customers.count; c++)
-				if (d - customers.lastDay[c] >= w.dormantDays) dormant.push(c);
-			sendContacts(w, splitGroups(dormant, w.controlShare), 1, day, w.coupon, w.extraResponse);
-		}
-
 		const drafts: Draft[] = [];
 		const drawSecond = () => rng.weighted(day.hours) * 3600 + Math.floor(rng.next() * 3600);
 		for (let i = rng.poisson(meanNew(day)); i > 0; i--)
@@ -464,25 +443,67 @@ export function* generateOrders(
 		for (const c of scheduled[d])
 			drafts.push({ source: 'return', customer: c, second: drawSecond() });
 		scheduled[d] = [];
-		for (const e of extras.get(d) ?? [])
-			drafts.push({ source: 'extra', customer: e.customer, second: e.second });
-		extras.delete(d);
+		const takeExtras = () => {
+			for (const e of extras.get(d) ?? [])
+				drafts.push({ source: 'extra', customer: e.customer, second: e.second });
+			extras.delete(d);
+		};
+		takeExtras();
 		drafts.sort((a, b) => a.second - b.second);
 
-		for (const draft of drafts) {
-			const order = buildOrder(draft, day);
-			if (
-				thanks &&
-				d === thanks.firstOrderDay &&
-				(draft.source === 'new' || draft.source === 'flash') &&
-				order.status === 'paid' &&
-				order.amount >= SAMPLE_CAMPAIGNS.newBuyerThanks.minFirstAmount
-			) {
-				thanksPlan[
-					rng.chance(SAMPLE_CAMPAIGNS.newBuyerThanks.controlShare) ? 'control' : 'contacted'
-				].push(draft.customer);
-			}
-			yield order;
+		const sendsToday = thanks?.waveDays.includes(d) || d === winBackDay;
+		let i = 0;
+		for (; i < drafts.length; i++) {
+			const draft = drafts[i];
+			if (sendsToday && draft.second >= SEND_SECOND) break;
+			yield buildFirstDayAware(draft, day);
+		}
+		if (sendsToday) {
+			// Sends see every order placed before them; responses may land later the same day.
+			sendCampaigns(day);
+			drafts.splice(0, i);
+			takeExtras();
+			drafts.sort((a, b) => a.second - b.second);
+			for (const draft of drafts) yield buildFirstDayAware(draft, day);
+		}
+	}
+
+	/** Builds an order; on the thank-you campaign's 11.11, qualifying first orders join its cohort. */
+	function buildFirstDayAware(draft: Draft, day: Day): SampleOrder {
+		const order = buildOrder(draft, day);
+		if (
+			thanks &&
+			day.index === thanks.firstOrderDay &&
+			(draft.source === 'new' || draft.source === 'flash') &&
+			order.status === 'paid' &&
+			order.amount >= SAMPLE_CAMPAIGNS.newBuyerThanks.minFirstAmount
+		) {
+			thanksPlan[
+				rng.chance(SAMPLE_CAMPAIGNS.newBuyerThanks.controlShare) ? 'control' : 'contacted'
+			].push(draft.customer);
+		}
+		return order;
+	}
+
+	function sendCampaigns(day: Day): void {
+		const d = day.index;
+		const wave = thanks ? thanks.waveDays.indexOf(d) + 1 : 0;
+		if (wave > 0) {
+			// Everyone gets the thank-you; later waves go to those who have not come back.
+			const stillAway = (c: number) => wave === 1 || customers.orders[c] === 1;
+			const plan: Plan = {
+				contacted: thanksPlan.contacted.filter(stillAway),
+				control: thanksPlan.control.filter(stillAway)
+			};
+			const t = SAMPLE_CAMPAIGNS.newBuyerThanks;
+			sendContacts(t, plan, wave, day, t.coupon, t.extraResponse);
+		}
+		if (d === winBackDay) {
+			const w = SAMPLE_CAMPAIGNS.dormantWinBack;
+			const dormant: number[] = [];
+			for (let c = 0; c < customers.count; c++)
+				if (d - customers.lastDay[c] >= w.dormantDays) dormant.push(c);
+			sendContacts(w, splitGroups(dormant, w.controlShare), 1, day, w.coupon, w.extraResponse);
 		}
 	}
 
