@@ -20,9 +20,11 @@ export const WARN_REPEAT_CUSTOMERS = 100;
 /** |Pearson r| of frequency and mean spend at or above this breaks Gamma-Gamma's assumption. */
 export const WARN_CORRELATION = 0.3;
 
+/** A warning shown beside the results; `vars` fill the catalog message's placeholders. */
 export interface Warning {
 	code: string;
 	detail: string;
+	vars: Record<string, string | number>;
 }
 
 export interface ModelFit<P> {
@@ -151,7 +153,11 @@ function fitBgNbd(groups: BgNbdGroups, warnings: Warning[]): Result<FitResult['b
 	if (distinct.size === 1)
 		return fail('predict.identical', 'every customer has the same frequency, recency and age');
 	if (repeat < WARN_REPEAT_CUSTOMERS)
-		warnings.push({ code: 'predict.warn.few-repeat', detail: `${repeat} repeat customers` });
+		warnings.push({
+			code: 'predict.warn.few-repeat',
+			detail: `${repeat} repeat customers`,
+			vars: { count: repeat }
+		});
 
 	// Starting points: typical shapes of the four parameters, with α set so that r/α (the mean
 	// purchase rate) is near the observed repeat rate, which understates it because of dropout.
@@ -173,9 +179,11 @@ function fitBgNbd(groups: BgNbdGroups, warnings: Warning[]): Result<FitResult['b
 	if (fit.atBound)
 		warnings.push({
 			code: 'predict.warn.boundary',
-			detail: 'a BG/NBD parameter ran to the edge of its range'
+			detail: 'a BG/NBD parameter ran to the edge of its range',
+			vars: { model: 'BG/NBD' }
 		});
-	else if (!fit.se) warnings.push({ code: 'predict.warn.no-se', detail: 'BG/NBD' });
+	else if (!fit.se)
+		warnings.push({ code: 'predict.warn.no-se', detail: 'BG/NBD', vars: { model: 'BG/NBD' } });
 	const [r, alpha, a, b] = fit.theta.map(Math.exp);
 	const se = fit.se && { r: fit.se[0], alpha: fit.se[1], a: fit.se[2], b: fit.se[3] };
 	return ok({
@@ -220,11 +228,16 @@ function fitGammaGamma(spend: SpendData, warnings: Warning[]): Result<FitResult[
 	if (excluded > 0)
 		warnings.push({
 			code: 'predict.warn.spend-excluded',
-			detail: `${excluded} repeat customers with spend ≤ 0 left out of the spend model`
+			detail: `${excluded} repeat customers with spend ≤ 0 left out of the spend model`,
+			vars: { count: excluded }
 		});
 	const correlation = pearson(data.x, data.mbar);
 	if (Math.abs(correlation) >= WARN_CORRELATION)
-		warnings.push({ code: 'predict.warn.correlation', detail: `r = ${correlation.toFixed(2)}` });
+		warnings.push({
+			code: 'predict.warn.correlation',
+			detail: `r = ${correlation.toFixed(2)}`,
+			vars: { r: correlation.toFixed(2) }
+		});
 
 	// The population mean spend is pγ/(q−1): start from shapes that reproduce the sample mean.
 	const shapes = [
@@ -247,9 +260,15 @@ function fitGammaGamma(spend: SpendData, warnings: Warning[]): Result<FitResult[
 	if (fit.atBound)
 		warnings.push({
 			code: 'predict.warn.boundary',
-			detail: 'a Gamma-Gamma parameter ran to the edge of its range'
+			detail: 'a Gamma-Gamma parameter ran to the edge of its range',
+			vars: { model: 'Gamma-Gamma' }
 		});
-	else if (!fit.se) warnings.push({ code: 'predict.warn.no-se', detail: 'Gamma-Gamma' });
+	else if (!fit.se)
+		warnings.push({
+			code: 'predict.warn.no-se',
+			detail: 'Gamma-Gamma',
+			vars: { model: 'Gamma-Gamma' }
+		});
 	const se = fit.se && { p: fit.se[0], q: fit.se[1], gamma: fit.se[2] };
 	return ok({
 		params: { p, q, gamma },

@@ -141,7 +141,8 @@ export async function runPredict(
 	if (history < MIN_HISTORY_CYCLES * cycle)
 		warnings.push({
 			code: 'predict.warn.short-history',
-			detail: `${history} days of history, typical gap between purchases ${Math.round(cycle)} days`
+			detail: `${history} days of history, typical gap between purchases ${Math.round(cycle)} days`,
+			vars: { historyDays: history, cycleDays: Math.round(cycle) }
 		});
 
 	const scores = scoreCustomers(customers, fit.bgnbd.params, fit.gammaGamma.params, {

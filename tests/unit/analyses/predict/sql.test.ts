@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestEngine } from '../../../helpers/wasm-engine.ts';
+import { loadOrders, queryRows, type FixtureOrder } from '../../../helpers/orders-fixture.ts';
+import {
+	buildCustomerSummarySql,
+	buildDailyPurchasesSql,
+	buildFitGroupsSql
+} from '../../../../src/analyses/predict/sql.ts';
+import { defaults } from '../../../../src/analyses/predict/params.ts';
+import type { Globals } from '../../../../src/analyses/types.ts';
+
+/*
+ * As of 2024-07-01, calibration end 2024-06-01 (holdout: 30 days of June).
+ *   A  03-01 50 + 03-01 30 (same day: one purchase of 80), 04-10 100, 05-20 60 | 06-15 40
+ *      as of 07-01: days 03-01, 04-10, 05-20, 06-15 → x = 3; t_x = 03-01→06-15 = 31+30+31+14 = 106;
+ *        age = 03-01→07-01 = 31+30+31+30 = 122; monetary = (100+60+40)/3 = 66.67 (first day left out)
+ *      calibration: 03-01, 04-10, 05-20 → x = 2; t_x = 31+30+19 = 80; age = 31+30+31 = 92;
+ *        monetary = (100+60)/2 = 80; holdout purchases: 06-15 → 1
+ *   B  05-31 20 → x 0, t_x 0, age 31; calibration x 0, age 1
+ *   C  06-10 70, 06-20 30: first purchase in the holdout → x 1, t_x 10, age 21, monetary 30;
+ *      not a calibration customer (age_cal −1), its two purchases are holdout purchases
+ *   D  04-01 refunded (not an order in net mode), 04-05 10 → x 0, age 26+31+30 = 87;
+ *      calibration age 04-05→06-01 = 26+31 = 57
+ *   E  07-01 90: on the as-of date, not counted at all
+ *   -  05-05 15 without a customer id: not a customer
+ */
+const orders: FixtureOrder[] = [
+	{ id: 'a1', customer: 'A', time: '2024-03-01 09:00', gross: 50 },
+	{ id: 'a2', customer: 'A', time: '2024-03-01 20:00', gross: 30 },
+	{ id: 'a3', customer: 'A', time: '2024-04-10 10:00', gross: 100 },
+	{ id: 'a4', customer: 'A', time: '2024-05-20 10:00', gross: 60 },
+	{ id: 'a5', customer: 'A', time: '2024-06-15 10:00', gross: 40 },
+	{ id: 'b1', customer: 'B', time: '2024-05-31 23:00', gross: 20 },
+	{ id: 'c1', customer: 'C', time: '2024-06-10 10:00', gross: 70 },
+	{ id: 'c2', customer: 'C', time: '2024-06-20 10:00', gross: 30 },
+	{ id: 'd0', customer: 'D', time: '2024-04-01 10:00', gross: 25, status: 'refunded', refund: 25 },
+	{ id: 'd1', customer: 'D', time: '2024-04-05 10:00', gross: 10 },
+	{ id: 'e1', customer: 'E', time: '2024-07-01 08:00', gross: 90 },
+	{ id: 'u1', customer: null, time: '2024-05-05 10:00', gross: 15 }
+];
+
+const g: Globals = { asOf: '2024-07-01', revenue: 'net', currency: 'CNY' };
+const holdout = { ...defaults, calibrationEnd: '2024-06-01' };
+
+let db: Awaited<ReturnType<typeof createTestEngine>>;
+beforeAll(async () => {
+	db = await createTestEngine();
+	await loadOrders(db, orders);
+});
+afterAll(() => db.close());
+
+describe('predict summaries', () => {
+	test('per customer, as of the as-of date and in the calibration period', async () => {
+		const rows = await queryRows(db, buildCustomerSummarySql(holdout, g));
+		const round = rows.map((r) => ({ ...r, monetary: Math.round(Number(r.monetary) * 100) / 100 }));
+		expect(round).toEqual([
+			{
+				customer_id: 'A',
+				x: 3,
+				t_x_days: 106,
+				age_days: 122,
+				monetary: 66.67,
+				x_cal: 2,
+				t_x_cal_days: 80,
+				age_cal_days: 92,
+				monetary_cal: 80,
+				x_holdout: 1
+			},
+			{
+				customer_id: 'B',
+				x: 0,
+				t_x_days: 0,
+				age_days: 31,
+				monetary: 0,
+				x_cal: 0,
+				t_x_cal_days: 0,
+				age_cal_days: 1,
+				monetary_cal: 0,
+				x_holdout: 0
+			},
+			{
+				customer_id: 'C',
+				x: 1,
+				t_x_days: 10,
+				age_days: 21,
+				monetary: 30,
+				x_cal: 0,
+				t_x_cal_days: 0,
+				age_cal_days: -1,
+				monetary_cal: 0,
+				x_holdout: 2
+			},
+			{
+				customer_id: 'D',
+				x: 0,
+				t_x_days: 0,
+				age_days: 87,
+				monetary: 0,
+				x_cal: 0,
+				t_x_cal_days: 0,
+				age_cal_days: 57,
+				monetary_cal: 0,
+				x_holdout: 0
+			}
+		]);
+	});
+
+	test('without a calibration end, calibration is everything before the as-of date', async () => {
+		const rows = await queryRows(db, buildCustomerSummarySql(defaults, g));
+		const a = rows.find((r) => r.customer_id === 'A')!;
+		expect([a.x_cal, a.t_x_cal_days, a.age_cal_days, a.x_holdout]).toEqual([3, 106, 122, 0]);
+		expect(rows.find((r) => r.customer_id === 'C')!.age_cal_days).toBe(21);
+	});
+
+	test('fit groups in weeks: times rounded to whole weeks, calibration customers only', async () => {
+		// A: 80/7 = 11.4 → 11, 92/7 = 13.1 → 13; B: 1/7 → 0; D: 57/7 = 8.1 → 8
+		expect(await queryRows(db, buildFitGroupsSql(holdout, g))).toEqual([
+			{ x: 0, t_x: 0, t_cal: 0, n: 1 },
+			{ x: 0, t_x: 0, t_cal: 8, n: 1 },
+			{ x: 2, t_x: 11, t_cal: 13, n: 1 }
+		]);
+	});
+
+	test('fit groups in days keep whole days', async () => {
+		expect(await queryRows(db, buildFitGroupsSql({ ...holdout, unit: 'days' }, g))).toEqual([
+			{ x: 0, t_x: 0, t_cal: 1, n: 1 },
+			{ x: 0, t_x: 0, t_cal: 57, n: 1 },
+			{ x: 2, t_x: 80, t_cal: 92, n: 1 }
+		]);
+	});
+
+	test('daily first and repeat purchases of calibration customers, as days from its end', async () => {
+		// A 03-01 −92 new, 04-10 −52, 05-20 −12, 06-15 +14; D 04-05 −57 new; B 05-31 −1 new.
+		// C arrived after the calibration end and is not tracked.
+		expect(await queryRows(db, buildDailyPurchasesSql(holdout, g))).toEqual([
+			{ day_offset: -92, new_customers: 1, repeats: 0 },
+			{ day_offset: -57, new_customers: 1, repeats: 0 },
+			{ day_offset: -52, new_customers: 0, repeats: 1 },
+			{ day_offset: -12, new_customers: 0, repeats: 1 },
+			{ day_offset: -1, new_customers: 1, repeats: 0 },
+			{ day_offset: 14, new_customers: 0, repeats: 1 }
+		]);
+	});
+});
