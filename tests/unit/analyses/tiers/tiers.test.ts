@@ -1,0 +1,140 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { createTestEngine } from '../../../helpers/wasm-engine.ts';
+import { fixtureSql, rowsOf, type TestOrder } from '../../../helpers/native-engine.ts';
+import type { SqlEngine } from '../../../../src/engine/types.ts';
+import type { Globals } from '../../../../src/analyses/types.ts';
+import { defaults } from '../../../../src/analyses/tiers/params.ts';
+import {
+	buildTierCustomersSql,
+	buildTierMovementSql,
+	buildTierSummarySql,
+	buildTiersByMonthSql,
+	tiersOf
+} from '../../../../src/analyses/tiers/sql.ts';
+
+/*
+ * Tiers ≥ 0 / 2000 / 5000 / 20000. As of 2024-07-01; movement from 6 months before: 2024-01-01.
+ *   a: 1999.99 on 2023-11-10, 0.01 on 2024-03-05  → tier 1 then, 2000 now → tier 2 (edge)
+ *   b: 5000 on 2024-02-01                         → no order then ("—"), tier 3 now
+ *   c: 20000 on 2023-12-31                        → tier 4 then and now
+ *   d: 100 on 2023-06-01; 3000 on 2024-04-01 refunded → net: tier 1 both; gross: 3100 → tier 2 now
+ *   unknown customer: 10000                       → in no tier
+ */
+const orders: TestOrder[] = [
+	{ id: 'a1', customer: 'a', time: '2023-11-10', gross: 1999.99 },
+	{ id: 'a2', customer: 'a', time: '2024-03-05', gross: 0.01 },
+	{ id: 'b1', customer: 'b', time: '2024-02-01', gross: 5000 },
+	{ id: 'c1', customer: 'c', time: '2023-12-31', gross: 20000 },
+	{ id: 'd1', customer: 'd', time: '2023-06-01', gross: 100 },
+	{ id: 'd2', customer: 'd', time: '2024-04-01', gross: 3000, status: 'refunded', refund: 3000 },
+	{ id: 'u1', customer: null, time: '2024-05-01', gross: 10000 }
+];
+const net: Globals = { asOf: '2024-07-01', revenue: 'net', currency: 'CNY' };
+
+let db: SqlEngine;
+beforeAll(async () => {
+	db = await createTestEngine();
+	await rowsOf(db, fixtureSql(orders));
+});
+
+test('tier labels pair sorted thresholds with discounts (seed 001 defaults)', () => {
+	expect(tiersOf(defaults).map((t) => t.label)).toEqual([
+		'≥ 0 · 95%',
+		'≥ 2000 · 92%',
+		'≥ 5000 · 90%',
+		'≥ 20000 · 88%'
+	]);
+	expect(
+		tiersOf({ ...defaults, thresholds: [500, 100], discounts: [98] }).map((t) => t.label)
+	).toEqual(['≥ 100 · 98%', '≥ 500']);
+});
+
+describe('tier summary', () => {
+	test('net: customers, revenue, AOV per tier; the bound is reached at equality', async () => {
+		const rows = await rowsOf(db, buildTierSummarySql(defaults, net));
+		// Revenue of known customers: 100 + 2000 + 5000 + 20000 = 27100.
+		expect(rows.map((r) => [r.tier, r.customers, r.revenue, r.aov])).toEqual([
+			[1, 1, 100, 100], // d
+			[2, 1, 2000, 1000], // a: two orders (1999.99 + 0.01 = 2000 exactly in doubles)
+			[3, 1, 5000, 5000], // b
+			[4, 1, 20000, 20000] // c
+		]);
+		expect(rows[3].revenue_share).toBeCloseTo(20000 / 27100, 12);
+		expect(rows[0].customer_share).toBe(0.25);
+	});
+
+	test('gross: the refunded 3000 counts, lifting d to tier 2', async () => {
+		const rows = await rowsOf(db, buildTierSummarySql(defaults, { ...net, revenue: 'gross' }));
+		expect(rows.map((r) => [r.tier, r.customers, r.revenue])).toEqual([
+			[1, 0, 0],
+			[2, 2, 5100], // a 2000 + d 3100
+			[3, 1, 5000],
+			[4, 1, 20000]
+		]);
+	});
+
+	test('a first threshold above 0 puts small spenders below the first tier', async () => {
+		const rows = await rowsOf(
+			db,
+			buildTierSummarySql({ ...defaults, thresholds: [1000, 10000], discounts: [] }, net)
+		);
+		expect(rows.map((r) => [r.tier, r.tier_label, r.customers])).toEqual([
+			[0, '< 1000', 1], // d
+			[1, '≥ 1000', 2], // a, b
+			[2, '≥ 10000', 1] // c
+		]);
+	});
+});
+
+describe('tier movement and tiers by month', () => {
+	test('tier 6 months before the as-of date × tier now', async () => {
+		const rows = await rowsOf(db, buildTierMovementSql(defaults, net));
+		expect(rows.map((r) => [r.from_label, r.to_label, r.customers])).toEqual([
+			['—', '≥ 5000 · 90%', 1], // b
+			['≥ 0 · 95%', '≥ 0 · 95%', 1], // d
+			['≥ 0 · 95%', '≥ 2000 · 92%', 1], // a
+			['≥ 20000 · 88%', '≥ 20000 · 88%', 1] // c
+		]);
+		expect(rows[0]).toMatchObject({
+			from_tier: -1,
+			to_tier: 3,
+			from_date: '2024-01-01T00:00:00.000Z'
+		});
+	});
+
+	test('customers per tier at the end of each month', async () => {
+		const rows = await rowsOf(db, buildTiersByMonthSql(defaults, net));
+		const at = (month: string) =>
+			rows.filter((r) => String(r.month).startsWith(month)).map((r) => [r.tier, r.customers]);
+		expect(at('2023-06')).toEqual([[1, 1]]); // d
+		expect(at('2023-11')).toEqual([[1, 2]]); // d, a
+		expect(at('2024-01')).toEqual([
+			[1, 2],
+			[4, 1]
+		]); // c joined on Dec 31
+		expect(at('2024-03')).toEqual([
+			[1, 1],
+			[2, 1],
+			[3, 1],
+			[4, 1]
+		]); // a reached 2000
+		// Every month from the first order to the last, none skipped: Jun 2023 … Mar 2024 = 10 months.
+		expect(new Set(rows.map((r) => r.month)).size).toBe(10);
+	});
+
+	test('drill: a tier, a movement cell, a tier in a month', async () => {
+		const ids = async (sql: string) => (await rowsOf(db, sql)).map((r) => r.customer_id);
+		expect(await ids(buildTierCustomersSql(defaults, net, 'summary', { tier: 2 }))).toEqual(['a']);
+		expect(
+			await ids(buildTierCustomersSql(defaults, net, 'movement', { from_tier: -1, to_tier: 3 }))
+		).toEqual(['b']);
+		expect(
+			await ids(
+				buildTierCustomersSql(defaults, net, 'by-month', {
+					month: new Date(Date.UTC(2024, 2, 1)),
+					tier: 1
+				})
+			)
+		).toEqual(['d']);
+	});
+});
