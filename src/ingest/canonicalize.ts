@@ -85,11 +85,13 @@ function cleanText(expr: string, mapping: Mapping): string {
 }
 
 /**
- * An id as text: Excel's `="…"` guard, a leading apostrophe and surrounding quotes or spaces are
+ * An id as text: Excel's `="…"` guard (or `=…` when a parser kept only that), a leading apostrophe and surrounding quotes or spaces are
  * removed. Never goes through a number, so 19-digit ids keep every digit.
  */
 function cleanId(expr: string, mapping: Mapping): string {
-	const unwrapped = `regexp_replace(regexp_replace(${expr}, '^[\\s]*=\\s*"(.*)"[\\s]*$', '\\1', 's'), ${EDGE_SPACE}, '', 'g')`;
+	const guarded = `regexp_replace(${expr}, '^[\\s]*=\\s*"(.*)"[\\s]*$', '\\1', 's')`;
+	// Some parsers drop the quotes of `="0012"` and leave `=0012`: a bare `=` before an id-like word.
+	const unwrapped = `regexp_replace(regexp_replace(${guarded}, '^=([\\w-]+)$', '\\1'), ${EDGE_SPACE}, '', 'g')`;
 	const unquoted = `regexp_replace(${unwrapped}, '^[''"\\s]+|["\\s]+$', '', 'g')`;
 	return cleanText(unquoted, mapping);
 }

@@ -176,6 +176,7 @@ async function importOne(
 	if (opts.options?.dateOrder) mapping = { ...mapping, dateOrder: opts.options.dateOrder };
 	const valid = validateMapping(mapping, header);
 	if (!valid.ok) return valid;
+	mapping = valid.value;
 	if (opts.signal?.aborted) return { ok: false, error: cancelled() };
 
 	progress('reading');

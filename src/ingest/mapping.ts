@@ -181,8 +181,9 @@ function isMapping(value: unknown): value is Mapping {
 }
 
 /**
- * Checks that a mapping can build orders from this header. A file without a customer column is
- * accepted only when the analyst acknowledged that all its customers will be unknown.
+ * Checks that a mapping can build orders from this header, and returns it with the amount level
+ * matching the mapped columns. A file without a customer column is accepted only when the analyst
+ * acknowledged that all its customers will be unknown.
  */
 export function validateMapping(mapping: Mapping, header: readonly string[]): Result<Mapping> {
 	const f = mapping.fields;
@@ -195,13 +196,18 @@ export function validateMapping(mapping: Mapping, header: readonly string[]): Re
 	if (!f.order_time && !f.pay_time)
 		return fail('ingest.mapping-missing-date', 'no column mapped to order_time');
 	const hasLineAmount = Boolean(f.line_amount || f.unit_price);
-	if (mapping.orderAmountLevel === 'line-sum' ? !hasLineAmount : !f.order_amount && !hasLineAmount)
+	if (!f.order_amount && !hasLineAmount)
 		return fail(
 			'ingest.mapping-missing-amount',
 			'no column mapped to order_amount, line_amount or unit_price'
 		);
 	if (!f.customer_id && !mapping.unknownCustomersAcknowledged)
 		return fail('ingest.mapping-missing-customer', 'no column mapped to customer_id');
+	// The amount level follows the columns the analyst picked, so a mapper never has to set it.
+	if (mapping.orderAmountLevel === 'line-sum' && !hasLineAmount)
+		return ok({ ...mapping, orderAmountLevel: 'order' });
+	if (mapping.orderAmountLevel !== 'line-sum' && !f.order_amount)
+		return ok({ ...mapping, orderAmountLevel: 'line-sum' });
 	return ok(mapping);
 }
 
