@@ -11,6 +11,7 @@ import { lifecycle } from './lifecycle/index.ts';
 import { products } from './products/index.ts';
 import { timeprefs } from './timeprefs/index.ts';
 import { whatif } from './whatif/index.ts';
+import { campaigns } from './campaigns/index.ts';
 
 export const analyses: Analysis[] = [
 	overview,
@@ -21,7 +22,8 @@ export const analyses: Analysis[] = [
 	lifecycle,
 	products,
 	timeprefs,
-	whatif
+	whatif,
+	campaigns
 ];
 
 export const getAnalysis = (id: string): Analysis | undefined => analyses.find((a) => a.id === id);
