@@ -224,7 +224,8 @@ const SYNONYMS: Record<CanonicalField, string[]> = {
 		'订单号',
 		'主订单编号',
 		'订单id',
-		'order'
+		'order',
+		'id'
 	],
 	customer_id: [
 		'customerid',
