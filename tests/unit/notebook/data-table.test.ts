@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-	compareValues,
 	computeWindow,
 	moveCursor,
 	scrollToRow,
@@ -58,22 +57,38 @@ describe('computeWindow', () => {
 		expect(scrollToRow(4, 0, 100, 20, 1)).toBeNull();
 		expect(scrollToRow(5, 0, 101, 20, 1)).toBe(19);
 		expect(scrollToRow(2, 100, 100, 20, 1)).toBe(40);
+		// Scaled 2×: scrollTop 100 shows content from 200; row 2 (40..60) needs scrollTop 20.
 		expect(scrollToRow(2, 100, 100, 20, 2)).toBe(20);
+		// Row 20 (400..420) at the bottom of a 100 px view: content top 320, scrollTop 160.
+		expect(scrollToRow(20, 100, 100, 20, 2)).toBe(160);
+	});
+
+	it('brings the last of a million rows into the window', () => {
+		const base = { viewportHeight: 400, rowHeight: 28, rowCount: 1_000_000 };
+		const { scale } = computeWindow({ ...base, scrollTop: 0 });
+		const top = scrollToRow(999_999, 0, 400, 28, scale);
+		expect(top).not.toBeNull();
+		expect(computeWindow({ ...base, scrollTop: top! }).end).toBe(1_000_000);
 	});
 });
 
 describe('sorting', () => {
-	it('orders nulls last, numbers numerically, text naturally, dates by time', () => {
-		expect([3, null, 10, 2].sort(compareValues)).toEqual([2, 3, 10, null]);
-		expect(['item10', 'item2', 'Item1'].sort(compareValues)).toEqual(['Item1', 'item2', 'item10']);
-		const d = (day: number) => new Date(Date.UTC(2024, 0, day));
-		expect([d(3), d(1), d(2)].sort(compareValues)).toEqual([d(1), d(2), d(3)]);
-	});
-
 	it('sorts an index stably, keeping nulls last when descending', () => {
 		const values = [5, null, 7, 5, 1];
 		expect([...sortIndex(5, (i) => values[i], 'asc')]).toEqual([4, 0, 3, 2, 1]);
 		expect([...sortIndex(5, (i) => values[i], 'desc')]).toEqual([2, 0, 3, 4, 1]);
+	});
+
+	it('sorts text naturally and dates by time, ties in row order', () => {
+		const names = ['b', 'a10', null, 'a2', 'b'];
+		expect([...sortIndex(5, (i) => names[i], 'asc')]).toEqual([3, 1, 0, 4, 2]);
+		expect([...sortIndex(5, (i) => names[i], 'desc')]).toEqual([0, 4, 1, 3, 2]);
+		// Chinese by pinyin under zh-CN: 北京 (bei) < 上海 (shang) < 深圳 (shen)
+		const cities = ['深圳', '北京', '上海'];
+		expect([...sortIndex(3, (i) => cities[i], 'asc', 'zh-CN')]).toEqual([1, 2, 0]);
+		const d = (day: number) => new Date(Date.UTC(2024, 0, day));
+		const dates = [d(3), d(1), undefined, d(2)];
+		expect([...sortIndex(4, (i) => dates[i], 'desc')]).toEqual([0, 3, 1, 2]);
 	});
 
 	it('reads each value once, not once per comparison', () => {
