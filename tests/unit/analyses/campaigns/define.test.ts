@@ -15,6 +15,7 @@ import {
 	type CampaignDraft,
 	type ContactDefaults
 } from '../../../../src/analyses/campaigns/define.ts';
+import { messages } from '../../../../src/ui/i18n/campaigns.ts';
 import { createTables, insertOrders, queryRows } from './fixtures.ts';
 
 let db: SqlEngine;
@@ -256,4 +257,15 @@ describe('building a campaign from a segment', () => {
 			{ customer_id: 'a4', wave: 2 }
 		]);
 	});
+});
+
+test('every warning code has a message in both languages', () => {
+	const codes = [...buildContactWarningsSql().matchAll(/'(campaigns\.import\.[a-z-]+)'/g)].map(
+		(m) => m[1]
+	);
+	expect(codes.length).toBe(12);
+	for (const code of codes) {
+		expect(messages[code]?.en, code).toMatch(/\w/);
+		expect(messages[code]?.zh, code).toMatch(/\S/);
+	}
 });
