@@ -4,8 +4,7 @@ import { dateLiteral, formatTimestamp, literal } from '../../lib/sql.ts';
 import { FALLBACK_CYCLE_DAYS, type LifecycleParams } from './params.ts';
 
 /** Stage codes in display order. */
-export const STAGES = ['new', 'active', 'dormant', 'churned'] as const;
-export type Stage = (typeof STAGES)[number];
+const STAGES = ['new', 'active', 'dormant', 'churned'];
 
 /** A non-negative number for SQL; anything else (NaN, negative, text from a saved link) is 0. */
 const nonNegative = (n: unknown): number =>

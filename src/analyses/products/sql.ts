@@ -3,9 +3,6 @@ import { filteredOrdersCte } from '../base.ts';
 import { literal, literalList } from '../../lib/sql.ts';
 import type { ProductsParams } from './params.ts';
 
-/** Role codes; high = at or above the split line. */
-export const ROLES = ['traffic', 'profit', 'potential', 'marginal'] as const;
-
 const whole = (n: unknown, min: number, max: number, fallback: number): number =>
 	typeof n === 'number' && Number.isFinite(n)
 		? Math.min(Math.max(Math.round(n), min), max)

@@ -21,7 +21,7 @@ function segmentExpr(p: WhatIfParams): string {
 }
 
 /** The segment the what-if changes. */
-export function targetSegment(p: WhatIfParams): string {
+function targetSegment(p: WhatIfParams): string {
 	if (p.segmentBy === 'channel') return p.channel.trim() || NO_CHANNEL;
 	return p.segmentBy === 'aov' ? 'in' : 'all';
 }
