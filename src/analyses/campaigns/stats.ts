@@ -311,3 +311,19 @@ export function computeIncrement(
 		revenue: responders > 0 ? (extra * revenue) / responders : 0
 	};
 }
+
+/**
+ * The smallest absolute uplift a test of this size detects with the given power at the 5% level
+ * (two-sided, normal approximation, both groups at `baseRate`): (z₁₋α/₂ + z_power) ·
+ * √(p(1 − p)(1/n₁ + 1/n₂)). Lets the analyst size the holdout before sending.
+ */
+export function minimumDetectableUplift(
+	contacted: number,
+	control: number,
+	baseRate: number,
+	power = 0.8
+): number | null {
+	if (contacted <= 0 || control <= 0 || !(baseRate > 0 && baseRate < 1)) return null;
+	const z = zForLevel(1 - ALPHA) + normalQuantile(power);
+	return z * Math.sqrt(baseRate * (1 - baseRate) * (1 / contacted + 1 / control));
+}

@@ -5,6 +5,7 @@ import {
 	computeRoi,
 	fisherExactTwoSided,
 	logFactorial,
+	minimumDetectableUplift,
 	newcombeInterval,
 	normalCdf,
 	normalQuantile,
@@ -217,5 +218,18 @@ describe('ROI and increments', () => {
 			computeRoi({ attributedRevenue: 10, incrementalRevenue: 5, cost: 0, margin: 0.3 })
 				.attributedRoi
 		).toBeNull();
+	});
+});
+
+describe('minimum detectable uplift', () => {
+	test('8000 contacted, 2000 control, 5% natural rate, 80% power', () => {
+		// √(0.05·0.95·(1/8000 + 1/2000)) = √(0.0475·0.000625) = 0.0054486;
+		// × (1.959964 + 0.841621) = 2.801585 → 0.015265 (1.5 points).
+		expect(minimumDetectableUplift(8000, 2000, 0.05)).toBeCloseTo(0.015265, 6);
+	});
+
+	test('no control group or no base rate → no answer', () => {
+		expect(minimumDetectableUplift(8000, 0, 0.05)).toBeNull();
+		expect(minimumDetectableUplift(8000, 2000, 0)).toBeNull();
 	});
 });
