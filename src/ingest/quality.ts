@@ -8,7 +8,7 @@ import type { OrderStatus } from './canonical.ts';
 import { INGEST_TABLES, type RejectReason } from './canonicalize.ts';
 import type { Failure } from '../lib/result.ts';
 import { fail, ok, type Result } from '../lib/result.ts';
-import { formatTimestamp, ident, literal } from '../lib/sql.ts';
+import { ident, literal } from '../lib/sql.ts';
 
 export interface RejectedRow {
 	/** Line in the source file (header = 1). */

@@ -60,6 +60,6 @@ export async function resetCanonical(engine: SqlEngine): Promise<void> {
 }
 
 /** A File from text or bytes, as the browser hands it over. */
-export function fileOf(name: string, content: string | Uint8Array): File {
+export function fileOf(name: string, content: string | Uint8Array<ArrayBuffer>): File {
 	return new File([content], name);
 }
