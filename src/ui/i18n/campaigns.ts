@@ -110,5 +110,51 @@ export const messages: Record<string, Msg> = {
 	'campaigns.draft.seed-hint': {
 		en: 'Write the seed down: the same segment and seed always draw the same control group.',
 		zh: '请记下随机种子:相同的分群和种子总能抽出相同的对照组。'
-	}
+	},
+
+	// Campaign builder form
+	'campaigns.builder.campaign': { en: 'Campaign id', zh: '活动编号' },
+	'campaigns.builder.segment': { en: 'Customers (segment)', zh: '客户(分群)' },
+	'campaigns.builder.choose': { en: 'Choose…', zh: '请选择…' },
+	'campaigns.builder.send-date': { en: 'Send date', zh: '发送日期' },
+	'campaigns.builder.send-time': { en: 'Send time', zh: '发送时间' },
+	'campaigns.builder.channel': { en: 'Channel', zh: '触达渠道' },
+	'campaigns.builder.sms': { en: 'SMS', zh: '短信' },
+	'campaigns.builder.email': { en: 'E-mail', zh: '邮件' },
+	'campaigns.builder.coupon': { en: 'Coupon', zh: '优惠券' },
+	'campaigns.builder.cost': { en: 'Cost per contact', zh: '单次触达成本' },
+	'campaigns.builder.holdout': { en: 'Control group (%)', zh: '对照组比例(%)' },
+	'campaigns.builder.seed': { en: 'Random seed', zh: '随机种子' },
+	'campaigns.builder.new-seed': { en: 'New', zh: '换一个' },
+	'campaigns.builder.draw': { en: 'Draw the groups', zh: '抽取分组' },
+	'campaigns.builder.detectable': {
+		en: 'With these group sizes and a natural rate of {rate}, an uplift of about {uplift} or more would show as significant (80% of the time).',
+		zh: '按此分组规模和 {rate} 的自然回购率,约 {uplift} 及以上的提升可被检验为显著(把握度 80%)。'
+	},
+	'campaigns.builder.download-contacted': { en: 'Download the contact list', zh: '下载触达名单' },
+	'campaigns.builder.download-control': { en: 'Download the control list', zh: '下载对照组名单' },
+	'campaigns.builder.save': { en: 'Save the campaign', zh: '保存活动' },
+
+	// Contact list column mapping
+	'campaigns.mapping.customerId': { en: 'Customer id', zh: '客户编号' },
+	'campaigns.mapping.group': { en: 'Group (contacted / control)', zh: '分组(触达 / 对照)' },
+	'campaigns.mapping.sendTime': { en: 'Send date', zh: '发送日期' },
+	'campaigns.mapping.clock': { en: 'Send time', zh: '发送时刻' },
+	'campaigns.mapping.channel': { en: 'Channel', zh: '触达渠道' },
+	'campaigns.mapping.cost': { en: 'Cost per contact', zh: '单次触达成本' },
+	'campaigns.mapping.campaignId': { en: 'Campaign id', zh: '活动编号' },
+	'campaigns.mapping.wave': { en: 'Wave', zh: '波次' },
+	'campaigns.mapping.none': { en: '(not in the file)', zh: '(文件中没有)' },
+	'campaigns.mapping.defaults': {
+		en: 'Used where the file has no column or an empty cell',
+		zh: '文件中没有该列或单元格为空时使用'
+	},
+	'campaigns.mapping.contacted': { en: 'Contacted', zh: '触达组' },
+	'campaigns.mapping.control': { en: 'Control', zh: '对照组' },
+	'campaigns.mapping.clean': {
+		en: 'No problems found: every row can be imported.',
+		zh: '未发现问题:所有行都可以导入。'
+	},
+	'campaigns.mapping.check': { en: 'Check the list', zh: '检查名单' },
+	'campaigns.mapping.import': { en: 'Import', zh: '导入' }
 };
