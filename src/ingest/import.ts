@@ -73,6 +73,10 @@ export interface ImportOptions {
 	 */
 	mappingFor?: (request: MappingRequest) => Promise<Mapping | null>;
 	presetOverride?: PresetId;
+	/** Per-file layout chosen in the dialog: a preset id, null for none, undefined to detect. */
+	presetFor?: (file: ImportSource) => PresetId | null | undefined;
+	/** Per-file reader overrides (encoding, delimiter, sheet the analyst picked in the preview). */
+	readFor?: (file: ImportSource) => ReadOptions;
 	mappingStore?: MappingStore;
 	options?: {
 		read?: ReadOptions;
@@ -163,7 +167,7 @@ async function importOne(
 		});
 	};
 	progress('preview');
-	const readOptions = opts.options?.read ?? {};
+	const readOptions = { ...opts.options?.read, ...opts.readFor?.(file) };
 	const preview = await previewSource(file, readOptions);
 	if (!preview.ok) return preview;
 	const { header } = preview.value;
@@ -250,7 +254,9 @@ async function chooseMapping(
 	opts: ImportOptions
 ): Promise<Result<{ mapping: Mapping; preset: Preset | undefined; signature: string }>> {
 	const { header, rows } = preview;
-	const preset = opts.presetOverride ? findPreset(opts.presetOverride) : detectPreset(header);
+	const chosen = opts.presetFor?.(file);
+	const forced = chosen === undefined ? opts.presetOverride : chosen;
+	const preset = forced === null ? undefined : forced ? findPreset(forced) : detectPreset(header);
 	const signature = headerSignature(header);
 	let proposed: Mapping;
 	let confidence: Partial<Record<CanonicalField, number>> = {};

@@ -1,0 +1,99 @@
+/** The import dialog's decisions (src/ui/import/plan.ts) feeding a real import. */
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { importFiles } from '../../../src/ingest/import.ts';
+import { createLocalMappingStore } from '../../../src/ingest/mapping.ts';
+import { previewSource } from '../../../src/ingest/read/index.ts';
+import {
+	buildImportOptions,
+	checkPlan,
+	choosePreset,
+	mapField,
+	planFile,
+	updateMapping
+} from '../../../src/ui/import/plan.ts';
+import { fileOf, resetCanonical, rowsOf } from './stage-fixture.ts';
+
+let engine: Awaited<ReturnType<typeof createTestEngine>>;
+beforeAll(async () => {
+	engine = await createTestEngine();
+});
+afterAll(() => engine.close());
+beforeEach(() => resetCanonical(engine));
+
+const NOW = new Date('2025-06-01T00:00:00Z');
+
+it('plans a detected preset, and an unknown layout the analyst completes', async () => {
+	const store = createLocalMappingStore();
+	const deps = { previewSource, mappingStore: store };
+	const taobao = fileOf(
+		'taobao.csv',
+		iconv.encode(
+			'订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间\r\n="3901234567890123456",小明,¥189.00,交易成功,2024-11-11 00:03:15\r\n',
+			'gb18030'
+		)
+	);
+	const other = fileOf('other.csv', 'Ref;Wann;Summe\nX1;11.12.2024;3,50\nX2;13.12.2024;1,50\n');
+	const plans = [await planFile(taobao, {}, deps), await planFile(other, {}, deps)];
+	expect(plans[0]).toMatchObject({ detectedPresetId: 'taobao', presetId: 'taobao', failure: null });
+	expect(plans[0].preview?.header[0]).toBe('订单编号');
+	expect(checkPlan(plans[0]).ok).toBe(true);
+
+	expect(plans[1].presetId).toBeNull();
+	let plan = plans[1];
+	// Nothing names the order id or the amount in German: the analyst maps them.
+	expect(!checkPlan(plan).ok && (checkPlan(plan) as { error: { code: string } }).error.code).toBe(
+		'ingest.mapping-missing-order-id'
+	);
+	plan = mapField(plan, 'order_id', 'Ref');
+	plan = mapField(plan, 'order_time', 'Wann');
+	plan = mapField(plan, 'order_amount', 'Summe');
+	plan = updateMapping(plan, {
+		decimal: ',',
+		dateOrder: 'dmy',
+		unknownCustomersAcknowledged: true
+	});
+	expect(checkPlan(plan).ok).toBe(true);
+	plans[1] = plan;
+
+	const result = await importFiles(engine, [taobao, other], {
+		now: NOW,
+		mappingStore: store,
+		...buildImportOptions(plans, {})
+	});
+	if (!result.ok) throw new Error(result.error.detail);
+	expect(result.value.failures).toEqual([]);
+	// 189 + 3.50 + 1.50; 11.12.2024 read day-first as 11 December.
+	expect(result.value.totals).toMatchObject({ orders: 3, netRevenue: 194 });
+	expect(await rowsOf(engine, "SELECT order_time FROM orders WHERE order_id = 'X1'")).toEqual([
+		{ order_time: '2024-12-11 00:00:00' }
+	]);
+	// The completed mapping is remembered: next month's file is planned with it.
+	const again = await planFile(
+		fileOf('other-2.csv', 'Ref;Wann;Summe\nX3;01.01.2025;2,00\n'),
+		{},
+		deps
+	);
+	expect(again).toMatchObject({ remembered: true, mapping: { decimal: ',' } });
+	expect(checkPlan(again).ok).toBe(true);
+});
+
+it('switching the layout off falls back to a suggestion; a file that cannot be read is reported', async () => {
+	const deps = { previewSource };
+	const taobao = await planFile(
+		fileOf(
+			't.csv',
+			'订单编号,买家会员名,买家实际支付金额,订单状态,订单创建时间\n1,a,1,交易成功,2024-01-01\n'
+		),
+		{},
+		deps
+	);
+	const none = choosePreset(taobao, null);
+	expect(none.presetId).toBeNull();
+	expect(none.mapping.fields).toMatchObject({ order_id: '订单编号', customer_id: '买家会员名' });
+	expect(choosePreset(none, 'taobao').mapping.statusMap['交易成功']).toBe('paid');
+	const empty = await planFile(fileOf('empty.csv', ''), {}, deps);
+	expect(empty.failure?.code).toBe('read.empty');
+	expect(!checkPlan(empty).ok).toBe(true);
+});
