@@ -40,11 +40,11 @@ const HOURS_WEEKDAY = [
 	4.2, 5.3, 6.2, 6.0, 4.2
 ];
 
-export type DayKind =
+type DayKind =
 	'normal' | 'flash' | 'presale' | 'first-wave' | 'double11' | 'mid618' | 'double12' | 'festival';
 
 /** A sale day whose shop-wide threshold discount (满减) draws bigger baskets. */
-export interface Promotion {
+interface Promotion {
 	label: string;
 	threshold: number;
 	discount: number;
@@ -76,7 +76,7 @@ const md = (month: number, date: number) =>
 	`${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}`;
 
 /** Parses `YYYY-MM-DD` to store-local midnight as UTC ms; throws on anything else. */
-export function parseDay(iso: string): number {
+function parseDay(iso: string): number {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
 	if (!m) throw new Error(`not a YYYY-MM-DD date: ${iso}`);
 	const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));

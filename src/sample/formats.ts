@@ -89,7 +89,7 @@ export const SHOPIFY_HEADER = [
 	'Id'
 ];
 
-export const CONTACTS_HEADER = [
+const CONTACTS_HEADER = [
 	'campaign_id',
 	'wave',
 	'customer_id',
@@ -109,7 +109,7 @@ const money = (yuan: number) => yuan.toFixed(2);
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** `YYYY-MM-DD HH:MM:SS` of a store-local time kept as UTC milliseconds. */
-export function formatSampleTime(ms: number): string {
+function formatSampleTime(ms: number): string {
 	const d = new Date(ms);
 	return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }

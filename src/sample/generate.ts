@@ -42,7 +42,7 @@ export const SAMPLE_DEFAULTS = {
 } as const;
 export const MAX_SAMPLE_ORDERS = 5_000_000;
 
-export interface SampleLine {
+interface SampleLine {
 	productId: string;
 	title: string;
 	category: string;

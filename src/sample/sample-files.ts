@@ -7,7 +7,8 @@ import {
 	generateOrders,
 	SAMPLE_DEFAULTS,
 	type SampleContact,
-	type SampleOptions
+	type SampleOptions,
+	type SampleOrder
 } from './generate.ts';
 
 export interface SampleFiles {
@@ -19,6 +20,9 @@ export interface SampleFiles {
 	name: string;
 	/** File name for the contacts. */
 	contactsName: string;
+	orderCount: number;
+	/** Distinct identified customers (unknown buyers not counted). */
+	customerCount: number;
 }
 
 export function buildSampleFiles(options: SampleOptions = {}): SampleFiles {
@@ -26,8 +30,17 @@ export function buildSampleFiles(options: SampleOptions = {}): SampleFiles {
 	const contacts: SampleContact[] = [];
 	const parts: Uint8Array[] = [];
 	let size = 0;
+	let orderCount = 0;
+	const customers = new Set<string>();
+	const counted = function* (orders: Iterable<SampleOrder>) {
+		for (const o of orders) {
+			orderCount++;
+			if (o.customerId) customers.add(o.customerId);
+			yield o;
+		}
+	};
 	for (const text of formatOrders(
-		generateOrders(options, (c) => contacts.push(c)),
+		counted(generateOrders(options, (c) => contacts.push(c))),
 		'generic'
 	)) {
 		const bytes = encoder.encode(text);
@@ -45,6 +58,8 @@ export function buildSampleFiles(options: SampleOptions = {}): SampleFiles {
 		orders,
 		contacts: encoder.encode(formatContacts(contacts)),
 		name: `sample-orders-${seed}.csv`,
-		contactsName: `sample-campaign-contacts-${seed}.csv`
+		contactsName: `sample-campaign-contacts-${seed}.csv`,
+		orderCount,
+		customerCount: customers.size
 	};
 }

@@ -18,6 +18,9 @@ describe('generateOrders', () => {
 		expect(Buffer.from(a.contacts).equals(Buffer.from(b.contacts))).toBe(true);
 		expect(Buffer.from(a.orders).equals(Buffer.from(c.orders))).toBe(false);
 		expect(a.name).toBe('sample-orders-5.csv');
+		const orders = collect({ orders: 3000, seed: 5 });
+		expect(a.orderCount).toBe(orders.length);
+		expect(a.customerCount).toBe(new Set(orders.map((o) => o.customerId).filter(Boolean)).size);
 	});
 
 	test('streams orders sorted by time, with unique 19-digit ids', () => {
