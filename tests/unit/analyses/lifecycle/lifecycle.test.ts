@@ -5,6 +5,9 @@ import { lifecycle } from '../../../../src/analyses/lifecycle/index.ts';
 import { defaults } from '../../../../src/analyses/lifecycle/params.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
 
+/** Starting duckdb-wasm takes ~1 s, much longer while other suites load the machine. */
+const ENGINE_TIMEOUT = 60_000;
+
 /*
  * As of 2024-07-01 (days counted to it: 2024-06-30 is 1 day ago).
  *   A  05-22 100, 06-11 100                 gaps 20          last 20 d  → active (≤ 20, boundary)
@@ -49,7 +52,7 @@ let db: Awaited<ReturnType<typeof createTestEngine>>;
 beforeAll(async () => {
 	db = await createTestEngine();
 	await loadOrders(db, orders);
-});
+}, ENGINE_TIMEOUT);
 afterAll(() => db.close());
 
 describe('lifecycle rule', () => {
@@ -193,7 +196,7 @@ describe('edge cases', () => {
 	let edge: Awaited<ReturnType<typeof createTestEngine>>;
 	beforeAll(async () => {
 		edge = await createTestEngine();
-	});
+	}, ENGINE_TIMEOUT);
 	afterAll(() => edge.close());
 
 	test('everybody buys once: no gaps, the cycle falls back to 90 days', async () => {

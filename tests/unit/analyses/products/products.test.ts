@@ -10,6 +10,9 @@ import { products } from '../../../../src/analyses/products/index.ts';
 import { defaults, type ProductsParams } from '../../../../src/analyses/products/params.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
 
+/** Starting duckdb-wasm takes ~1 s, much longer while other suites load the machine. */
+const ENGINE_TIMEOUT = 60_000;
+
 /*
  * Products P, Q (category drink) and R (food). Lines: P 60, Q 40, R 50.
  *   A  o1 06-01 {P, Q} 100      o2 06-10 {R} 50
@@ -65,7 +68,7 @@ let db: Awaited<ReturnType<typeof createTestEngine>>;
 beforeAll(async () => {
 	db = await createTestEngine();
 	await loadOrders(db, orders, lines);
-});
+}, ENGINE_TIMEOUT);
 afterAll(() => db.close());
 
 describe('roles', () => {
@@ -203,7 +206,7 @@ describe('edge cases', () => {
 	let edge: Awaited<ReturnType<typeof createTestEngine>>;
 	beforeAll(async () => {
 		edge = await createTestEngine();
-	});
+	}, ENGINE_TIMEOUT);
 	afterAll(() => edge.close());
 
 	test('one customer who buys once, lines at 0: revenue split equally, nobody came back', async () => {

@@ -7,6 +7,9 @@ import { weekdayLabels } from '../../../../src/analyses/timeprefs/describe.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
 import type { Row } from '../../../../src/engine/decode.ts';
 
+/** Starting duckdb-wasm takes ~1 s, much longer while other suites load the machine. */
+const ENGINE_TIMEOUT = 60_000;
+
 /*
  * 2024-07-01 is a Monday, 2024-07-07 a Sunday (DuckDB dayofweek 0, ISO weekday 7).
  *   A  Mon 07-01 20:15 (first), Sun 07-07 23:59 (repeat), Mon 07-08 20:45 (repeat)
@@ -41,7 +44,7 @@ let db: Awaited<ReturnType<typeof createTestEngine>>;
 beforeAll(async () => {
 	db = await createTestEngine();
 	await loadOrders(db, orders);
-});
+}, ENGINE_TIMEOUT);
 afterAll(() => db.close());
 
 describe('weekday × hour heatmap', () => {
@@ -119,12 +122,16 @@ describe('best times and hourly profile', () => {
 		expect([at('first', 23), at('repeat', 0)]).toEqual([0, 0]);
 	});
 
-	test('no orders: every cell is 0 with no share, and no best time', async () => {
-		const empty = await createTestEngine();
-		await loadOrders(empty, []);
-		const rows = await queryRows(empty, sqlOf('heatmap'));
-		expect(rows.every((r) => r.orders === 0 && r.share === null)).toBe(true);
-		expect(await queryRows(empty, sqlOf('best'))).toEqual([]);
-		empty.close();
-	});
+	test(
+		'no orders: every cell is 0 with no share, and no best time',
+		async () => {
+			const empty = await createTestEngine();
+			await loadOrders(empty, []);
+			const rows = await queryRows(empty, sqlOf('heatmap'));
+			expect(rows.every((r) => r.orders === 0 && r.share === null)).toBe(true);
+			expect(await queryRows(empty, sqlOf('best'))).toEqual([]);
+			empty.close();
+		},
+		ENGINE_TIMEOUT
+	);
 });

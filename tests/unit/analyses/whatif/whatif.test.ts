@@ -5,6 +5,9 @@ import { whatif } from '../../../../src/analyses/whatif/index.ts';
 import { defaults, type WhatIfParams } from '../../../../src/analyses/whatif/params.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
 
+/** Starting duckdb-wasm takes ~1 s, much longer while other suites load the machine. */
+const ENGINE_TIMEOUT = 60_000;
+
 /*
  *   A  200 (ads), 100          first > 140, repeat   revenue 300, 2 orders
  *   B  150 (ads)               first > 140, once
@@ -46,7 +49,7 @@ let db: Awaited<ReturnType<typeof createTestEngine>>;
 beforeAll(async () => {
 	db = await createTestEngine();
 	await loadOrders(db, orders);
-});
+}, ENGINE_TIMEOUT);
 afterAll(() => db.close());
 
 describe('projection', () => {
@@ -172,23 +175,27 @@ describe('segments', () => {
 });
 
 describe('edge cases', () => {
-	test('everybody buys once: no repeat customer anywhere, so no projection', async () => {
-		const edge = await createTestEngine();
-		await loadOrders(edge, [
-			{ id: '1', customer: 'X', time: '2024-05-01 10:00', gross: 200 },
-			{ id: '2', customer: 'Y', time: '2024-05-01 10:00', gross: 300 }
-		]);
-		const [r] = await queryRows(edge, sqlOf('projection'));
-		expect(r).toMatchObject({
-			customers: 2,
-			repeat_rate: 0,
-			extra_repeaters: 1,
-			basis: null,
-			store_revenue: 500,
-			store_revenue_projected: null
-		});
-		edge.close();
-	});
+	test(
+		'everybody buys once: no repeat customer anywhere, so no projection',
+		async () => {
+			const edge = await createTestEngine();
+			await loadOrders(edge, [
+				{ id: '1', customer: 'X', time: '2024-05-01 10:00', gross: 200 },
+				{ id: '2', customer: 'Y', time: '2024-05-01 10:00', gross: 300 }
+			]);
+			const [r] = await queryRows(edge, sqlOf('projection'));
+			expect(r).toMatchObject({
+				customers: 2,
+				repeat_rate: 0,
+				extra_repeaters: 1,
+				basis: null,
+				store_revenue: 500,
+				store_revenue_projected: null
+			});
+			edge.close();
+		},
+		ENGINE_TIMEOUT
+	);
 
 	test('a channel nobody came from: zero customers, nothing projected', async () => {
 		const p = { ...defaults, segmentBy: 'channel' as const, channel: "x' OR '1'='1" };
