@@ -5,7 +5,7 @@ import { filteredOrdersCte, firstOrdersCte } from '../base.ts';
 export const NONE = '(none)';
 
 /** A text attribute, blank and missing alike shown as NONE. */
-export const orNone = (col: string) => `coalesce(nullif(trim(${col}), ''), '${NONE}')`;
+const orNone = (col: string) => `coalesce(nullif(trim(${col}), ''), '${NONE}')`;
 
 /**
  * CTEs `f_orders`, `c_first` and `acquired`: the known customers whose first-ever order (see

@@ -91,7 +91,7 @@ tagged AS (
 export function buildMonthlyRevenueSql(_p: OverviewParams, g: Globals): string {
 	return `WITH ${taggedCtes(g)}
 SELECT month, customer_type, sum(amount) AS revenue,
-	sum(amount) / sum(sum(amount)) OVER (PARTITION BY month) AS revenue_share,
+	sum(amount) / nullif(sum(sum(amount)) OVER (PARTITION BY month), 0) AS revenue_share,
 	count(*) AS orders, count(DISTINCT customer_id) AS customers
 FROM tagged
 GROUP BY month, customer_type

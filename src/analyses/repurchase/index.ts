@@ -161,7 +161,8 @@ export const repurchase: Analysis<RepurchaseParams> = {
 				{ key: 'customers', label: l.customers, format: 'int' },
 				{ key: 'top_revenue_share', label: l.topRevenueShare, format: 'percent' }
 			],
-			drill: []
+			// Any click lists the top customers; the column only makes the query drillable.
+			drill: ['top_percent']
 		}
 	],
 	customersSql: buildRepurchaseCustomersSql

@@ -30,21 +30,6 @@ export type RfmParams = {
 	compareAsOf: string;
 };
 
-/** Segment names the app knows how to translate; rules may use any other name too. */
-export const SEGMENTS = [
-	'Champions',
-	'Loyal',
-	'Potential loyalist',
-	'New',
-	'Promising',
-	'Need attention',
-	'About to sleep',
-	'At risk',
-	"Can't lose",
-	'Hibernating',
-	'Lost'
-] as const;
-
 /**
  * Default rules on R and F scores. Every one of the 25 R×F cells is covered; "Can't lose" comes
  * before "At risk" because it is the narrower rule for the same lapsed customers.

@@ -29,11 +29,14 @@ const thresholdScore = (col: string, thresholds: number[], op: '<=' | '>=') =>
 const rankScore = (col: string, dir: 'ASC' | 'DESC') =>
 	`(1 + floor(5.0 * (rank() OVER (ORDER BY ${col} ${dir}) - 1) / count(*) OVER ()))::INTEGER`;
 
-const scoreRange = (n: unknown, fallback: number) =>
-	typeof n === 'number' && Number.isFinite(n) ? n : fallback;
+/** A score bound from a form or a saved link: a number or numeric text, else the fallback. */
+const scoreRange = (n: unknown, fallback: number) => {
+	const x = typeof n === 'string' && n.trim() !== '' ? Number(n) : n;
+	return typeof x === 'number' && Number.isFinite(x) ? x : fallback;
+};
 
 /** Rules with a name, in order; bounds missing or not numbers widen to the full 1–5 range. */
-export function usableRules(rules: unknown): SegmentRule[] {
+function usableRules(rules: unknown): SegmentRule[] {
 	if (!Array.isArray(rules)) return [];
 	return rules
 		.filter(

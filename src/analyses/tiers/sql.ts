@@ -4,7 +4,7 @@ import { literal } from '../../lib/sql.ts';
 import type { TierParams } from './params.ts';
 
 /** from_tier of customers with no order yet at the earlier date of a movement. */
-export const NO_TIER = -1;
+const NO_TIER = -1;
 
 export interface Tier {
 	tier: number;

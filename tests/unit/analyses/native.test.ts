@@ -145,7 +145,7 @@ beforeAll(async () => {
 	await rowsOf(wasm, setup);
 	const r = await native.query(setup);
 	if (!r.ok) throw new Error(r.error.detail);
-});
+}, 60_000);
 afterAll(() => {
 	wasm.close();
 	native.close();

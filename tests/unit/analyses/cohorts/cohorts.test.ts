@@ -46,7 +46,7 @@ let db: SqlEngine;
 beforeAll(async () => {
 	db = await createTestEngine();
 	await rowsOf(db, fixtureSql(orders, lines));
-});
+}, 60_000);
 
 /** `cohort/k → [retention, repurchase_cum, ltv_cum]`, rounded to 4 places. */
 const grid = (rows: PlainRow[]) =>

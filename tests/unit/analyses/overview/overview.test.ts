@@ -32,7 +32,7 @@ let db: SqlEngine;
 beforeAll(async () => {
 	db = await createTestEngine();
 	await rowsOf(db, fixtureSql(orders));
-});
+}, 60_000);
 
 describe('KPIs: last complete month (March) vs February', () => {
 	test('net: refunded order out, refund subtracted, same-day orders separate, unknown in revenue only', async () => {

@@ -51,7 +51,7 @@ let db: SqlEngine;
 beforeAll(async () => {
 	db = await createTestEngine();
 	await rowsOf(db, fixtureSql(orders));
-});
+}, 60_000);
 
 describe('repeat rate and revenue share by group', () => {
 	test('AOV bands [70, 140]: ≤ 70, 70–140, > 140 by the first order’s amount', async () => {
@@ -90,7 +90,7 @@ describe('repeat rate and revenue share by group', () => {
 		expect(n.map((r) => [r.grp, r.revenue, r.repeat_rate])).toEqual([['≤ 70', 50, 0]]);
 		expect(gr.map((r) => [r.grp, r.revenue, r.repeat_rate])).toEqual([['> 140', 150, 0]]);
 		g.close();
-	});
+	}, 60_000); // starts a second engine
 });
 
 describe('repurchase within N days, right-censored', () => {

@@ -46,7 +46,7 @@ let db: SqlEngine;
 beforeAll(async () => {
 	db = await createTestEngine();
 	await rowsOf(db, fixtureSql(orders));
-});
+}, 60_000);
 
 const bySegment = async (p: RfmParams, g: Globals) =>
 	Object.fromEntries(
@@ -150,7 +150,7 @@ describe('quintile scores', () => {
 		const heat = await rowsOf(once, buildHeatmapSql(defaults, net));
 		expect(heat.every((r) => r.f_score === 1)).toBe(true);
 		once.close();
-	});
+	}, 60_000); // starts a second engine
 
 	test('ties share the lower quintile score', async () => {
 		// On the main fixture F = A 6, B 1, C 1, D 2, E 6, F 4: ranks ascending 5, 1, 1, 3, 5, 4.

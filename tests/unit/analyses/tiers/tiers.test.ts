@@ -35,7 +35,7 @@ let db: SqlEngine;
 beforeAll(async () => {
 	db = await createTestEngine();
 	await rowsOf(db, fixtureSql(orders));
-});
+}, 60_000);
 
 test('tier labels pair sorted thresholds with discounts (seed 001 defaults)', () => {
 	expect(tiersOf(defaults).map((t) => t.label)).toEqual([
