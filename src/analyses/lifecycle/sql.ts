@@ -142,12 +142,12 @@ ORDER BY ord`;
 /** Customers per stage at each of the last `months` month ends (every stage, zeros included). */
 export function buildTrendSql(p: LifecycleParams, g: Globals): string {
 	return `WITH ${snapshotCtes(p, g)}
-SELECT (snaps.snap - 1) AS month_end, stages.stage, stages.ord,
+SELECT (snaps.snap - 1) AS month_end, stages.stage,
 	count(snap_staged.customer_id)::INTEGER AS customers
 FROM snaps CROSS JOIN ${stageValues}
 LEFT JOIN snap_staged ON snap_staged.k = snaps.k AND snap_staged.stage = stages.stage
 WHERE snaps.k < ${monthCount(p.months)}
-GROUP BY ALL
+GROUP BY snaps.snap, stages.stage, stages.ord
 ORDER BY month_end, stages.ord`;
 }
 

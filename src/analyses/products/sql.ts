@@ -33,15 +33,21 @@ ranked AS (
 	FROM f_orders
 	WHERE known
 ),
+order_totals AS (
+	SELECT order_id, sum(line_amount) AS line_total, count(*) AS line_count
+	FROM order_lines
+	GROUP BY order_id
+),
 split_lines AS (
 	SELECT l.order_id, ${itemId} AS item_id, ${itemName} AS item_name, l.category, l.quantity,
 		o.known, o.customer_id,
 		o.amount * CASE
-			WHEN sum(l.line_amount) OVER w > 0 THEN l.line_amount / sum(l.line_amount) OVER w
-			ELSE 1 / count(*) OVER w
+			WHEN t.line_total > 0 THEN l.line_amount / t.line_total
+			ELSE 1 / t.line_count
 		END AS revenue
-	FROM order_lines l JOIN f_orders o ON o.order_id = l.order_id
-	WINDOW w AS (PARTITION BY l.order_id)
+	FROM order_lines l
+	JOIN f_orders o ON o.order_id = l.order_id
+	JOIN order_totals t ON t.order_id = l.order_id
 ),
 item_lines AS (
 	SELECT split_lines.*, ranked.n, ranked.customer_orders
