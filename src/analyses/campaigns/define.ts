@@ -17,8 +17,8 @@ import { clampWindowDays } from './params.ts';
  * before `buildDraftCommitSql` stores it.
  */
 
-export const CONTACT_STAGE_TABLE = 'campaign_import_staged';
-export const DRAFT_TABLE = 'campaign_draft';
+const CONTACT_STAGE_TABLE = 'campaign_import_staged';
+const DRAFT_TABLE = 'campaign_draft';
 
 /** Source column (exact header name) per contact field; only customerId is required. */
 export interface ContactColumns {
@@ -51,7 +51,7 @@ export const CONTACT_DEFAULTS: ContactDefaults = {
 };
 
 /** Group words recognised (trimmed, lower case); anything else is reported and skipped. */
-export const GROUP_WORDS = {
+const GROUP_WORDS = {
 	contacted: [
 		'contacted',
 		'treatment',
@@ -117,7 +117,7 @@ const TIME_FORMATS = [
 ];
 
 /** A `YYYY-MM-DD[ HH:MM[:SS]]` string as a TIMESTAMP literal; throws on anything else. */
-export function timestampLiteral(text: string): string {
+function timestampLiteral(text: string): string {
 	const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
 	if (!m) throw new Error(`not a date or date-time: ${text}`);
 	const [, day, h = '00', min = '00', s = '00'] = m;

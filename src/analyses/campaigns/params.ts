@@ -1,11 +1,11 @@
 import type { ParamField } from '../types.ts';
 
 /** How an order is tied to a contact. */
-export type AttributionMode = 'time' | 'code';
+type AttributionMode = 'time' | 'code';
 /** Rows of the metrics table: one per campaign, wave, contact channel or send month. */
-export type Breakdown = 'campaign' | 'wave' | 'channel' | 'month';
+type Breakdown = 'campaign' | 'wave' | 'channel' | 'month';
 /** What "what responders bought" groups by. */
-export type BoughtBy = 'category' | 'product';
+type BoughtBy = 'category' | 'product';
 
 export interface CampaignParams extends Record<string, unknown> {
 	/** '' = every campaign in campaign_contacts. */
@@ -35,7 +35,7 @@ export const defaults: CampaignParams = {
 };
 
 /** Longest response window accepted; longer ones would swallow the next campaign. */
-export const MAX_WINDOW_DAYS = 365;
+const MAX_WINDOW_DAYS = 365;
 
 /** The window as a whole number of days in 1..MAX_WINDOW_DAYS (form input is loose). */
 export function clampWindowDays(n: unknown): number {

@@ -40,7 +40,7 @@ const codeOf = (p: CampaignParams): string => p.code.trim() || p.campaignId;
  * group — duplicates folded), attributed (each order once, with its contact) and per_contact
  * (each contact with its attributed orders, revenue and first response time).
  */
-export function attributionCtes(p: CampaignParams, g: Globals): string {
+function attributionCtes(p: CampaignParams, g: Globals): string {
 	const n = windowOf(p);
 	const codeMode = p.attribution === 'code' && codeOf(p) !== '';
 	const codeMatch = codeMode
@@ -366,9 +366,9 @@ ORDER BY b.item, b.grp`;
 }
 
 /** Recency bands (days since the last order) used to find comparable customers. */
-export const RECENCY_BANDS = [30, 90, 180, 365] as const;
+const RECENCY_BANDS = [30, 90, 180, 365] as const;
 /** Frequency bands (orders so far): 1, 2, 3, 4–5, 6+. */
-export const FREQUENCY_BANDS = [1, 2, 3, 5] as const;
+const FREQUENCY_BANDS = [1, 2, 3, 5] as const;
 
 const bandSql = (expr: string, upper: readonly number[]) =>
 	`CASE ${upper.map((u, i) => `WHEN ${expr} <= ${u} THEN ${i + 1}`).join(' ')} ELSE ${upper.length + 1} END`;

@@ -46,7 +46,7 @@ export function normalCdf(x: number): number {
 }
 
 /** Upper tail 1 − Φ(x), accurate far into the tail (no 1 − Φ cancellation). */
-export function normalUpperTail(x: number): number {
+function normalUpperTail(x: number): number {
 	return normalCdf(-x);
 }
 
@@ -183,7 +183,7 @@ export interface GroupCounts {
 	controlResponders: number;
 }
 
-export type Verdict = 'significant' | 'not significant';
+type Verdict = 'significant' | 'not significant';
 
 export interface ProportionComparison {
 	/** Response rate (刺激响应率) of the contacted group. */
@@ -206,7 +206,7 @@ export interface ProportionComparison {
 }
 
 /** True when an expected count of the 2×2 table is below 5 (Cochran's rule for the z-test). */
-export function hasSmallExpectedCounts(g: GroupCounts): boolean {
+function hasSmallExpectedCounts(g: GroupCounts): boolean {
 	const n = g.contacted + g.control;
 	const yes = g.responders + g.controlResponders;
 	const no = n - yes;

@@ -14,7 +14,7 @@ export const params = (over: Partial<CampaignParams> = {}): CampaignParams => ({
 type Row = Record<string, unknown>;
 
 /** Rows of a result as plain objects, 64-bit integers as numbers. */
-export function toRows(t: Table): Row[] {
+function toRows(t: Table): Row[] {
 	return t.toArray().map((r) => {
 		const o = r.toJSON() as Row;
 		for (const [k, v] of Object.entries(o)) if (typeof v === 'bigint') o[k] = Number(v);
