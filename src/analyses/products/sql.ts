@@ -70,7 +70,8 @@ export function buildRolesSql(p: ProductsParams, g: Globals): string {
 	const xs = split(p.xSplit);
 	const ys = split(p.ySplit);
 	return `WITH ${itemCtes(p, g)},
-known_customers AS (SELECT count(DISTINCT customer_id) AS customers FROM f_orders WHERE known),
+-- Customers whose first order has item lines: a first order without lines says nothing either way.
+known_customers AS (SELECT count(DISTINCT customer_id) AS customers FROM first_items),
 first_stats AS (
 	SELECT item_id, count(*) AS first_buyers, count(*) FILTER (WHERE customer_orders >= 2) AS repeaters
 	FROM first_items

@@ -20,6 +20,7 @@ const ENGINE_TIMEOUT = 60_000;
  *   C  o5 06-03 {P, Q} 100, refund 20 → net 80, split P 48 / Q 32
  *   D  o6 06-04 {R} 50          o7 06-20 {P} 60
  *   -  o8 06-05 {P, Q} 100 (no customer id)
+ *   Z  o9 06-06, no lines: not counted in first-order shares (nothing known about its items)
  * Known customers 4; first orders o1, o3, o5, o6; A, B, D came back.
  *   P: first in A, B, C → 3/4 = 0.75; repeat 2/3. Revenue 60+60+48+60+60 = 288; known 228,
  *      returning (o7) 60 → 60/228.
@@ -36,7 +37,8 @@ const orders: FixtureOrder[] = [
 	{ id: 'o5', customer: 'C', time: '2024-06-03 10:00', gross: 100, refund: 20 },
 	{ id: 'o6', customer: 'D', time: '2024-06-04 10:00', gross: 50 },
 	{ id: 'o7', customer: 'D', time: '2024-06-20 10:00', gross: 60 },
-	{ id: 'o8', customer: null, time: '2024-06-05 10:00', gross: 100 }
+	{ id: 'o8', customer: null, time: '2024-06-05 10:00', gross: 100 },
+	{ id: 'o9', customer: 'Z', time: '2024-06-06 10:00', gross: 70 }
 ];
 const P = { product: 'P', category: 'drink', amount: 60 };
 const Q = { product: 'Q', category: 'drink', amount: 40 };
