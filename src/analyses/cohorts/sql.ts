@@ -11,75 +11,96 @@ const periodCount = (n: unknown): number =>
 	typeof n === 'number' && Number.isFinite(n) ? Math.min(Math.max(Math.round(n), 1), 120) : 12;
 
 /**
- * CTEs up to `cells`: one row per cohort member and period k = 0 … N, with whether period k is
- * complete (ends on or before the end of the data), whether the member ordered in it, whether
- * they had a second order by its end, and their revenue up to its end.
+ * CTEs `members` (cohort, period start, and `done` = how many of their periods have ended by the
+ * end of the data), `member_periods` (orders and revenue per member and period k) and
+ * `second_orders` (the period of each member's second order).
  *
  * Period k of a member starts k weeks (week cohorts, weeks from Monday) or calendar months after
- * the start of the week/month of their first order. Every member's own periods are used, so for
- * cohorts by channel etc. a cell counts only the members whose period k is over (right-censoring
- * per customer); for time cohorts all members share the periods and a cell is complete or masked.
+ * the start of the week/month of their first order, and is over when its end is on or before the
+ * end of the data. Every member's own periods are used, so for cohorts by channel etc. a cell
+ * counts only the members whose period k is over (right-censoring per customer); for time
+ * cohorts all members share the periods and a cell is complete or masked.
  */
-function cellCtes(p: CohortParams, g: Globals): string {
+function memberCtes(p: CohortParams, g: Globals): string {
 	const weeks = p.key === 'week';
-	const n = periodCount(p.periods);
 	const cohort = weeks
 		? `strftime(start, '%Y-%m-%d')`
 		: (DIMENSIONS.find((d) => d === p.key) ?? `strftime(start, '%Y-%m')`);
-	const periodEnd = weeks
-		? `m.start + CAST(7 * (k.k + 1) AS INTEGER)`
-		: `(m.start + to_months(CAST(k.k + 1 AS INTEGER)))::DATE`;
-	const orderPeriod = weeks
-		? `date_diff('day', m.start, f.order_time::DATE) // 7`
-		: `date_diff('month', m.start, f.order_time::DATE)`;
+	const periodOf = (day: string) =>
+		weeks ? `date_diff('day', m.start, ${day}) // 7` : `date_diff('month', m.start, ${day})`;
 	return `WITH ${acquiredCtes(g, p.key === 'category')},
 members AS (
-	SELECT *, ${cohort} AS cohort
+	SELECT customer_id, first_time, start, ${cohort} AS cohort, ${periodOf(dataEndSql(g))} AS done
 	FROM (
 		SELECT *, date_trunc(${literal(weeks ? 'week' : 'month')}, first_time)::DATE AS start
 		FROM acquired
-	)
+	) m
 ),
 member_periods AS (
-	SELECT f.customer_id, ${orderPeriod} AS k, count(*) AS orders, sum(f.amount) AS revenue
+	SELECT f.customer_id, ${periodOf('f.order_time::DATE')} AS k, count(*) AS orders,
+		sum(f.amount) AS revenue
 	FROM f_orders f
 	JOIN members m USING (customer_id)
 	GROUP BY ALL
 ),
 second_orders AS (
-	SELECT customer_id, order_time AS second_time
-	FROM f_orders
-	WHERE customer_id IN (SELECT customer_id FROM members)
-	QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY order_time, order_id) = 2
-),
-cells AS (
-	SELECT m.customer_id, m.cohort, k.k AS period,
-		${periodEnd} <= ${dataEndSql(g)} AS complete,
-		mp.orders IS NOT NULL AS active,
-		coalesce(s.second_time < ${periodEnd}, FALSE) AS repeated,
-		sum(coalesce(mp.revenue, 0)) OVER (PARTITION BY m.customer_id ORDER BY k.k) AS cum_revenue,
-		mp.orders, mp.revenue
-	FROM members m
-	CROSS JOIN range(0, ${literal(n + 1)}) k(k)
-	LEFT JOIN member_periods mp ON mp.customer_id = m.customer_id AND mp.k = k.k
-	LEFT JOIN second_orders s ON s.customer_id = m.customer_id
+	SELECT f.customer_id, ${periodOf('f.order_time::DATE')} AS k
+	FROM f_orders f
+	JOIN members m USING (customer_id)
+	QUALIFY row_number() OVER (PARTITION BY f.customer_id ORDER BY f.order_time, f.order_id) = 2
 )`;
 }
 
 /**
- * One row per cohort and period: members, eligible members (period complete), retention,
- * cumulative repurchase share and cumulative revenue per customer. Masked cells are NULL.
+ * One row per cohort and period: members, eligible members (period over), active ones,
+ * retention, cumulative repurchase share and cumulative revenue per customer. Masked cells are
+ * NULL. Members are counted in groups of equal `done`, so the work grows with cohorts × periods,
+ * not customers × periods.
  */
 export function buildCohortSql(p: CohortParams, g: Globals): string {
-	return `${cellCtes(p, g)}
-SELECT cohort, period, count(*) AS customers,
-	count(*) FILTER (WHERE complete) AS eligible,
-	count(*) FILTER (WHERE complete AND active) AS active,
-	count(*) FILTER (WHERE complete AND active) / nullif(count(*) FILTER (WHERE complete), 0) AS retention,
-	count(*) FILTER (WHERE complete AND repeated) / nullif(count(*) FILTER (WHERE complete), 0) AS repurchase_cum,
-	sum(cum_revenue) FILTER (WHERE complete) / nullif(count(*) FILTER (WHERE complete), 0) AS ltv_cum
-FROM cells
-GROUP BY cohort, period
+	const n = periodCount(p.periods);
+	return `${memberCtes(p, g)},
+sizes AS (
+	SELECT cohort, done, count(*) AS members FROM members GROUP BY ALL
+),
+activity AS (
+	SELECT m.cohort, m.done, mp.k, count(*) AS active, sum(mp.revenue) AS revenue
+	FROM member_periods mp
+	JOIN members m USING (customer_id)
+	WHERE mp.k <= ${n}
+	GROUP BY ALL
+),
+repeats AS (
+	SELECT m.cohort, m.done, s.k, count(*) AS repeaters
+	FROM second_orders s
+	JOIN members m USING (customer_id)
+	WHERE s.k <= ${n}
+	GROUP BY ALL
+),
+cells AS (
+	SELECT s.cohort, s.done, s.members, k.k, coalesce(a.active, 0) AS active,
+		sum(coalesce(r.repeaters, 0)) OVER w AS repeaters_cum,
+		sum(coalesce(a.revenue, 0)) OVER w AS revenue_cum
+	FROM sizes s
+	CROSS JOIN range(0, ${n + 1}) k(k)
+	LEFT JOIN activity a ON a.cohort = s.cohort AND a.done = s.done AND a.k = k.k
+	LEFT JOIN repeats r ON r.cohort = s.cohort AND r.done = s.done AND r.k = k.k
+	WINDOW w AS (PARTITION BY s.cohort, s.done ORDER BY k.k)
+),
+totals AS (
+	SELECT cohort, k AS period, sum(members)::BIGINT AS customers,
+		coalesce(sum(members) FILTER (WHERE done > k), 0)::BIGINT AS eligible,
+		coalesce(sum(active) FILTER (WHERE done > k), 0)::BIGINT AS active,
+		sum(repeaters_cum) FILTER (WHERE done > k) AS repeaters_cum,
+		sum(revenue_cum) FILTER (WHERE done > k) AS revenue_cum
+	FROM cells
+	GROUP BY cohort, k
+)
+SELECT cohort, period, customers, eligible, active,
+	active / nullif(eligible, 0) AS retention,
+	repeaters_cum / nullif(eligible, 0) AS repurchase_cum,
+	revenue_cum / nullif(eligible, 0) AS ltv_cum
+FROM totals
 ORDER BY cohort, period`;
 }
 
@@ -89,12 +110,22 @@ export function buildCohortCustomersSql(
 	g: Globals,
 	selection: Record<string, unknown>
 ): string {
-	const where = [`cohort = ${literal(String(selection.cohort))}`];
+	const n = periodCount(p.periods);
 	const hasPeriod = selection.period !== undefined && selection.period !== null;
-	if (hasPeriod) where.push(`period = ${literal(Number(selection.period))}`, 'active');
-	return `${cellCtes(p, g)}
-SELECT customer_id, cohort, ${hasPeriod ? 'period, orders, revenue, ' : ''}revenue_followed
-FROM (SELECT *, max(cum_revenue) OVER (PARTITION BY customer_id) AS revenue_followed FROM cells)
-WHERE ${where.join(' AND ')}${hasPeriod ? '' : ' AND period = 0'}
-ORDER BY revenue_followed DESC, customer_id`;
+	return `${memberCtes(p, g)}
+SELECT m.customer_id, m.cohort, ${hasPeriod ? 'mp.k AS period, mp.orders, mp.revenue, ' : ''}t.revenue_followed
+FROM members m${
+		hasPeriod
+			? `
+JOIN member_periods mp ON mp.customer_id = m.customer_id AND mp.k = ${literal(Number(selection.period))}`
+			: ''
+	}
+LEFT JOIN (
+	SELECT customer_id, sum(revenue) AS revenue_followed
+	FROM member_periods
+	WHERE k <= ${n}
+	GROUP BY customer_id
+) t ON t.customer_id = m.customer_id
+WHERE m.cohort = ${literal(String(selection.cohort))}
+ORDER BY t.revenue_followed DESC, m.customer_id`;
 }

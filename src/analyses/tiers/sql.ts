@@ -125,8 +125,11 @@ GROUP BY ALL
 ORDER BY from_tier, to_tier`;
 }
 
-/** `monthly`: each known customer's cumulative spend and tier at the end of every month since their first. */
-function monthlyCtes(p: TierParams, g: Globals): string {
+/**
+ * `steps`: for each known customer and month with orders, the cumulative spend and tier at the
+ * end of that month, held until `next_month` (their next month with orders; NULL = still now).
+ */
+function stepCtes(p: TierParams, g: Globals): string {
 	return `WITH ${filteredOrdersCte(g)},
 ${tierDefs(tiersOf(p))},
 customer_months AS (
@@ -135,6 +138,25 @@ customer_months AS (
 	WHERE known
 	GROUP BY ALL
 ),
+steps AS (
+	SELECT customer_id, month, next_month, cum_spend, ${tierCase(tiersOf(p), 'cum_spend')} AS tier
+	FROM (
+		SELECT customer_id, month,
+			lead(month) OVER (PARTITION BY customer_id ORDER BY month) AS next_month,
+			sum(spent) OVER (PARTITION BY customer_id ORDER BY month) AS cum_spend
+		FROM customer_months
+	)
+)`;
+}
+
+/**
+ * Customers per tier at the end of each month (the last month: at the as-of date), every month
+ * from the first order on. A tier is held from a month with orders until the next one, so the
+ * counts are running sums of +1 (enter) and −1 (leave) per tier: the work grows with order
+ * months, not customers × months.
+ */
+export function buildTiersByMonthSql(p: TierParams, g: Globals): string {
+	return `${stepCtes(p, g)},
 months AS (
 	SELECT range::DATE AS month
 	FROM range(
@@ -143,30 +165,27 @@ months AS (
 		INTERVAL 1 MONTH
 	)
 ),
-grid AS (
-	SELECT c.customer_id, m.month
-	FROM (SELECT customer_id, min(month) AS first_month FROM customer_months GROUP BY ALL) c
-	JOIN months m ON m.month >= c.first_month
-),
-monthly AS (
-	SELECT customer_id, month, cum_spend, ${tierCase(tiersOf(p), 'cum_spend')} AS tier
+deltas AS (
+	SELECT month, tier, sum(d) AS d
 	FROM (
-		SELECT g.customer_id, g.month,
-			sum(coalesce(cm.spent, 0)) OVER (PARTITION BY g.customer_id ORDER BY g.month) AS cum_spend
-		FROM grid g
-		LEFT JOIN customer_months cm USING (customer_id, month)
+		SELECT month, tier, 1 AS d FROM steps
+		UNION ALL
+		SELECT next_month, tier, -1 FROM steps WHERE next_month IS NOT NULL
 	)
-)`;
-}
-
-/** Customers per tier at the end of each month (the last month: at the as-of date). */
-export function buildTiersByMonthSql(p: TierParams, g: Globals): string {
-	return `${monthlyCtes(p, g)}
-SELECT m.month, m.tier, d.tier_label, count(*) AS customers
-FROM monthly m
+	GROUP BY ALL
+),
+counts AS (
+	SELECT m.month, t.tier,
+		sum(coalesce(x.d, 0)) OVER (PARTITION BY t.tier ORDER BY m.month)::BIGINT AS customers
+	FROM months m
+	CROSS JOIN (SELECT DISTINCT tier FROM steps) t
+	LEFT JOIN deltas x ON x.month = m.month AND x.tier = t.tier
+)
+SELECT c.month, c.tier, d.tier_label, c.customers
+FROM counts c
 JOIN tier_defs d USING (tier)
-GROUP BY ALL
-ORDER BY m.month, m.tier`;
+WHERE c.customers > 0
+ORDER BY c.month, c.tier`;
 }
 
 /** Customers in a tier, a movement cell, or a tier in a month. */
@@ -177,10 +196,12 @@ export function buildTierCustomersSql(
 	selection: Record<string, unknown>
 ): string {
 	if (queryId === 'by-month') {
-		return `${monthlyCtes(p, g)}
-SELECT customer_id, month, tier, cum_spend
-FROM monthly
-WHERE month = ${selectionDate(selection.month)} AND tier = ${literal(Number(selection.tier))}
+		const month = selectionDate(selection.month);
+		return `${stepCtes(p, g)}
+SELECT customer_id, ${month} AS month, tier, cum_spend
+FROM steps
+WHERE month <= ${month} AND (next_month IS NULL OR next_month > ${month})
+	AND tier = ${literal(Number(selection.tier))}
 ORDER BY cum_spend DESC, customer_id`;
 	}
 	const where =
