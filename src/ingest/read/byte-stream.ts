@@ -8,23 +8,15 @@ export interface StreamOptions {
 	onBytes?: (bytes: number) => void;
 }
 
+/** Bytes read from the file per step: progress and cancel are checked this often. */
+const CHUNK_BYTES = 1024 * 1024;
+
 /** Yields the file's bytes chunk by chunk, decompressed if asked; checks for cancel between chunks. */
 export async function* streamBytes(blob: Blob, options: StreamOptions): AsyncGenerator<Uint8Array> {
-	let read = 0;
-	const counted = blob.stream().pipeThrough(
-		new TransformStream<Uint8Array, Uint8Array>({
-			transform(chunk, controller) {
-				read += chunk.byteLength;
-				options.onBytes?.(read);
-				controller.enqueue(chunk);
-			}
-		})
-	);
+	const raw = readSlices(blob, options.onBytes);
 	const stream = options.gunzip
-		? counted.pipeThrough(
-				new DecompressionStream('gzip') as TransformStream<Uint8Array, Uint8Array>
-			)
-		: counted;
+		? raw.pipeThrough(new DecompressionStream('gzip') as TransformStream<Uint8Array, Uint8Array>)
+		: raw;
 	const reader = stream.getReader();
 	try {
 		for (;;) {
@@ -42,6 +34,27 @@ export async function* streamBytes(blob: Blob, options: StreamOptions): AsyncGen
 		// Stops the file read when the consumer leaves early (a preview needs only the head).
 		await reader.cancel().catch(() => undefined);
 	}
+}
+
+/**
+ * The file as a stream of fixed-size slices. `Blob.stream()` chunking is up to the runtime
+ * (Node 20 hands over the whole file as one chunk), which would defeat progress and cancel.
+ */
+function readSlices(blob: Blob, onBytes?: (bytes: number) => void): ReadableStream<Uint8Array> {
+	let position = 0;
+	return new ReadableStream<Uint8Array>(
+		{
+			async pull(controller) {
+				if (position >= blob.size) return controller.close();
+				const end = Math.min(blob.size, position + CHUNK_BYTES);
+				const chunk = new Uint8Array(await blob.slice(position, end).arrayBuffer());
+				position = end;
+				onBytes?.(position);
+				controller.enqueue(chunk);
+			}
+		},
+		{ highWaterMark: 0 }
+	);
 }
 
 /** Node says "unexpected end of file", Chromium "Compressed input was truncated". */

@@ -365,7 +365,7 @@ async function openText(file: Blob, base: Base, options: ReadOptions): Promise<O
 		if (kind !== 'csv') return openJson(file, described, kind, options);
 		const opened = openDelimited(file, described, text, head.complete, options);
 		if (opened || size >= MAX_SAMPLE_BYTES) return opened ?? headerTooLong();
-		size *= 4; // the header or first row is longer than the sample: look further
+		size = Math.min(size * 4, MAX_SAMPLE_BYTES); // the header or first row is longer: look further
 	}
 }
 

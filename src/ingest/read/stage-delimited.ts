@@ -103,7 +103,7 @@ async function loadOnce(
 	try {
 		const columns = source.header.map((h) => `${literal(h)}: 'VARCHAR'`).join(', ');
 		const created = await engine.query(
-			`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT *, (row_number() OVER ())::BIGINT AS ${ident(LINE_COLUMN)} ` +
+			`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT *, (row_number() OVER () + 1)::BIGINT AS ${ident(LINE_COLUMN)} ` +
 				`FROM read_csv(${literal(registered.value)}, auto_detect=false, header=true, ` +
 				`delim=${literal(source.delimiter)}, quote='"', escape='"', columns={${columns}}, ` +
 				`max_line_size=${MAX_LINE_BYTES}, store_rejects=true, ` +
@@ -142,9 +142,10 @@ async function readRejects(engine: SqlEngine, rejectsTable: string): Promise<Duc
 }
 
 /**
- * Turns each row's ordinal n (1, 2, … among loaded rows) into its line. Lines 2, 3, … go to
- * loaded rows except the excluded ones (rejected or blank). With the exclusions e_1 < e_2 < …,
- * g_i = e_i − 1 − i loaded rows precede e_i, so row n sits at n + 1 + #{i : g_i < n}.
+ * Moves each row from its provisional line n + 1 (n = 1, 2, … among loaded rows) to its real one.
+ * Lines 2, 3, … go to loaded rows except the excluded ones (rejected or blank). With exclusions
+ * e_1 < e_2 < …, g_i = e_i − 1 − i loaded rows precede e_i, so row n sits at
+ * n + 1 + #{i : g_i < n}. Usually there are none and nothing is updated.
  */
 async function numberLines(
 	engine: SqlEngine,
@@ -152,28 +153,59 @@ async function numberLines(
 	rejectsTable: string,
 	blankLines: number[]
 ): Promise<void> {
-	const line = ident(LINE_COLUMN);
 	const blankTable = `${rejectsTable}_blank`;
-	let blanks = '';
-	if (blankLines.length) {
-		const inserted = await engine.insertArrow(
-			blankTable,
-			tableFromArrays({ line: BigInt64Array.from(blankLines, (n) => BigInt(n)) }),
-			'create'
+	const stepsTable = `${rejectsTable}_steps`;
+	const run = async (sql: string) => {
+		const result = await engine.query(sql);
+		if (!result.ok) throw new ReadError('read.load', result.error.detail);
+		return result.value;
+	};
+	try {
+		let blanks = '';
+		if (blankLines.length) {
+			const inserted = await engine.insertArrow(
+				blankTable,
+				tableFromArrays({ line: BigInt64Array.from(blankLines, (n) => BigInt(n)) }),
+				'create'
+			);
+			if (!inserted.ok) throw new ReadError('read.load', inserted.error.detail);
+			blanks = `UNION SELECT line FROM ${ident(blankTable)}`;
+		}
+		// Steps: after g loaded rows, k lines have been skipped in all.
+		const steps = await run(
+			`CREATE TEMP TABLE ${ident(stepsTable)} AS SELECT g, max(k)::BIGINT AS k FROM (` +
+				`SELECT line - 1 - row_number() OVER (ORDER BY line) AS g, row_number() OVER (ORDER BY line) AS k ` +
+				`FROM (SELECT DISTINCT line FROM (SELECT line FROM ${ident(rejectsTable)} ${blanks}) WHERE line >= 2)) ` +
+				`GROUP BY g; SELECT g, k FROM ${ident(stepsTable)} ORDER BY g DESC LIMIT ${CASE_STEPS + 1}`
 		);
-		if (!inserted.ok) throw new ReadError('read.load', inserted.error.detail);
-		blanks = `UNION SELECT line FROM ${ident(blankTable)}`;
+		if (steps.numRows === 0) return;
+		const line = ident(LINE_COLUMN);
+		const lines = steps.toArray().map((r) => ({ g: Number(r.g), k: Number(r.k) }));
+		const first = lines.at(-1)!.g;
+		if (lines.length <= CASE_STEPS) {
+			// A few steps: one CASE per row costs no more than adding 1.
+			const cases = lines.map(({ g, k }) => `WHEN ${line} - 1 > ${g} THEN ${k}`).join(' ');
+			await run(
+				`UPDATE ${ident(table)} SET ${line} = ${line} + CASE ${cases} ELSE 0 END WHERE ${line} - 1 > ${first}`
+			);
+		} else {
+			// Many steps (a badly broken file): look each row's step up with an ASOF join.
+			const t = ident(table);
+			await run(
+				`UPDATE ${t} SET ${line} = ${t}.${line} + m.k FROM (SELECT n.${line} AS n, s.k ` +
+					`FROM (SELECT ${line} FROM ${t}) n ASOF JOIN ${ident(stepsTable)} s ON n.${line} - 1 > s.g) m ` +
+					`WHERE ${t}.${line} = m.n`
+			);
+		}
+	} finally {
+		await engine.query(
+			`DROP TABLE IF EXISTS ${ident(blankTable)}; DROP TABLE IF EXISTS ${ident(stepsTable)}`
+		);
 	}
-	const sql =
-		`WITH excluded AS (SELECT line FROM ${ident(rejectsTable)} ${blanks}), ` +
-		`gaps AS (SELECT line - 1 - row_number() OVER (ORDER BY line) AS g, ` +
-		`row_number() OVER (ORDER BY line) AS k FROM (SELECT DISTINCT line FROM excluded WHERE line >= 2)), ` +
-		`steps AS (SELECT g, max(k) AS k FROM gaps GROUP BY g) ` +
-		`UPDATE ${ident(table)} SET ${line} = ${line} + 1 + coalesce((SELECT max(k) FROM steps WHERE steps.g < ${ident(table)}.${line}), 0)`;
-	const updated = await engine.query(sql);
-	if (blankLines.length) await engine.query(`DROP TABLE IF EXISTS ${ident(blankTable)}`);
-	if (!updated.ok) throw new ReadError('read.load', updated.error.detail);
 }
+
+/** Up to this many steps the line fix-up is a CASE expression, beyond it a join. */
+const CASE_STEPS = 200;
 
 /**
  * Drops the given data records (1-based after the header), loaded or rejected, and returns their
