@@ -60,6 +60,6 @@ export async function resetCanonical(engine: SqlEngine): Promise<void> {
 }
 
 /** A File from text or bytes, as the browser hands it over. */
-export function fileOf(name: string, content: string | Uint8Array<ArrayBuffer>): File {
-	return new File([content], name);
+export function fileOf(name: string, content: string | Uint8Array): File {
+	return new File([typeof content === 'string' ? content : new Uint8Array(content)], name);
 }
