@@ -9,7 +9,8 @@ import {
 	type BgNbdGroups,
 	type BgNbdParams,
 	type GammaGammaParams,
-	type SpendData
+	type SpendData,
+	type SpendGroups
 } from './model.ts';
 import { hessian, invertSpd, minimizeWithRestarts } from './optimize.ts';
 
@@ -61,13 +62,13 @@ const NEAR_BOUND = 12.5;
 const HESSIAN_STEP = 1e-3;
 const SEARCH = {
 	step: 0.5,
-	scoutEvals: 300,
+	scoutEvals: 150,
 	scoutTol: 1e-6,
 	restartStep: 0.1,
 	maxEvals: 4000,
 	maxRestarts: 6,
 	fTol: 1e-11,
-	xTol: 1e-7
+	xTol: 1e-5
 };
 
 interface Fitted {
@@ -198,6 +199,21 @@ function fitBgNbd(groups: BgNbdGroups, warnings: Warning[]): Result<FitResult['b
 	});
 }
 
+/** Merges repeat customers with equal (x, mbar) into weighted rows. */
+function groupSpend(data: SpendData): SpendGroups {
+	const rows = new Map<string, number>();
+	for (let i = 0; i < data.x.length; i++) {
+		const key = `${data.x[i]}|${data.mbar[i]}`;
+		rows.set(key, (rows.get(key) ?? 0) + 1);
+	}
+	const keys = [...rows.keys()].map((k) => k.split('|').map(Number));
+	return {
+		x: Float64Array.from(keys, (k) => k[0]),
+		mbar: Float64Array.from(keys, (k) => k[1]),
+		n: Float64Array.from(rows.values())
+	};
+}
+
 function fitGammaGamma(spend: SpendData, warnings: Warning[]): Result<FitResult['gammaGamma']> {
 	const keep: number[] = [];
 	for (let i = 0; i < spend.x.length; i++)
@@ -232,6 +248,7 @@ function fitGammaGamma(spend: SpendData, warnings: Warning[]): Result<FitResult[
 			vars: { count: excluded }
 		});
 	const correlation = pearson(data.x, data.mbar);
+	const groups = groupSpend(data);
 	if (Math.abs(correlation) >= WARN_CORRELATION)
 		warnings.push({
 			code: 'predict.warn.correlation',
@@ -247,7 +264,7 @@ function fitGammaGamma(spend: SpendData, warnings: Warning[]): Result<FitResult[
 		[10, 10]
 	];
 	const starts = shapes.map(([p, q]) => [p, q, (mean * (q - 1)) / p].map(Math.log));
-	const ll = makeGammaGammaLogLikelihood(data);
+	const ll = makeGammaGammaLogLikelihood(groups);
 	const fit = fitLogParams(([p, q, gamma]) => ll({ p, q, gamma }), n, starts);
 	if (!fit.converged)
 		return fail(

@@ -204,14 +204,20 @@ export interface SpendData {
 	mbar: Float64Array;
 }
 
+/** Repeat customers with the same (x, mbar), n of them (shops with fixed prices have many). */
+export interface SpendGroups extends SpendData {
+	n: Float64Array;
+}
+
 /**
- * Builds Σ ln f(mbar | p, q, γ, x) for the Gamma-Gamma model (Fader & Hardie 2013, eq. 1):
+ * Builds Σ n · ln f(mbar | p, q, γ, x) for the Gamma-Gamma model (Fader & Hardie 2013, eq. 1):
  *   f = Γ(px+q)/(Γ(px)Γ(q)) · γ^q mbar^(px−1) x^(px) / (γ + mbar·x)^(px+q)
  */
-export function makeGammaGammaLogLikelihood(data: SpendData): (p: GammaGammaParams) => number {
+export function makeGammaGammaLogLikelihood(data: SpendGroups): (p: GammaGammaParams) => number {
 	const xs = indexDistinct(data.x);
 	const lnM = data.mbar.map(Math.log);
 	const lnX = data.x.map(Math.log);
+	const mx = data.mbar.map((m, i) => m * data.x[i]);
 	const xPart = new Float64Array(xs.distinct.length);
 	return ({ p, q, gamma }) => {
 		const shared = q * Math.log(gamma) - lnGamma(q);
@@ -223,10 +229,8 @@ export function makeGammaGammaLogLikelihood(data: SpendData): (p: GammaGammaPara
 		for (let i = 0; i < data.x.length; i++) {
 			const px = p * data.x[i];
 			sum +=
-				xPart[xs.index[i]] +
-				(px - 1) * lnM[i] +
-				px * lnX[i] -
-				(px + q) * Math.log(gamma + data.mbar[i] * data.x[i]);
+				data.n[i] *
+				(xPart[xs.index[i]] + (px - 1) * lnM[i] + px * lnX[i] - (px + q) * Math.log(gamma + mx[i]));
 		}
 		return sum;
 	};

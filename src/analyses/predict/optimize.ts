@@ -46,6 +46,13 @@ export function nelderMead(
 	let values = simplex.map(f);
 	const along = (from: number[], to: number[], t: number) =>
 		from.map((v, i) => v + t * (to[i] - v));
+	// A simplex stretched along a flat ridge can go on forever without shrinking: stop when, for
+	// this many evaluations, the best value has not moved by fTol and the simplex has not halved
+	// (not counted as converged; minimizeWithRestarts decides).
+	const stallEvals = 50 * n;
+	let record = Infinity;
+	let size = Infinity;
+	let progressAt = 0;
 	while (evals < opts.maxEvals) {
 		const order = values.map((_, i) => i).sort((i, j) => values[i] - values[j]);
 		const pts = order.map((i) => simplex[i]);
@@ -56,6 +63,11 @@ export function nelderMead(
 		const spread = Math.max(
 			...simplex.slice(1).map((p) => Math.max(...p.map((v, i) => Math.abs(v - simplex[0][i]))))
 		);
+		if (best < record - opts.fTol || spread < size / 2) {
+			record = Math.min(record, best);
+			size = Math.min(size, spread);
+			progressAt = evals;
+		} else if (evals - progressAt > stallEvals) break;
 		if (Number.isFinite(worst) && worst - best <= opts.fTol && spread <= opts.xTol)
 			return { x: simplex[0], f: best, evals, converged: true };
 		const centroid = new Array<number>(n).fill(0);
@@ -88,9 +100,9 @@ export function nelderMead(
 
 /**
  * Minimises from several starting points with a short budget and loose tolerance each (scouts
- * only need to find the right basin), then restarts Nelder–Mead
- * from the best point (fresh simplex) until a restart no longer improves: restarts guard against
- * the simplex collapsing before a true minimum.
+ * only need to find the right basin), then restarts Nelder–Mead from the best point with a fresh
+ * simplex until a restart no longer improves: restarts guard against a simplex that collapsed
+ * before reaching the minimum.
  */
 export function minimizeWithRestarts(
 	fn: (x: number[]) => number,
@@ -120,9 +132,10 @@ export function minimizeWithRestarts(
 	for (let k = 0; k < opts.maxRestarts && !converged; k++) {
 		const m = nelderMead(fn, best.x, { ...opts, step: opts.restartStep });
 		evals += m.evals;
-		const improved = best.f - m.f;
+		// A fresh simplex that cannot improve on the point means a minimum, also where the simplex
+		// could not shrink (a flat ridge running to the edge of the allowed range).
+		converged = best.f - m.f <= opts.fTol;
 		if (m.f <= best.f) best = m;
-		converged = m.converged && improved <= opts.fTol;
 	}
 	return { ...best, evals, converged };
 }

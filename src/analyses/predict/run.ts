@@ -18,19 +18,27 @@ import { unitDays, type PredictParams } from './params.ts';
 import { runFit } from './run-fit.ts';
 import { scoreCustomers } from './score.ts';
 import {
-	buildCustomerSummarySql,
+	SUMMARY_ARRAYS_SQL,
 	buildDailyPurchasesSql,
 	buildFitGroupsSql,
+	buildPredictionsSql,
+	buildSummaryTableSql,
 	calibrationEnd
 } from './sql.ts';
-import { buildFrequencyTable, buildPredictionsTable, buildTrackingTable } from './table.ts';
+import { buildFrequencyTable, buildScoresTable, buildTrackingTable } from './table.ts';
 
-/** Tables runPredict (re)creates; the cell's queries read them. */
+/**
+ * Tables runPredict (re)creates; the cell's queries read them. `predict_summary` holds every
+ * customer's model inputs (see sql.ts).
+ */
 export const PREDICT_TABLES = {
+	summary: 'predict_summary',
 	predictions: 'predictions',
 	frequency: 'predict_frequency',
 	tracking: 'predict_tracking'
 } as const;
+/** Scores by row number on their way into `predictions`; dropped once joined. */
+const SCORES_TABLE = 'predict_scores';
 
 /** Warn when the history is shorter than this many typical gaps between purchases. */
 const MIN_HISTORY_CYCLES = 3;
@@ -99,10 +107,12 @@ export async function runPredict(
 	const { calEnd, holdoutDays } = checked.value;
 	const u = unitDays(params);
 
-	const grouped = await engine.query(buildFitGroupsSql(params, globals));
-	if (!grouped.ok) return grouped;
+	const stored = await engine.query(buildSummaryTableSql(params, globals));
+	if (!stored.ok) return stored;
 	if (signal?.aborted) return cancelled();
-	const summary = await engine.query(buildCustomerSummarySql(params, globals));
+	const grouped = await engine.query(buildFitGroupsSql(params));
+	if (!grouped.ok) return grouped;
+	const summary = await engine.query(SUMMARY_ARRAYS_SQL);
 	if (!summary.ok) return summary;
 	if (signal?.aborted) return cancelled();
 
@@ -120,8 +130,7 @@ export async function runPredict(
 		monetary: numbers(s, 'monetary'),
 		xCal: numbers(s, 'x_cal'),
 		txCalDays: numbers(s, 't_x_cal_days'),
-		ageCalDays: numbers(s, 'age_cal_days'),
-		xHoldout: numbers(s, 'x_holdout')
+		ageCalDays: numbers(s, 'age_cal_days')
 	};
 	const monetaryCal = numbers(s, 'monetary_cal');
 	const repeat: number[] = [];
@@ -153,8 +162,6 @@ export async function runPredict(
 		margin: params.margin,
 		holdoutDays
 	});
-	const idCol = s.getChild('customer_id');
-	const ids: string[] = idCol ? (idCol.toArray() as string[]) : [];
 
 	const daily = await engine.query(buildDailyPurchasesSql(params, globals));
 	if (!daily.ok) return daily;
@@ -173,9 +180,9 @@ export async function runPredict(
 	);
 
 	const tables: [string, Table][] = [
-		[PREDICT_TABLES.predictions, buildPredictionsTable(ids, customers, scores, globals.asOf)],
+		[SCORES_TABLE, buildScoresTable(scores)],
 		[PREDICT_TABLES.frequency, buildFrequencyTable(frequency)],
-		[PREDICT_TABLES.tracking, buildTrackingTable(tracking, calEnd)]
+		[PREDICT_TABLES.tracking, buildTrackingTable(tracking)]
 	];
 	for (const [name, table] of tables) {
 		const dropped = await engine.query(`DROP TABLE IF EXISTS ${ident(name)}`);
@@ -183,13 +190,17 @@ export async function runPredict(
 		const inserted = await engine.insertArrow(name, table, 'create');
 		if (!inserted.ok) return inserted;
 	}
+	const joined = await engine.query(
+		`${buildPredictionsSql(globals)};\nDROP TABLE ${ident(SCORES_TABLE)}`
+	);
+	if (!joined.ok) return joined;
 	return ok({
 		asOf: globals.asOf,
 		calibrationEnd: calEnd,
 		holdoutDays,
 		unit: params.unit,
 		fit,
-		customersScored: ids.length,
+		customersScored: s.numRows,
 		frequency,
 		tracking,
 		warnings

@@ -77,17 +77,57 @@ ORDER BY customer_id`;
 }
 
 /**
- * The fit's sufficient statistics: calibration customers grouped by (x, t_x, T) with times in
- * the model unit, rounded to whole units, and `n` customers per group. With weeks, rounding moves
- * a time by at most half a week, which the fit does not notice, while a million customers shrink
- * to a few thousand rows.
+ * Stores the summaries as `predict_summary` with a `row_no` (0, 1, … by customer id), so the
+ * scores computed in JS come back by row number and customer ids never cross into JS.
  */
-export function buildFitGroupsSql(p: PredictParams, g: Globals): string {
+export function buildSummaryTableSql(p: PredictParams, g: Globals): string {
+	return `CREATE OR REPLACE TABLE predict_summary AS
+SELECT (row_number() OVER (ORDER BY customer_id) - 1)::INTEGER AS row_no, *
+FROM (${buildCustomerSummarySql(p, g)})`;
+}
+
+/** The numeric summaries, in row_no order, for the fit and the scores. */
+export const SUMMARY_ARRAYS_SQL = `SELECT x, t_x_days, age_days, monetary, x_cal, t_x_cal_days,
+	age_cal_days, monetary_cal, x_holdout
+FROM predict_summary
+ORDER BY row_no`;
+
+/** Next-order dates further out than this are left empty: "not within a century" is no date. */
+const MAX_NEXT_ORDER_DAYS = 36_525;
+
+/**
+ * Joins the JS scores (`predict_scores`, by row_no) back to the customers as `predictions`:
+ * customer_id, repeat_orders, days_since_last, age_days, avg_repeat_value (NULL without
+ * repeats), p_alive, p_order (≥ 1 order in the next N days), expected_orders (next N days),
+ * expected_spend (per order), clv, next_order_date (NULL beyond a century),
+ * calibration_repeat_orders, expected_holdout and actual_holdout (NULL without a holdout or for
+ * customers who arrived after the calibration end).
+ */
+export function buildPredictionsSql(g: Globals): string {
+	return `CREATE OR REPLACE TABLE predictions AS
+SELECT s.customer_id, s.x AS repeat_orders, s.age_days - s.t_x_days AS days_since_last,
+	s.age_days, CASE WHEN s.x > 0 THEN s.monetary END AS avg_repeat_value,
+	p.p_alive, p.p_order, p.expected_orders, p.expected_spend, p.clv,
+	CASE WHEN p.next_order_days <= ${MAX_NEXT_ORDER_DAYS}
+		THEN ${dateLiteral(g.asOf)} + round(p.next_order_days)::INTEGER END AS next_order_date,
+	CASE WHEN s.age_cal_days >= 0 THEN s.x_cal END AS calibration_repeat_orders,
+	CASE WHEN NOT isnan(p.expected_holdout) THEN p.expected_holdout END AS expected_holdout,
+	CASE WHEN NOT isnan(p.expected_holdout) THEN s.x_holdout END AS actual_holdout
+FROM predict_summary s JOIN predict_scores p USING (row_no)
+ORDER BY s.customer_id`;
+}
+
+/**
+ * The fit's sufficient statistics, from `predict_summary`: calibration customers grouped by
+ * (x, t_x, T) with times in the model unit, rounded to whole units, and `n` customers per group.
+ * With weeks, rounding moves a time by at most half a week, which the fit does not notice, while
+ * a million customers shrink to a few thousand rows.
+ */
+export function buildFitGroupsSql(p: PredictParams): string {
 	const u = literal(unitDays(p));
-	return `WITH ${summaryCtes(p, g)}
-SELECT x_cal::DOUBLE AS x, round(t_x_cal_days / ${u})::DOUBLE AS t_x,
+	return `SELECT x_cal::DOUBLE AS x, round(t_x_cal_days / ${u})::DOUBLE AS t_x,
 	round(age_cal_days / ${u})::DOUBLE AS t_cal, count(*)::DOUBLE AS n
-FROM p_customers
+FROM predict_summary
 WHERE age_cal_days >= 0
 GROUP BY ALL
 ORDER BY x, t_x, t_cal`;

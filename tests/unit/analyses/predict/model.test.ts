@@ -181,9 +181,25 @@ describe('Gamma-Gamma', () => {
 					m ** (px - 1) *
 					x ** px) /
 				(G.gamma + m * x) ** (px + G.q);
-			const ll = makeGammaGammaLogLikelihood({ x: Float64Array.of(x), mbar: Float64Array.of(m) });
+			const ll = makeGammaGammaLogLikelihood({
+				x: Float64Array.of(x),
+				mbar: Float64Array.of(m),
+				n: Float64Array.of(1)
+			});
 			expect(ll(G)).toBeCloseTo(Math.log(f), 9);
 		}
+	});
+
+	test('a grouped row weighs like that many customers', () => {
+		const data = (n: number) => ({
+			x: Float64Array.of(2),
+			mbar: Float64Array.of(40),
+			n: Float64Array.of(n)
+		});
+		expect(makeGammaGammaLogLikelihood(data(3))(G)).toBeCloseTo(
+			3 * makeGammaGammaLogLikelihood(data(1))(G),
+			10
+		);
 	});
 
 	test('expected spend is a weighted average of the population mean and the customer mean', () => {

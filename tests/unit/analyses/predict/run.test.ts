@@ -157,7 +157,7 @@ describe('runPredict refuses what it cannot fit', () => {
 	let small: Awaited<ReturnType<typeof createTestEngine>>;
 	beforeAll(async () => {
 		small = await createTestEngine();
-	});
+	}, 60_000);
 	afterAll(() => small.close());
 
 	test('everyone bought once', async () => {

@@ -4,7 +4,8 @@ import { loadOrders, queryRows, type FixtureOrder } from '../../../helpers/order
 import {
 	buildCustomerSummarySql,
 	buildDailyPurchasesSql,
-	buildFitGroupsSql
+	buildFitGroupsSql,
+	buildSummaryTableSql
 } from '../../../../src/analyses/predict/sql.ts';
 import { defaults } from '../../../../src/analyses/predict/params.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
@@ -46,7 +47,7 @@ let db: Awaited<ReturnType<typeof createTestEngine>>;
 beforeAll(async () => {
 	db = await createTestEngine();
 	await loadOrders(db, orders);
-});
+}, 60_000);
 afterAll(() => db.close());
 
 describe('predict summaries', () => {
@@ -114,7 +115,8 @@ describe('predict summaries', () => {
 
 	test('fit groups in weeks: times rounded to whole weeks, calibration customers only', async () => {
 		// A: 80/7 = 11.4 → 11, 92/7 = 13.1 → 13; B: 1/7 → 0; D: 57/7 = 8.1 → 8
-		expect(await queryRows(db, buildFitGroupsSql(holdout, g))).toEqual([
+		await queryRows(db, buildSummaryTableSql(holdout, g));
+		expect(await queryRows(db, buildFitGroupsSql(holdout))).toEqual([
 			{ x: 0, t_x: 0, t_cal: 0, n: 1 },
 			{ x: 0, t_x: 0, t_cal: 8, n: 1 },
 			{ x: 2, t_x: 11, t_cal: 13, n: 1 }
@@ -122,7 +124,8 @@ describe('predict summaries', () => {
 	});
 
 	test('fit groups in days keep whole days', async () => {
-		expect(await queryRows(db, buildFitGroupsSql({ ...holdout, unit: 'days' }, g))).toEqual([
+		await queryRows(db, buildSummaryTableSql(holdout, g));
+		expect(await queryRows(db, buildFitGroupsSql({ ...holdout, unit: 'days' }))).toEqual([
 			{ x: 0, t_x: 0, t_cal: 1, n: 1 },
 			{ x: 0, t_x: 0, t_cal: 57, n: 1 },
 			{ x: 2, t_x: 80, t_cal: 92, n: 1 }
