@@ -1,12 +1,12 @@
 import type { Msg, ValueLabel } from '../types.ts';
 import type { WhatIfParams } from './params.ts';
-import { NO_CHANNEL } from './sql.ts';
+import { NONE } from '../cohorts/acquired.ts';
 
 export const title: Msg = { en: 'What-if: a higher repeat rate', zh: '假设分析：提升复购率' };
 
 export const definition: Msg = {
-	en: "If the repeat-customer rate of segment X became Y%: X is a group of known customers by their first order (first-order amount band, acquisition channel, or everybody). Repeat rate = customers with 2+ orders ÷ customers. Extra repeat customers = Y × customers − current repeat customers. Assumptions: (1) they are today's one-time buyers of X, and each now brings X's current average revenue and orders per repeat customer (the store's average if X has no repeat customer yet) instead of the one-time buyers' average revenue and 1 order; (2) nothing else changes: no new customers, same prices, other segments and orders without a customer id as they are. Revenue change = extra × (revenue per repeat customer − revenue per one-time buyer); order change = extra × (orders per repeat customer − 1); AOV = revenue ÷ orders, for X and for the whole store (unknown customers included). Net mode counts paid orders with refunds subtracted; gross mode every order at the amount paid. A projection, not a forecast: it shows what the target is worth.",
-	zh: '假设客群 X 的复购率变为 Y%：X 按首单划分已知客户（首单金额区间、首单渠道或全部客户）。复购率 = 下单 2 次及以上的客户 ÷ 客户数。新增复购客户 = Y × 客户数 − 当前复购客户数。假设：（1）新增复购客户来自 X 当前只买过一次的客户，每人带来 X 当前复购客户的平均收入和平均订单数（若 X 尚无复购客户，用全店复购客户平均值），取代一次性客户的平均收入和 1 笔订单；（2）其他不变：不增加新客，价格不变，其他客群及无客户编号的订单不变。收入变化 = 新增复购客户 × （复购客户人均收入 − 一次性客户人均收入）；订单变化 = 新增复购客户 × （复购客户人均订单数 − 1）；客单价 = 收入 ÷ 订单数，分别按 X 和全店（含未知客户）计算。净收入模式只计已付款订单并扣除退款；总收入模式按实付金额计所有订单。这是测算而非预测：用来说明目标值多少钱。'
+	en: "If the repeat-customer rate of segment X became Y%: X is a group of the customers acquired in the filtered data (their first-ever order is in it), by that first order: amount band, acquisition channel, or everybody; their orders and revenue are those in the filtered data. Repeat rate = customers with 2+ orders ÷ customers. Extra repeat customers = Y × customers − current repeat customers. Assumptions: (1) they are today's one-time buyers of X, and each now brings X's current average revenue and orders per repeat customer (the store's average if X has no repeat customer yet) instead of the one-time buyers' average revenue and 1 order; (2) nothing else changes: no new customers, same prices, other segments and orders without a customer id as they are. Revenue change = extra × (revenue per repeat customer − revenue per one-time buyer); order change = extra × (orders per repeat customer − 1); AOV = revenue ÷ orders, for X and for the whole store (unknown customers included). Net mode counts paid orders with refunds subtracted; gross mode every order at the amount paid. A projection, not a forecast: it shows what the target is worth.",
+	zh: '假设客群 X 的复购率变为 Y%：X 是在筛选数据中获客的客户（首次下单在其中），按首单划分：首单金额区间、首单渠道或全部客户；其订单和收入按筛选数据计。复购率 = 下单 2 次及以上的客户 ÷ 客户数。新增复购客户 = Y × 客户数 − 当前复购客户数。假设：（1）新增复购客户来自 X 当前只买过一次的客户，每人带来 X 当前复购客户的平均收入和平均订单数（若 X 尚无复购客户，用全店复购客户平均值），取代一次性客户的平均收入和 1 笔订单；（2）其他不变：不增加新客，价格不变，其他客群及无客户编号的订单不变。收入变化 = 新增复购客户 × （复购客户人均收入 − 一次性客户人均收入）；订单变化 = 新增复购客户 × （复购客户人均订单数 − 1）；客单价 = 收入 ÷ 订单数，分别按 X 和全店（含未知客户）计算。净收入模式只计已付款订单并扣除退款；总收入模式按实付金额计所有订单。这是测算而非预测：用来说明目标值多少钱。'
 };
 
 /** Labels for segment codes, worded from the band the user set. */
@@ -19,7 +19,7 @@ export function segmentLabels(p: WhatIfParams): ValueLabel[] {
 		{ value: 'all', label: { en: 'All customers', zh: '全部客户' } },
 		{ value: 'in', label: { en: `First order ${band.en}`, zh: `首单 ${band.zh}` } },
 		{ value: 'out', label: { en: 'Other first orders', zh: '其他首单' } },
-		{ value: NO_CHANNEL, label: { en: 'No channel', zh: '无渠道' } }
+		{ value: NONE, label: { en: 'No channel', zh: '无渠道' } }
 	];
 }
 

@@ -1,18 +1,15 @@
 import type { Globals } from '../types.ts';
-import { filteredOrdersCte } from '../base.ts';
+import { acquiredCtes, NONE } from '../cohorts/acquired.ts';
 import { literal } from '../../lib/sql.ts';
 import type { WhatIfParams } from './params.ts';
-
-/** Segment code for customers without a first-order channel. */
-export const NO_CHANNEL = '(none)';
 
 const amount = (n: unknown): number =>
 	typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0;
 const target = (p: WhatIfParams): number => Math.min(amount(p.targetRate), 100) / 100;
 
-/** The segment code of a customer, from their first order (columns first_amount, first_channel). */
+/** The segment code of a customer, from their first order (first_amount; first_channel, NONE if blank). */
 function segmentExpr(p: WhatIfParams): string {
-	if (p.segmentBy === 'channel') return `coalesce(first_channel, ${literal(NO_CHANNEL)})`;
+	if (p.segmentBy === 'channel') return 'first_channel';
 	if (p.segmentBy === 'aov') {
 		const upper = amount(p.aovMax) > 0 ? ` AND first_amount <= ${literal(amount(p.aovMax))}` : '';
 		return `CASE WHEN first_amount > ${literal(amount(p.aovMin))}${upper} THEN 'in' ELSE 'out' END`;
@@ -22,32 +19,27 @@ function segmentExpr(p: WhatIfParams): string {
 
 /** The segment the what-if changes. */
 function targetSegment(p: WhatIfParams): string {
-	if (p.segmentBy === 'channel') return p.channel.trim() || NO_CHANNEL;
+	if (p.segmentBy === 'channel') return p.channel.trim() || NONE;
 	return p.segmentBy === 'aov' ? 'in' : 'all';
 }
 
 /**
- * - `customer`: one row per known customer: orders, revenue, first order's amount and channel
- *   (first = earliest, ties by order id), and segment;
+ * - `customer`: one row per customer acquired in the filtered set (first-ever order in it, see
+ *   acquiredCtes, as the repurchase breakdowns count them): their orders and revenue in the set,
+ *   first order's amount and channel, and segment;
  * - `store`: revenue and orders of every filtered order, unknown customers included, and the
- *   store's average repeat customer (the fallback for a segment with no repeat customers yet).
+ *   average repeat customer (the fallback for a segment with no repeat customers yet).
  */
 function customerCtes(p: WhatIfParams, g: Globals): string {
-	return `${filteredOrdersCte(g)},
-ranked AS (
-	SELECT customer_id, amount, channel,
-		row_number() OVER (PARTITION BY customer_id ORDER BY order_time, order_id) AS n
-	FROM f_orders
-	WHERE known
-),
+	return `WITH ${acquiredCtes(g, false)},
 customer AS (
 	SELECT *, ${segmentExpr(p)} AS segment
 	FROM (
-		SELECT customer_id, count(*) AS orders, sum(amount) AS revenue,
-			max(amount) FILTER (WHERE n = 1) AS first_amount,
-			max(channel) FILTER (WHERE n = 1) AS first_channel
-		FROM ranked
-		GROUP BY customer_id
+		SELECT a.customer_id, count(*) AS orders, sum(f.amount) AS revenue,
+			any_value(a.first_amount) AS first_amount, any_value(a.channel) AS first_channel
+		FROM acquired a
+		JOIN f_orders f ON f.customer_id = a.customer_id
+		GROUP BY a.customer_id
 	)
 ),
 store AS (
@@ -61,7 +53,7 @@ store AS (
 
 /** Customers, repeat rate, revenue and AOV per segment (all segments, for choosing X). */
 export function buildSegmentsSql(p: WhatIfParams, g: Globals): string {
-	return `WITH ${customerCtes(p, g)}
+	return `${customerCtes(p, g)}
 SELECT c.segment, count(*)::INTEGER AS customers,
 	count(*) / sum(count(*)) OVER () AS customer_share,
 	count(*) FILTER (WHERE c.orders >= 2)::INTEGER AS repeaters,
@@ -84,7 +76,7 @@ ORDER BY revenue DESC, segment`;
  * Projected AOV = (revenue + Δrevenue) ÷ (orders + Δorders), for the segment and the store.
  */
 export function buildProjectionSql(p: WhatIfParams, g: Globals): string {
-	return `WITH ${customerCtes(p, g)},
+	return `${customerCtes(p, g)},
 seg AS (
 	SELECT count(customer_id) AS customers,
 		count(customer_id) FILTER (WHERE orders >= 2) AS repeaters,
@@ -152,7 +144,7 @@ ORDER BY ord`;
 
 /** Known customers of a segment, with what they bought. */
 export function buildSegmentCustomersSql(p: WhatIfParams, g: Globals, segment: string): string {
-	return `WITH ${customerCtes(p, g)}
+	return `${customerCtes(p, g)}
 SELECT customer_id, orders::INTEGER AS orders, revenue, first_amount, first_channel,
 	orders >= 2 AS repeated
 FROM customer
@@ -162,7 +154,7 @@ ORDER BY repeated, revenue DESC, customer_id`;
 
 /** The one-time buyers of the target segment: the customers the campaign has to bring back. */
 export function buildOneTimersSql(p: WhatIfParams, g: Globals): string {
-	return `WITH ${customerCtes(p, g)}
+	return `${customerCtes(p, g)}
 SELECT customer_id, revenue, first_amount, first_channel
 FROM customer
 WHERE segment = ${literal(targetSegment(p))} AND orders = 1

@@ -120,6 +120,24 @@ describe('projection', () => {
 		expect(r.store_revenue_projected).toBe(1562.5);
 	});
 
+	test('a date range from May 2: A was acquired before it, so only its later order counts, as store revenue', async () => {
+		// Acquired in range: B, C, D (> 140, all once), E (3 orders, 100), F. Store 980 − 200 = 780.
+		// No repeat customer above 140 → the acquired repeat customers' average: E, 100 and 3 orders.
+		// extra 0.5·3 − 0 = 1.5; Δ 1.5·(100 − 160) = −90: E-like spend is below these first orders.
+		const [r] = await queryRows(db, sqlOf('projection', defaults, { ...net, from: '2024-05-02' }));
+		expect(r).toMatchObject({
+			customers: 3,
+			repeaters: 0,
+			basis: 'store',
+			revenue_per_repeater: 100,
+			orders_per_repeater: 3,
+			store_revenue: 780,
+			store_revenue_projected: 690,
+			store_orders: 9,
+			store_orders_projected: 12
+		});
+	});
+
 	test('assumptions are listed as rows', async () => {
 		const rows = await queryRows(db, sqlOf('assumptions'));
 		expect(rows.map((r) => [r.assumption, r.value])).toEqual([
