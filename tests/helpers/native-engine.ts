@@ -12,7 +12,7 @@ import { literal } from '../../src/lib/sql.ts';
 import { fail, ok, type Result } from '../../src/lib/result.ts';
 
 /** A plain value both engines' rows reduce to: dates become ISO strings, 64-bit ints numbers. */
-export type Plain = string | number | boolean | null;
+type Plain = string | number | boolean | null;
 export type PlainRow = Record<string, Plain>;
 
 function toPlain(v: unknown): Plain {
@@ -52,7 +52,7 @@ export async function createNativeEngine(): Promise<NativeEngine> {
 }
 
 /** Decoded rows of a wasm result, reduced like the native ones. */
-export const plainRows = (table: Table): PlainRow[] => tableToRows(table).map(plainRow);
+const plainRows = (table: Table): PlainRow[] => tableToRows(table).map(plainRow);
 
 /** Runs SQL on the wasm engine and returns plain rows, failing the test on an engine error. */
 export async function rowsOf(db: SqlEngine, sql: string): Promise<PlainRow[]> {

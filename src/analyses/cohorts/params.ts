@@ -1,7 +1,7 @@
 import type { ParamField } from '../types.ts';
 
 /** What a cohort is: the first-order month or week, or an attribute of the first order. */
-export type CohortKey = 'month' | 'week' | 'channel' | 'campaign' | 'category' | 'province';
+type CohortKey = 'month' | 'week' | 'channel' | 'campaign' | 'category' | 'province';
 
 export type CohortParams = {
 	key: CohortKey;

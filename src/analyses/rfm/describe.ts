@@ -45,7 +45,7 @@ export const labels = {
 } satisfies Record<string, Msg>;
 
 /** Display names of the standard segments and of the two fallbacks. */
-export const segmentLabels: ValueLabel[] = [
+const segmentLabels: ValueLabel[] = [
 	{ value: 'Champions', label: { en: 'Champions', zh: '重要价值' } },
 	{ value: 'Loyal', label: { en: 'Loyal', zh: '忠诚' } },
 	{ value: 'Potential loyalist', label: { en: 'Potential loyalist', zh: '潜力' } },

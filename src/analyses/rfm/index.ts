@@ -10,8 +10,6 @@ import {
 } from './sql.ts';
 import { definition, labels as l, segmentLabelsFor, title } from './describe.ts';
 
-export { rfmSegmentsSql } from './sql.ts';
-
 export const rfm: Analysis<RfmParams> = {
 	id: 'rfm',
 	title,

@@ -41,7 +41,7 @@ const r = (segment: string, rMin: number, rMax: number, fMin: number, fMax: numb
 	fMin,
 	fMax
 });
-export const DEFAULT_RULES: SegmentRule[] = [
+const DEFAULT_RULES: SegmentRule[] = [
 	r('Champions', 4, 5, 4, 5),
 	r('Loyal', 3, 5, 3, 5),
 	r('Potential loyalist', 4, 5, 2, 2),
