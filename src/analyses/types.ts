@@ -59,6 +59,8 @@ export type ChartSpec =
 			xLabel: Msg;
 			yLabel: Msg;
 			yFormat?: ColumnFormat;
+			/** Format of x values (ticks and tooltips), e.g. 'percent' for a Pareto curve. */
+			xFormat?: ColumnFormat;
 			/** Horizontal bars: x is the value, y the category. */
 			horizontal?: boolean;
 			stacked?: boolean;

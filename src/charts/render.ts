@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { ChartSpec, Msg } from '../analyses/types.ts';
+import type { ChartSpec, ColumnFormat, Msg } from '../analyses/types.ts';
 import type { Row } from '../engine/decode.ts';
 import { formatValue, tickFormat, type Lang } from '../lib/format.ts';
 
@@ -8,6 +8,8 @@ export interface ChartOptions {
 	lang: Lang;
 	width: number;
 	currency?: string;
+	/** Display names of result columns (legend titles, tooltips), in the user's language. */
+	labels?: Record<string, string>;
 	/** Called with the datum under the pointer when the user clicks (drill-down). */
 	onSelect?: (row: Row) => void;
 }
@@ -19,6 +21,13 @@ const t = (m: Msg, lang: Lang) => m[lang] ?? m.en;
 const domainOf = (rows: Row[], key: string) => [...new Set(rows.map((r) => r[key]))];
 const isTemporal = (rows: Row[], key: string) => rows.some((r) => r[key] instanceof Date);
 
+/** Left margin that fits the longest category label (CJK characters are about twice as wide). */
+function labelMargin(values: unknown[]): number {
+	const width = (v: unknown) =>
+		[...String(v ?? '')].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12 : 7), 0);
+	return Math.min(240, Math.max(56, 16 + Math.max(0, ...values.map(width))));
+}
+
 /** Renders a ChartSpec over rows into an element (SVG figure). Text from data is set as text by Plot. */
 export function renderChart(
 	spec: ChartSpec,
@@ -26,6 +35,9 @@ export function renderChart(
 	o: ChartOptions
 ): HTMLElement | SVGSVGElement {
 	if (spec.kind === 'kpis') throw new Error('kpis are rendered by the KPI view, not Plot');
+	const label = (key: string) => o.labels?.[key] ?? key;
+	const fmtValue = (v: unknown, f: ColumnFormat | undefined) =>
+		formatValue(v, f, o.lang, o.currency);
 	const base = {
 		width: o.width,
 		marginLeft: 64,
@@ -40,40 +52,77 @@ export function renderChart(
 	let figure: HTMLElement | SVGSVGElement;
 	switch (spec.kind) {
 		case 'bar': {
-			const yTick = tickFormat(spec.yFormat, o.lang, o.currency);
+			// Which column holds the numbers decides the orientation's roles, so a spec may name the
+			// value as x or as y; yFormat is always the value's format.
+			const numeric = (k: string) => rows.some((r) => typeof r[k] === 'number');
+			const valueKey = spec.horizontal && numeric(spec.x) && !numeric(spec.y) ? spec.x : spec.y;
+			const catKey = valueKey === spec.x ? spec.y : spec.x;
+			const valueLabel = t(valueKey === spec.x ? spec.xLabel : spec.yLabel, o.lang);
+			const catLabel = t(valueKey === spec.x ? spec.yLabel : spec.xLabel, o.lang);
+			const valueTick = tickFormat(spec.yFormat, o.lang, o.currency);
+			const cats = domainOf(rows, catKey);
+			const grouped = !!spec.series && !spec.stacked;
 			const fill = spec.series ?? ACCENT;
-			const tipFormat = { [spec.series ?? 'x']: true };
-			figure = spec.horizontal
-				? Plot.plot({
-						...base,
-						marginLeft: 140,
-						height: Math.max(160, domainOf(rows, spec.x).length * 26 + 60),
-						x: { label: t(spec.yLabel, o.lang), tickFormat: yTick, grid: true },
-						y: { label: t(spec.xLabel, o.lang), domain: domainOf(rows, spec.x) },
-						color: spec.series ? { legend: true } : undefined,
-						marks: [
-							Plot.barX(rows, { y: spec.x, x: spec.y, fill, tip: { format: tipFormat } }),
-							Plot.ruleX([0])
-						]
-					})
-				: Plot.plot({
-						...base,
-						height: 300,
-						x: isTemporal(rows, spec.x)
-							? {
-									label: t(spec.xLabel, o.lang),
-									type: 'band',
-									tickFormat: (d: Date) => d.toISOString().slice(0, 7)
-								}
-							: {
-									label: t(spec.xLabel, o.lang),
-									domain: domainOf(rows, spec.x),
-									tickRotate: domainOf(rows, spec.x).length > 12 ? -40 : 0
-								},
-						y: { label: t(spec.yLabel, o.lang), tickFormat: yTick, grid: true },
-						color: spec.series ? { legend: true } : undefined,
-						marks: [Plot.barY(rows, { x: spec.x, y: spec.y, fill, tip: true }), Plot.ruleY([0])]
-					});
+			const tip = {
+				format: {
+					[spec.horizontal ? 'x' : 'y']: (v: number) => fmtValue(v, spec.yFormat),
+					...(grouped ? { fx: false, fy: false } : {})
+				}
+			};
+			const color = spec.series
+				? { legend: true, label: label(spec.series), domain: domainOf(rows, spec.series) }
+				: undefined;
+			if (spec.horizontal) {
+				figure = Plot.plot({
+					...base,
+					marginLeft: labelMargin(cats),
+					height: Math.max(160, cats.length * (grouped ? 40 : 26) + 60),
+					x: { label: valueLabel, tickFormat: valueTick, grid: true },
+					y: grouped ? { axis: null } : { label: catLabel, domain: cats },
+					fy: grouped ? { label: catLabel, domain: cats } : undefined,
+					color,
+					marks: [
+						Plot.barX(rows, {
+							x: valueKey,
+							y: grouped ? spec.series : catKey,
+							fy: grouped ? catKey : undefined,
+							fill,
+							tip
+						}),
+						Plot.ruleX([0])
+					]
+				});
+			} else {
+				const temporal = isTemporal(rows, catKey);
+				const crowded = cats.length > 12;
+				figure = Plot.plot({
+					...base,
+					height: 300,
+					marginBottom: crowded ? 64 : 48,
+					x: grouped
+						? { axis: null }
+						: {
+								label: catLabel,
+								type: 'band',
+								domain: temporal ? undefined : cats,
+								tickRotate: crowded ? -45 : 0,
+								tickFormat: temporal ? (d: Date) => d.toISOString().slice(0, 7) : undefined
+							},
+					fx: grouped ? { label: catLabel, domain: cats } : undefined,
+					y: { label: valueLabel, tickFormat: valueTick, grid: true },
+					color,
+					marks: [
+						Plot.barY(rows, {
+							x: grouped ? spec.series : catKey,
+							fx: grouped ? catKey : undefined,
+							y: valueKey,
+							fill,
+							tip
+						}),
+						Plot.ruleY([0])
+					]
+				});
+			}
 			break;
 		}
 		case 'line':
@@ -97,18 +146,35 @@ export function renderChart(
 			marks.push(
 				Plot.dot(rows, { x: spec.x, y: spec.y, fill: stroke, r: spec.kind === 'dot' ? 4 : 2.5 })
 			);
-			marks.push(Plot.tip(rows, Plot.pointer({ x: spec.x, y: spec.y, stroke: spec.series })));
+			marks.push(
+				Plot.tip(
+					rows,
+					Plot.pointer({
+						x: spec.x,
+						y: spec.y,
+						stroke: spec.series,
+						format: {
+							x: (v: unknown) => fmtValue(v, spec.xFormat),
+							y: (v: unknown) => fmtValue(v, spec.yFormat)
+						}
+					})
+				)
+			);
 			figure = Plot.plot({
 				...base,
 				height: 300,
-				x: { label: t(spec.xLabel, o.lang), grid: false },
+				x: {
+					label: t(spec.xLabel, o.lang),
+					grid: false,
+					tickFormat: spec.xFormat ? tickFormat(spec.xFormat, o.lang, o.currency) : undefined
+				},
 				y: {
 					label: t(spec.yLabel, o.lang),
 					tickFormat: yTick,
 					grid: true,
 					zero: spec.kind !== 'dot'
 				},
-				color: spec.series ? { legend: true } : undefined,
+				color: spec.series ? { legend: true, label: label(spec.series) } : undefined,
 				marks
 			});
 			break;
@@ -119,7 +185,7 @@ export function renderChart(
 			const fmt = (v: unknown) => formatValue(v, spec.fillFormat, o.lang, o.currency);
 			figure = Plot.plot({
 				...base,
-				marginLeft: 96,
+				marginLeft: labelMargin(ys),
 				height: Math.max(200, ys.length * 28 + 80),
 				padding: 0.04,
 				x: {
@@ -225,7 +291,7 @@ export function renderChart(
 			figure = Plot.plot({
 				...base,
 				height: Math.max(200, domainOf(rows, spec.x).length * 36 + 80),
-				marginLeft: 140,
+				marginLeft: labelMargin(domainOf(rows, spec.x)),
 				y: { label: t(spec.xLabel, o.lang), domain: domainOf(rows, spec.x) },
 				x: { label: t(spec.yLabel, o.lang), tickFormat: tickFormat('percent', o.lang), grid: true },
 				marks: [

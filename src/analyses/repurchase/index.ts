@@ -137,7 +137,8 @@ export const repurchase: Analysis<RepurchaseParams> = {
 				y: 'revenue_share',
 				xLabel: l.cumCustomers,
 				yLabel: l.cumRevenue,
-				yFormat: 'percent'
+				yFormat: 'percent',
+				xFormat: 'percent'
 			},
 			columns: [
 				{ key: 'customer_share', label: l.cumCustomers, format: 'percent' },

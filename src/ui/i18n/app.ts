@@ -75,5 +75,16 @@ export const messages: Record<string, Msg> = {
 	'add.title': { en: 'Add a cell', zh: '添加单元' },
 	'add.sql': { en: 'SQL', zh: 'SQL' },
 	'add.markdown': { en: 'Note', zh: '笔记' },
-	'error.whatToDo': { en: 'What to do', zh: '怎么办' }
+	'error.whatToDo': { en: 'What to do', zh: '怎么办' },
+	'sample.generating': { en: 'Generating the sample shop…', zh: '正在生成示例店铺数据…' },
+	'import.phase.preview': { en: 'Reading the start of', zh: '正在预览' },
+	'import.phase.reading': { en: 'Reading', zh: '正在读取' },
+	'import.phase.building': { en: 'Building orders from', zh: '正在整理订单：' },
+	'import.phase.report': { en: 'Checking the quality of', zh: '正在检查数据质量：' },
+	'import.phase.merging': { en: 'Merging', zh: '正在合并' },
+	'import.phase.done': { en: 'Loaded', zh: '已加载' },
+	'campaigns.import.orders-first': {
+		en: 'This is a campaign contact list. Load the order export first, then the contact list, so responses can be matched to orders.',
+		zh: '这是营销活动的触达名单。请先加载订单报表，再加载名单，才能把响应与订单对应起来。'
+	}
 };

@@ -74,5 +74,49 @@ export const messages: Record<string, Msg> = {
 	'predict.warn.spend-excluded': {
 		en: '{count} repeat customers whose average order value is 0 or less were left out of the spend model.',
 		zh: '{count} 位平均客单价不大于 0 的复购客户未纳入金额模型。'
-	}
+	},
+	'predict.ui.run': { en: 'Fit the models and score customers', zh: '拟合模型并为客户评分' },
+	'predict.ui.running': { en: 'Fitting…', zh: '正在拟合…' },
+	'predict.ui.bgnbd': { en: 'Purchases (BG/NBD)', zh: '购买模型（BG/NBD）' },
+	'predict.ui.gamma-gamma': { en: 'Spend (Gamma-Gamma)', zh: '金额模型（Gamma-Gamma）' },
+	'predict.ui.parameter': { en: 'Parameter', zh: '参数' },
+	'predict.ui.estimate': { en: 'Estimate', zh: '估计值' },
+	'predict.ui.se': { en: 'Std. error', zh: '标准误' },
+	'predict.ui.r': {
+		en: 'Shape of purchase rates across customers',
+		zh: '客户购买速率分布的形状参数'
+	},
+	'predict.ui.alpha': {
+		en: 'Scale of purchase rates (mean rate = r/α per unit)',
+		zh: '购买速率的尺度参数（平均速率 = r/α 每单位时间）'
+	},
+	'predict.ui.a': {
+		en: 'Dropout: beta parameter a (mean dropout after a purchase = a/(a+b))',
+		zh: '流失：贝塔参数 a（每次购买后平均流失概率 = a/(a+b)）'
+	},
+	'predict.ui.b': { en: 'Dropout: beta parameter b', zh: '流失：贝塔参数 b' },
+	'predict.ui.p': {
+		en: 'Shape of order values within a customer',
+		zh: '单个客户订单金额的形状参数'
+	},
+	'predict.ui.q': {
+		en: 'Shape of average order values across customers',
+		zh: '客户间平均客单价的形状参数'
+	},
+	'predict.ui.gamma': { en: 'Scale of average order values', zh: '平均客单价的尺度参数' },
+	'predict.ui.unit': { en: 'Time unit', zh: '时间单位' },
+	'predict.ui.unit-weeks': { en: 'weeks', zh: '周' },
+	'predict.ui.unit-days': { en: 'days', zh: '天' },
+	'predict.ui.calibration-end': { en: 'Calibration end', zh: '校准期截止日' },
+	'predict.ui.holdout-days': { en: 'Holdout days', zh: '留出期天数' },
+	'predict.ui.customers': { en: 'Customers fitted', zh: '参与拟合的客户' },
+	'predict.ui.repeat-customers': { en: 'Repeat customers', zh: '复购客户' },
+	'predict.ui.loglik-bgnbd': { en: 'Log-likelihood (BG/NBD)', zh: '对数似然（BG/NBD）' },
+	'predict.ui.spend-customers': { en: 'Customers in the spend model', zh: '参与金额模型的客户' },
+	'predict.ui.loglik-gg': { en: 'Log-likelihood (Gamma-Gamma)', zh: '对数似然（Gamma-Gamma）' },
+	'predict.ui.correlation': {
+		en: 'Correlation of frequency and order value',
+		zh: '购买频次与客单价的相关系数'
+	},
+	'predict.ui.scored': { en: 'Customers scored', zh: '已评分客户' }
 };

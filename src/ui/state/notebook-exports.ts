@@ -1,4 +1,5 @@
 import type { Notebook } from '../../notebook/schema.ts';
+import type { CellQuery } from '../../analyses/types.ts';
 import { buildSqlScript } from '../../notebook/sql-script.ts';
 import { buildHtmlReport, type ReportSection } from '../../lib/export/html-report.ts';
 import { serializeSvg } from '../../lib/export/svg.ts';
@@ -31,14 +32,18 @@ export function exportNotebookHtml(app: AppState, notebook: Notebook, fileName: 
 	for (const cell of notebook.cells) {
 		const el = document.getElementById(`cell-${cell.id}`);
 		if (cell.kind === 'markdown') {
-			sections.push({ title: app.lang === 'zh' ? '笔记' : 'Note', definition: '', note: cell.text });
+			sections.push({
+				title: app.lang === 'zh' ? '笔记' : 'Note',
+				definition: '',
+				note: cell.text
+			});
 			continue;
 		}
 		const analysis = cell.kind === 'preset' ? getAnalysis(cell.analysis) : undefined;
-		const queries =
-			cell.kind === 'preset' && analysis
-				? analysis.build({ ...analysis.defaults, ...cell.params }, $state.snapshot(app.globals))
-				: [{ id: 'sql', title: { en: 'SQL', zh: 'SQL' }, sql: cell.sql, columns: undefined }];
+		const queries: CellQuery[] =
+			cell.kind === 'preset'
+				? (analysis?.build({ ...analysis.defaults, ...cell.params }, app.globals) ?? [])
+				: [{ id: 'sql', title: { en: 'SQL', zh: 'SQL' }, sql: cell.sql }];
 		for (const q of queries) {
 			const hit = app.cache.get(q.sql);
 			const svg = el?.querySelector<SVGSVGElement>(
