@@ -446,5 +446,22 @@ export function suggestMapping(
 		}
 	}
 	const orderAmountLevel = fields.order_amount ? 'order' : 'line-sum';
-	return { mapping: createMapping(fields, { orderAmountLevel }), confidence };
+	const amountColumn = fields.order_amount ?? fields.line_amount ?? fields.unit_price;
+	const decimal = amountColumn
+		? detectDecimalMark(columnValues[header.indexOf(amountColumn)])
+		: '.';
+	return { mapping: createMapping(fields, { orderAmountLevel, decimal }), confidence };
+}
+
+/**
+ * ',' when the sample amounts write decimals with a comma (`3,50`, `1.234,50`) and none with a
+ * point; '.' otherwise. `1,234` alone is ambiguous and counts for neither.
+ */
+function detectDecimalMark(values: string[]): '.' | ',' {
+	const commaDecimal = /(^|[^\d,.])\d+(\.\d{3})*,\d{1,2}$/;
+	const pointDecimal = /(^|[^\d,.])\d+(,\d{3})*\.\d{1,2}$/;
+	const cells = values.map((v) => v.trim());
+	return cells.some((v) => commaDecimal.test(v)) && !cells.some((v) => pointDecimal.test(v))
+		? ','
+		: '.';
 }

@@ -79,6 +79,14 @@ describe('suggestMapping', () => {
 		expect(confidence.order_time).toBe(0.4);
 	});
 
+	it('notices decimal commas in the sample amounts', () => {
+		const rows = (amounts: string[]) => amounts.map((a, i) => [String(i), '2024-01-01', a]);
+		const header = ['order id', 'date', 'total'];
+		expect(suggestMapping(header, rows(['3,50', '1.234,00'])).mapping.decimal).toBe(',');
+		expect(suggestMapping(header, rows(['3.50', '1,234.00'])).mapping.decimal).toBe('.');
+		expect(suggestMapping(header, rows(['1,234', '7'])).mapping.decimal).toBe('.');
+	});
+
 	it('trusts a name less when the values do not fit it', () => {
 		const good = suggestMapping(['date'], [['2024-11-11']]).confidence.order_time ?? 0;
 		const bad = suggestMapping(['date'], [['soon']]).confidence.order_time ?? 0;
