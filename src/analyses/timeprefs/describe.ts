@@ -3,8 +3,8 @@ import type { Msg, ValueLabel } from '../types.ts';
 export const title: Msg = { en: 'Time preferences', zh: '下单时间偏好' };
 
 export const definition: Msg = {
-	en: "Orders counted by weekday (Monday first) and hour of the order time, in store-local time. Share = orders in the cell ÷ orders of the segment. Segments: all orders (including orders without a customer id); first orders = each known customer's earliest order (ties by order id); repeat orders = their later orders. Net mode counts paid orders only; gross mode counts every order. Best times to send = the busiest cells; send a little before the hour when your customers usually order.",
-	zh: '按下单时间（店铺当地时间）的星期（周一开始）和小时统计订单数。占比 = 单元格订单数 ÷ 该范围订单总数。范围：全部订单（含无客户编号的订单）；首单 = 每位已知客户最早的一笔订单（同一时间按订单号）；复购订单 = 之后的订单。净收入模式只计已付款订单；总收入模式计所有订单。最佳发送时间 = 订单最多的时段，建议在客户常下单的时间之前稍早发送。'
+	en: "Orders counted by weekday (Monday first) and hour of the order time, in store-local time. Share = orders in the cell ÷ orders of the segment. Segments: all orders (including orders without a customer id); first orders = each known customer's first-ever order (before the as-of date, whatever the filters; ties by order id); repeat orders = their other orders, so in a date range a long-standing customer's orders are repeat orders. Net mode counts paid orders only; gross mode counts every order. Best times to send = the busiest cells; send a little before the hour when your customers usually order.",
+	zh: '按下单时间（店铺当地时间）的星期（周一开始）和小时统计订单数。占比 = 单元格订单数 ÷ 该范围订单总数。范围：全部订单（含无客户编号的订单）；首单 = 每位已知客户在截止日前的第一笔订单（不受筛选影响；同一时间按订单号）；复购订单 = 其他订单，因此在某个日期范围内，老客户的订单都算复购订单。净收入模式只计已付款订单；总收入模式计所有订单。最佳发送时间 = 订单最多的时段，建议在客户常下单的时间之前稍早发送。'
 };
 
 /** ISO weekday numbers (1 = Monday), so every table and axis reads Monday first. */

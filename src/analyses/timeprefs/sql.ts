@@ -1,24 +1,25 @@
 import type { Globals } from '../types.ts';
-import { filteredOrdersCte } from '../base.ts';
+import { filteredOrdersCte, firstOrdersCte } from '../base.ts';
 import { literal } from '../../lib/sql.ts';
 import type { TimePrefsParams } from './params.ts';
 
 /**
  * Adds `slotted`: every filtered order with its weekday (ISO: 1 = Monday … 7 = Sunday, so weeks
  * read Monday-first whatever DuckDB's 0 = Sunday `dayofweek` says), hour (0–23, store-local) and
- * segment: 'first' for a known customer's earliest order (ties by order id), 'repeat' for their
- * later ones, NULL for orders without a customer id.
+ * segment: 'first' for a known customer's first-ever order (see firstOrdersCte), 'repeat' for
+ * their other orders, NULL for orders without a customer id.
  */
 function slottedCtes(g: Globals): string {
 	return `${filteredOrdersCte(g)},
+${firstOrdersCte(g)},
 slotted AS (
-	SELECT order_id, customer_id, known, order_time,
-		isodow(order_time)::INTEGER AS weekday, hour(order_time)::INTEGER AS hour,
-		CASE WHEN known THEN
-			CASE WHEN row_number() OVER (PARTITION BY customer_id ORDER BY order_time, order_id) = 1
-				THEN 'first' ELSE 'repeat' END
+	SELECT f.order_id, f.customer_id, f.known, f.order_time,
+		isodow(f.order_time)::INTEGER AS weekday, hour(f.order_time)::INTEGER AS hour,
+		CASE WHEN f.known THEN
+			CASE WHEN f.order_id = c.first_order_id THEN 'first' ELSE 'repeat' END
 		END AS segment
-	FROM f_orders
+	FROM f_orders f
+	LEFT JOIN c_first c ON c.customer_id = f.customer_id
 )`;
 }
 

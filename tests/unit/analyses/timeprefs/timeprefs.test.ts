@@ -87,6 +87,15 @@ describe('weekday × hour heatmap', () => {
 		]);
 	});
 
+	test('from July 2, A (first order July 1) is returning: its Sunday 23h order is a repeat', async () => {
+		const p = { ...defaults, segment: 'first' as const };
+		const first = await queryRows(db, sqlOf('heatmap', p, { ...net, from: '2024-07-02' }));
+		expect(nonZero(first)).toEqual([
+			[3, 20, 1],
+			[7, 0, 1]
+		]);
+	});
+
 	test('gross keeps the refunded Tuesday order', async () => {
 		const rows = await queryRows(db, sqlOf('heatmap', defaults, { ...net, revenue: 'gross' }));
 		expect(nonZero(rows)).toContainEqual([2, 10, 1]);
