@@ -1,5 +1,5 @@
 import type { Globals } from '../types.ts';
-import { filteredOrdersCte } from '../base.ts';
+import { filteredOrdersCte, firstOrdersCte } from '../base.ts';
 import { literal, literalList } from '../../lib/sql.ts';
 import type { ProductsParams } from './params.ts';
 
@@ -13,12 +13,15 @@ const split = (n: unknown): number | null =>
 
 /**
  * CTEs shared by every product query:
- * - `ranked`: known customers' orders numbered in time (ties by order id), with their order count;
+ * - `ranked`: known customers' orders in the filtered set: `is_first` marks the first-ever order
+ *   (see firstOrdersCte, so in a date range a long-standing customer is returning), `acquired`
+ *   the customers whose first-ever order is in the set, `n` the position in time (ties by order
+ *   id; for acquired customers n = 2 is the second order), `customer_orders` their orders in it;
  * - `item_lines`: one row per order line with an item, its revenue = the order's amount (net or
  *   gross) split across the order's lines in proportion to line amounts (equally if they are all
  *   0), so items add up to order revenue and partial refunds shrink every line alike;
  * - `names`: a display name per item;
- * - `first_items`: the items in each known customer's first order.
+ * - `first_items`: the items in each acquired customer's first order.
  */
 function itemCtes(p: ProductsParams, g: Globals): string {
 	const byCategory = p.level === 'category';
@@ -26,12 +29,15 @@ function itemCtes(p: ProductsParams, g: Globals): string {
 	const itemName = byCategory ? 'l.category' : 'coalesce(l.product_title, l.product_id)';
 	const categoryFilter = g.categories?.length ? `AND category IN ${literalList(g.categories)}` : '';
 	return `${filteredOrdersCte(g)},
+${firstOrdersCte(g)},
 ranked AS (
-	SELECT order_id, customer_id,
-		row_number() OVER (PARTITION BY customer_id ORDER BY order_time, order_id) AS n,
-		count(*) OVER (PARTITION BY customer_id) AS customer_orders
-	FROM f_orders
-	WHERE known
+	SELECT f.order_id, f.customer_id, f.order_id = c.first_order_id AS is_first,
+		bool_or(f.order_id = c.first_order_id) OVER w AS acquired,
+		row_number() OVER (w ORDER BY f.order_time, f.order_id) AS n,
+		count(*) OVER w AS customer_orders
+	FROM f_orders f
+	JOIN c_first c ON c.customer_id = f.customer_id
+	WINDOW w AS (PARTITION BY f.customer_id)
 ),
 order_totals AS (
 	SELECT order_id, sum(line_amount) AS line_total, count(*) AS line_count
@@ -50,7 +56,7 @@ split_lines AS (
 	JOIN order_totals t ON t.order_id = l.order_id
 ),
 item_lines AS (
-	SELECT split_lines.*, ranked.n, ranked.customer_orders
+	SELECT split_lines.*, ranked.is_first, ranked.acquired, ranked.n, ranked.customer_orders
 	FROM split_lines LEFT JOIN ranked ON ranked.order_id = split_lines.order_id
 	WHERE item_id IS NOT NULL ${categoryFilter}
 ),
@@ -58,7 +64,7 @@ names AS (
 	SELECT item_id, max(item_name) AS item FROM item_lines GROUP BY item_id
 ),
 first_items AS (
-	SELECT DISTINCT customer_id, item_id, customer_orders FROM item_lines WHERE n = 1
+	SELECT DISTINCT customer_id, item_id, customer_orders FROM item_lines WHERE is_first
 )`;
 }
 
@@ -81,7 +87,7 @@ sales AS (
 	SELECT item_id, sum(revenue) AS revenue, count(DISTINCT order_id) AS orders,
 		sum(quantity) AS quantity, count(DISTINCT customer_id) AS buyers,
 		sum(revenue) FILTER (WHERE known) AS known_revenue,
-		sum(revenue) FILTER (WHERE n >= 2) AS returning_revenue
+		sum(revenue) FILTER (WHERE NOT is_first) AS returning_revenue
 	FROM item_lines
 	GROUP BY item_id
 ),
@@ -161,7 +167,7 @@ const focusFilter = (p: ProductsParams, column: string, name: string) =>
  */
 export function buildNextSql(p: ProductsParams, g: Globals): string {
 	return `WITH ${itemCtes(p, g)},
-second_items AS (SELECT DISTINCT customer_id, item_id FROM item_lines WHERE n = 2),
+second_items AS (SELECT DISTINCT customer_id, item_id FROM item_lines WHERE acquired AND n = 2),
 followers AS (
 	SELECT first_items.item_id, count(*) AS customers
 	FROM first_items
@@ -208,7 +214,7 @@ LIMIT ${literal(whole(p.top, 1, 1000, 20))}`;
 export function buildItemBuyersSql(p: ProductsParams, g: Globals, itemId: string): string {
 	return `WITH ${itemCtes(p, g)}
 SELECT customer_id, count(DISTINCT order_id)::INTEGER AS orders_with_item, sum(revenue) AS item_revenue,
-	bool_or(n = 1) AS in_first_order, max(customer_orders)::INTEGER AS orders
+	coalesce(bool_or(is_first), FALSE) AS in_first_order, max(customer_orders)::INTEGER AS orders
 FROM item_lines
 WHERE known AND item_id = ${literal(itemId)}
 GROUP BY customer_id
@@ -246,6 +252,6 @@ export function buildNextBuyersSql(
 SELECT customer_id, customer_orders::INTEGER AS orders
 FROM first_items
 WHERE item_id = ${literal(first)}
-	AND customer_id IN (SELECT customer_id FROM item_lines WHERE n = 2 AND item_id = ${literal(next)})
+	AND customer_id IN (SELECT customer_id FROM item_lines WHERE acquired AND n = 2 AND item_id = ${literal(next)})
 ORDER BY customer_id`;
 }

@@ -114,6 +114,23 @@ describe('roles', () => {
 		]);
 	});
 
+	test('from June 2, A (first order June 1) is a returning customer, not a new one', async () => {
+		// Acquired in range: B {P}, C {P, Q}, D {R} → P 2/3, Q 1/3, R 1/3. A's o2 {R} stays returning.
+		const g = { ...net, from: '2024-06-02' };
+		const rows = await queryRows(db, sqlOf('roles', all, g));
+		const byId = Object.fromEntries(rows.map((r) => [r.item_id, r]));
+		expect(byId.P.first_order_share).toBeCloseTo(2 / 3);
+		expect(byId.Q.first_order_share).toBeCloseTo(1 / 3);
+		expect(byId.R.returning_share).toBeCloseTo(100 / 150);
+		// Next purchase: B {P} → {Q, R}, D {R} → {P}; A is not followed.
+		const next = await queryRows(db, sqlOf('next', all, g));
+		expect(next.map((r) => [r.first_id, r.next_id, r.customers])).toEqual([
+			['P', 'Q', 1],
+			['P', 'R', 1],
+			['R', 'P', 1]
+		]);
+	});
+
 	test('minimum buyers: 4 keeps only P', async () => {
 		const rows = await queryRows(db, sqlOf('roles', { ...all, minBuyers: 4 }));
 		expect(rows.map((r) => r.item_id)).toEqual(['P']);
