@@ -387,29 +387,40 @@ const bandSql = (expr: string, upper: readonly number[]) =>
 export function buildBaselineSql(p: CampaignParams, g: Globals): string {
 	const n = windowOf(p);
 	const shift = Math.max(0, Math.round(Number(p.baselineShiftDays) || 0));
+	// Comparable customers: one pass over the orders per reference date gives the profile before
+	// it and the repurchase in the window after it.
 	const profileSql = (refCol: string) => `SELECT r.campaign_id, r.wave, o.customer_id,
-		${bandSql(`date_diff('day', max(o.order_time), r.${refCol})`, RECENCY_BANDS)} AS r_band,
-		${bandSql('count(*)', FREQUENCY_BANDS)} AS f_band
-	FROM refs r JOIN f_orders o ON o.known AND o.order_time < r.${refCol}
-	GROUP BY r.campaign_id, r.wave, r.${refCol}, o.customer_id`;
+		${bandSql(`date_diff('day', max(o.order_time) FILTER (WHERE o.order_time < r.${refCol}), r.${refCol})`, RECENCY_BANDS)} AS r_band,
+		${bandSql(`count(*) FILTER (WHERE o.order_time < r.${refCol})`, FREQUENCY_BANDS)} AS f_band,
+		count(*) FILTER (WHERE o.order_time >= r.${refCol}) > 0 AS responded
+	FROM refs r JOIN f_orders o ON o.known AND o.order_time < r.${refCol} + to_days(${n})
+	GROUP BY r.campaign_id, r.wave, r.${refCol}, o.customer_id
+	HAVING count(*) FILTER (WHERE o.order_time < r.${refCol}) > 0`;
 	return `WITH ${attributionCtes(p, g)},
 refs AS (
 	SELECT campaign_id, wave, min(send_time) AS ref_now, min(send_time) - to_days(${shift}) AS ref_then
 	FROM contacts WHERE ${scopeSql(p)} AND grp = 'contacted'
 	GROUP BY campaign_id, wave
 ),
+treated_profile AS (
+	SELECT c.campaign_id, c.wave, c.customer_id,
+		${bandSql(`date_diff('day', max(o.order_time), any_value(r.ref_now))`, RECENCY_BANDS)} AS r_band,
+		${bandSql('count(*)', FREQUENCY_BANDS)} AS f_band
+	FROM contacts c
+	JOIN refs r USING (campaign_id, wave)
+	JOIN f_orders o ON o.customer_id = c.customer_id AND o.order_time < r.ref_now
+	WHERE c.grp = 'contacted'
+	GROUP BY c.campaign_id, c.wave, c.customer_id
+),
 treated AS (
 	SELECT c.campaign_id, c.wave, c.customer_id, c.orders > 0 AS responded, pr.r_band, pr.f_band
 	FROM per_contact c
-	LEFT JOIN (${profileSql('ref_now')}) pr USING (campaign_id, wave, customer_id)
+	LEFT JOIN treated_profile pr USING (campaign_id, wave, customer_id)
 	WHERE ${scopeSql(p, 'c')} AND c.grp = 'contacted'
 ),
 comparable AS (
-	SELECT pr.campaign_id, pr.wave, pr.r_band, pr.f_band,
-		EXISTS (SELECT 1 FROM f_orders o WHERE o.customer_id = pr.customer_id
-			AND o.order_time >= r.ref_then AND o.order_time < r.ref_then + to_days(${n})) AS responded
+	SELECT pr.campaign_id, pr.wave, pr.r_band, pr.f_band, pr.responded
 	FROM (${profileSql('ref_then')}) pr
-	JOIN refs r USING (campaign_id, wave)
 	WHERE NOT EXISTS (SELECT 1 FROM contacts m
 		WHERE m.campaign_id = pr.campaign_id AND m.customer_id = pr.customer_id)
 ),
