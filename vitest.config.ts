@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
 	test: {
 		projects: [
 			{
+				// Compiles runes in .svelte.ts modules (e.g. NotebookModel) for their unit tests.
+				plugins: [svelte()],
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
