@@ -34,7 +34,7 @@ beforeAll(async () => {
 		['o7', 'a1', '2024-06-03 10:00:00', 10]
 	]);
 	await queryRows(db, `INSERT INTO customers VALUES ('a1', 'Li', '138', NULL)`);
-});
+}, 60_000);
 
 /** A staged raw file: every column VARCHAR, as the reader leaves it. */
 async function stageRaw(rows: (string | null)[][]): Promise<void> {

@@ -89,7 +89,7 @@ beforeAll(async () => {
 		('o2', 1, 'p1', 'Red dress', 'dress', 1, 80), ('o6', 1, 'p2', 'Boots', 'shoes', 1, 30),
 		('o8', 1, 'p2', 'Boots', 'shoes', 1, 40)`
 	);
-});
+}, 60_000);
 
 const byKey = (rows: Record<string, unknown>[]) => Object.fromEntries(rows.map((r) => [r.key, r]));
 
@@ -309,13 +309,17 @@ describe('without a control group, and acquisition channels', () => {
 			['m5b', 'm5', '2024-02-25 00:00:00', 90],
 			['m5c', 'm5', '2024-06-02 00:00:00', 90],
 			['m6a', 'm6', '2024-01-05 00:00:00', 50],
-			['m6b', 'm6', '2024-01-20 00:00:00', 50]
+			['m6b', 'm6', '2024-01-20 00:00:00', 50],
+			// A year earlier, for the year-before comparison.
+			['p1a', 'p1', '2023-05-25 00:00:00', 10],
+			['p1b', 'p1', '2023-06-03 00:00:00', 10],
+			['p2a', 'p2', '2023-05-20 00:00:00', 10]
 		]);
 		await insertContacts(
 			db2,
 			['n1', 'n2', 'n3'].map((c) => ['N', 1, c, 'contacted', '2024-06-01 09:00:00', 'sms', 0.1])
 		);
-	});
+	}, 60_000);
 
 	test('the campaign alone says "no control group"', async () => {
 		const [r] = await queryRows(db2, buildCampaignMetricsSql(params(), globals));
@@ -349,12 +353,32 @@ describe('without a control group, and acquisition channels', () => {
 		expect(r.uplift).toBe(0);
 	});
 
+	test('the same window a year earlier', async () => {
+		const p = params({ campaignId: 'N', baselineShiftDays: 365 });
+		const [r] = await queryRows(db2, buildBaselineSql(p, globals));
+		// Comparables at 2023-06-01 09:00: p1 (7 days, 1 order; orders 2023-06-03) and p2 (12 days,
+		// 1 order; nothing) → cell (R1, F1) at 0.5. n1 (R1, F1) is matched; n2 (R3, F2) has no
+		// comparable a year earlier and joins n3 as unmatched.
+		expect(r).toMatchObject({
+			contacted_all: 3,
+			unmatched: 2,
+			contacted: 1,
+			responders: 1,
+			control: 2,
+			control_responders: 1,
+			baseline_rate: 0.5,
+			evidence: 'weaker'
+		});
+	});
+
 	test('first-order channel as a campaign: repeat rate, AOV, revenue per customer, test', async () => {
 		const rows = byKey(
-			(await queryRows(db2, buildAcquisitionSql(params(), globals))).map((r) => ({
-				...r,
-				key: r.channel
-			}))
+			(await queryRows(db2, buildAcquisitionSql(params(), { ...globals, from: '2024-01-01' }))).map(
+				(r) => ({
+					...r,
+					key: r.channel
+				})
+			)
 		);
 		// juhuasuan first orders: n3 (1 order), m1 (2), m2 (1), m3 (1) → 4 customers, 1 repeater,
 		// 5 orders, revenue 30 + 80 + 20 + 20 = 150 → AOV 30, 37.5 per customer.
