@@ -4,8 +4,10 @@
  *   npm run sample -- --orders 1000000 --format generic|taobao|shopify --encoding utf8|gbk \
  *     --out FILE [--seed N] [--contacts FILE] [--start YYYY-MM-DD] [--end YYYY-MM-DD]
  *
- * The file is streamed chunk by chunk with backpressure, so five million orders (~350 MB) never
- * sit in memory. The same options give a byte-identical file. GBK is written as GB18030 (its
+ * The file is streamed chunk by chunk with backpressure, so even five million orders never sit in
+ * memory (measured: 5M orders with a 400 MB heap cap, ~575 MB resident). Sizes: about 300 bytes
+ * per order in the generic layout (1M orders ≈ 300 MB, 5M ≈ 1.5 GB) and 200 bytes per order in
+ * GBK Taobao (5M ≈ 1.0 GB). The same options give a byte-identical file. GBK is written as GB18030 (its
  * superset, which also encodes `¥`); every character the sample uses is in GBK proper.
  */
 import { createWriteStream } from 'node:fs';
