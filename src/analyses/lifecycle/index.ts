@@ -7,8 +7,7 @@ import {
 	buildSnapshotCustomersSql,
 	buildStageCustomersSql,
 	buildStagesSql,
-	buildTrendSql,
-	toIsoDate
+	buildTrendSql
 } from './sql.ts';
 import { cycleSourceLabels, definition, labels as l, stageLabels, title } from './describe.ts';
 
@@ -112,8 +111,8 @@ export const lifecycle: Analysis<LifecycleParams> = {
 	customersSql(p, g, queryId, sel) {
 		if (queryId === 'stages') return buildStageCustomersSql(p, g, String(sel.stage));
 		if (queryId === 'trend')
-			return buildSnapshotCustomersSql(p, g, toIsoDate(sel.month_end), String(sel.stage));
-		if (queryId === 'reactivation') return buildDormantCustomersSql(p, g, toIsoDate(sel.month));
+			return buildSnapshotCustomersSql(p, g, sel.month_end, String(sel.stage));
+		if (queryId === 'reactivation') return buildDormantCustomersSql(p, g, sel.month);
 		throw new Error(`lifecycle: no customer list for query ${queryId}`);
 	}
 };

@@ -14,7 +14,7 @@ export type LifecycleParams = {
 	/** Overrides in days (0 = cycle × multiple, rounded to the nearest day). */
 	activeDays: number;
 	dormantDays: number;
-	/** New: first order at most this many days ago (takes precedence over the other stages). */
+	/** New: first-ever order at most this many days ago (takes precedence over the other stages). */
 	newDays: number;
 	/** Month-end snapshots shown over time, and months of reactivation rates. */
 	months: number;

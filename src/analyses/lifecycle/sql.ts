@@ -1,6 +1,6 @@
 import type { Globals } from '../types.ts';
-import { asOfSql, filteredOrdersCte } from '../base.ts';
-import { dateLiteral, formatTimestamp, literal } from '../../lib/sql.ts';
+import { asOfSql, filteredOrdersCte, firstOrdersCte, selectionDate } from '../base.ts';
+import { literal } from '../../lib/sql.ts';
 import { FALLBACK_CYCLE_DAYS, type LifecycleParams } from './params.ts';
 
 /** Stage codes in display order. */
@@ -27,6 +27,7 @@ function ruleCtes(p: LifecycleParams, g: Globals): string {
 			? literal(nonNegative(override))
 			: `round(cycle_days * ${literal(nonNegative(multiple))})`;
 	return `${filteredOrdersCte(g)},
+${firstOrdersCte(g)},
 days AS (
 	SELECT customer_id, order_time::DATE AS day
 	FROM f_orders
@@ -65,11 +66,11 @@ const stageCase = (first: string, last: string, at: string) => `CASE
 function stagedCtes(p: LifecycleParams, g: Globals): string {
 	return `${ruleCtes(p, g)},
 customer AS (
-	SELECT customer_id, min(order_time)::DATE AS first_day, max(order_time)::DATE AS last_day,
-		count(*) AS orders, sum(amount) AS revenue
-	FROM f_orders
-	WHERE known
-	GROUP BY customer_id
+	SELECT f.customer_id, any_value(c.first_time)::DATE AS first_day,
+		max(f.order_time)::DATE AS last_day, count(*) AS orders, sum(f.amount) AS revenue
+	FROM f_orders f
+	JOIN c_first c ON c.customer_id = f.customer_id
+	GROUP BY f.customer_id
 ),
 staged AS (
 	SELECT customer.*, date_diff('day', last_day, ${asOfSql(g)}) AS days_since_last,
@@ -90,8 +91,11 @@ snaps AS (
 	FROM range(0, ${monthCount(p.months) + 1}) AS t(k)
 ),
 snap_customer AS (
-	SELECT snaps.k, snaps.snap, days.customer_id, min(days.day) AS first_day, max(days.day) AS last_day
-	FROM snaps JOIN days ON days.day < snaps.snap
+	SELECT snaps.k, snaps.snap, days.customer_id, any_value(c_first.first_time)::DATE AS first_day,
+		max(days.day) AS last_day
+	FROM snaps
+	JOIN days ON days.day < snaps.snap
+	JOIN c_first ON c_first.customer_id = days.customer_id
 	GROUP BY ALL
 ),
 snap_staged AS (
@@ -183,35 +187,29 @@ WHERE stage = ${literal(stage)}
 ORDER BY days_since_last, customer_id`;
 }
 
-/** Customers in one stage at a month end (`monthEnd` is the last day of that month). */
+/** Customers in one stage at a month end (`monthEnd`: the month's last day, as drilled). */
 export function buildSnapshotCustomersSql(
 	p: LifecycleParams,
 	g: Globals,
-	monthEnd: string,
+	monthEnd: unknown,
 	stage: string
 ): string {
 	return `WITH ${snapshotCtes(p, g)}
 SELECT customer_id, stage, first_day AS first_order, last_day AS last_order,
 	date_diff('day', last_day, snap) AS days_since_last
 FROM snap_staged
-WHERE snap = ${dateLiteral(monthEnd)} + 1 AND stage = ${literal(stage)}
+WHERE snap = ${selectionDate(monthEnd)} + 1 AND stage = ${literal(stage)}
 ORDER BY days_since_last, customer_id`;
 }
 
-/** Customers dormant at the start of `month` (its first day), and whether they ordered in it. */
-export function buildDormantCustomersSql(p: LifecycleParams, g: Globals, month: string): string {
+/** Customers dormant at the start of `month` (its first day, as drilled), and whether they ordered in it. */
+export function buildDormantCustomersSql(p: LifecycleParams, g: Globals, month: unknown): string {
 	return `WITH ${snapshotCtes(p, g)}
 SELECT customer_id, first_day AS first_order, last_day AS last_order,
 	date_diff('day', last_day, snap) AS days_since_last,
 	EXISTS (SELECT 1 FROM days WHERE days.customer_id = snap_staged.customer_id
 		AND days.day >= snap AND days.day < snap + INTERVAL 1 MONTH) AS reactivated
 FROM snap_staged
-WHERE snap = ${dateLiteral(month)} AND stage = 'dormant'
+WHERE snap = ${selectionDate(month)} AND stage = 'dormant'
 ORDER BY reactivated DESC, customer_id`;
-}
-
-/** A drill value as `YYYY-MM-DD`: decoded rows carry dates as Date (store-local kept as UTC). */
-export function toIsoDate(value: unknown): string {
-	if (value instanceof Date) return formatTimestamp(value).slice(0, 10);
-	return String(value).slice(0, 10);
 }

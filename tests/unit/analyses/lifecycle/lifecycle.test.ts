@@ -122,6 +122,19 @@ describe('stages at the as-of date', () => {
 		]);
 	});
 
+	test('from May 2: H (first order April 10, in range only June 15) is active, not new', async () => {
+		// In range: A 05-22 06-11, C 05-02 ×2, D, E, H 06-15; B's last order (05-01) is out.
+		// Gaps in range: A 20 → cycle 20 as before. "New" looks at the first-ever order.
+		const rows = await queryRows(db, sqlOf('stages', defaults, { ...net, from: '2024-05-02' }));
+		expect(rows.map((r) => [r.stage, r.customers])).toEqual([
+			['new', 1],
+			['active', 2],
+			['dormant', 2],
+			['churned', 0],
+			['unknown', null]
+		]);
+	});
+
 	test('drill: the dormant customers, most recent first', async () => {
 		const sql = lifecycle.customersSql!(defaults, net, 'stages', { stage: 'dormant' });
 		const rows = await queryRows(db, sql);
