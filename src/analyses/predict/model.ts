@@ -7,6 +7,7 @@
  * after the first, T = time from the first purchase to the end of calibration; for spend, mbar =
  * mean value of the x repeat purchases.
  */
+import { betaExpectation } from './quadrature.ts';
 import { hyp2f1, lnGamma } from './special.ts';
 
 export interface BgNbdParams {
@@ -104,7 +105,8 @@ export function probabilityAlive(
 	T: number
 ) {
 	if (x === 0) return 1;
-	const lnOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log((alpha + T) / (alpha + tx));
+	// ln((α+T)/(α+tx)) as log1p, so a huge α (a fit at the edge of its range) keeps its digits.
+	const lnOdds = Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log1p((T - tx) / (alpha + tx));
 	return 1 / (1 + Math.exp(lnOdds));
 }
 
@@ -120,16 +122,39 @@ const REMOVABLE_POLE = 1e-4;
  *   1 − (1−z)^(a−1) · 2F1(a+b−1−r, a−1; a+b+x−1; z),
  * whose parameters do not grow with x and whose size stays moderate. At a = 1 (or a+b+x = 1) the
  * formula is 0/0 but the expectation is smooth, so we average the values just either side.
+ * With a or r very large (a fit at the edge of its range) the series overflows or cancels, and
+ * the expectation over p is integrated numerically instead (quadrature.ts).
  */
 export function expectedIfAlive(params: BgNbdParams, x: number, T: number, t: number): number {
 	if (t <= 0) return 0;
+	if (params.a <= CLOSED_FORM_MAX_A && params.r <= CLOSED_FORM_MAX_R) {
+		const closed = expectedClosedForm(params, x, T, t);
+		if (Number.isFinite(closed) && closed >= 0) return closed;
+	}
+	const c = params.alpha + T;
+	const s = params.r + x;
+	return betaExpectation(
+		params.a,
+		params.b + x,
+		(p) => -Math.expm1(-s * Math.log1p((p * t) / c)) / p
+	);
+}
+
+/**
+ * Past these the hypergeometric series meets terms near (1−z)^−a or (1+z)^r before they cancel:
+ * digits are lost (r) or the sum overflows (a).
+ */
+const CLOSED_FORM_MAX_A = 100;
+const CLOSED_FORM_MAX_R = 30;
+
+function expectedClosedForm(params: BgNbdParams, x: number, T: number, t: number): number {
 	const { a } = params;
 	if (Math.abs(a - 1) < REMOVABLE_POLE || Math.abs(a + params.b + x - 1) < REMOVABLE_POLE) {
 		const step = 2 * REMOVABLE_POLE;
 		return (
 			0.5 *
-			(expectedIfAlive({ ...params, a: a + step }, x, T, t) +
-				expectedIfAlive({ ...params, a: a - step }, x, T, t))
+			(expectedClosedForm({ ...params, a: a + step }, x, T, t) +
+				expectedClosedForm({ ...params, a: a - step }, x, T, t))
 		);
 	}
 	const { r, alpha, b } = params;
@@ -165,7 +190,7 @@ export function probabilityOrderIfAlive(
 	T: number,
 	t: number
 ): number {
-	return 1 - Math.pow((alpha + T) / (alpha + T + t), r + x);
+	return -Math.expm1(-(r + x) * Math.log1p(t / (alpha + T)));
 }
 
 /**
@@ -174,7 +199,7 @@ export function probabilityOrderIfAlive(
  * (The mean wait E[1/λ] is infinite when r+x ≤ 1, so the median is the figure that always exists.)
  */
 export function medianWaitIfAlive({ r, alpha }: BgNbdParams, x: number, T: number): number {
-	return (alpha + T) * (Math.pow(2, 1 / (r + x)) - 1);
+	return (alpha + T) * Math.expm1(Math.LN2 / (r + x));
 }
 
 /**

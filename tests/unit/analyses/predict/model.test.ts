@@ -145,6 +145,20 @@ describe('BG/NBD predictions', () => {
 		}
 	);
 
+	test('parameters at the edge of their range: finite, and at the limits the model tends to', () => {
+		// a, b → ∞ with a/(a+b) = ¼: every customer drops out with p = ¼ exactly, so
+		// E = (1 − ((α+T)/(α+T+pt))^(r+x)) / p with p = a/(a+b+x) (the posterior mean).
+		const fixedP = { r: 0.3, alpha: 4, a: 4e5, b: 1.2e6 };
+		const p = 4e5 / (1.6e6 + 2);
+		const limit = (1 - (24 / (24 + p * 52)) ** 2.3) / p;
+		expect(expectedIfAlive(fixedP, 2, 20, 52)).toBeCloseTo(limit, 4);
+		// r, α → ∞ with r/α = 0.1: everyone buys at the same rate; checked against the integral.
+		const fixedRate = { r: 4e5, alpha: 4e6, a: 0.8, b: 2.4 };
+		const closed = expectedIfAlive(fixedRate, 2, 20, 52);
+		expect(Math.abs(closed - integrate(fixedRate, 2, 20, 52)) / closed).toBeLessThan(1e-6);
+		expect(Number.isFinite(probabilityAlive(fixedRate, 3, 10, 40))).toBe(true);
+	});
+
 	test('P(X(t) = x) sums to 1 and its mean is E[X(t)]', () => {
 		let total = 0;
 		let mean = 0;
