@@ -144,4 +144,9 @@ export interface Analysis<P extends Record<string, unknown> = Record<string, unk
 		queryId: string,
 		selection: Record<string, unknown>
 	): string;
+	/**
+	 * Catalog keys (src/ui/i18n/<area>.ts) of the notices a result calls for, from the decoded rows
+	 * of query `queryId`: e.g. every customer bought once, every cohort cell still masked.
+	 */
+	notices?(queryId: string, rows: Record<string, unknown>[]): string[];
 }

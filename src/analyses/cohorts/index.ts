@@ -84,5 +84,9 @@ export const cohorts: Analysis<CohortParams> = {
 			p,
 			g,
 			queryId === 'retention' ? selection : { cohort: selection.cohort }
-		)
+		),
+	notices: (queryId, rows) =>
+		queryId === 'retention' && rows.length && rows.every((r) => r.retention === null)
+			? ['cohorts.all-masked']
+			: []
 };

@@ -92,5 +92,13 @@ export const overview: Analysis<OverviewParams> = {
 			drill: ['month']
 		}
 	],
-	customersSql: (p, g, _queryId, selection) => buildOverviewCustomersSql(p, g, selection)
+	customersSql: (p, g, _queryId, selection) => buildOverviewCustomersSql(p, g, selection),
+	notices: (queryId, rows) => {
+		const k = rows[0];
+		if (queryId !== 'kpis' || !k) return [];
+		const out: string[] = [];
+		if (Number(k.orders_previous) === 0) out.push('overview.no-previous');
+		if (Number(k.unknown_share) > 0.2) out.push('overview.many-unknown');
+		return out;
+	}
 };

@@ -166,5 +166,13 @@ export const repurchase: Analysis<RepurchaseParams> = {
 			drill: ['top_percent']
 		}
 	],
-	customersSql: buildRepurchaseCustomersSql
+	customersSql: buildRepurchaseCustomersSql,
+	notices: (queryId, rows) => {
+		if (queryId === 'windows')
+			return rows.some((r) => Number(r.eligible) === 0) ? ['repurchase.all-censored'] : [];
+		if (queryId !== 'cycle' || !rows[0]) return [];
+		const gaps = Number(rows[0].gaps);
+		if (gaps === 0) return ['repurchase.no-repeat'];
+		return gaps < 30 ? ['repurchase.few-gaps'] : [];
+	}
 };

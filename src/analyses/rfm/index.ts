@@ -2,6 +2,7 @@ import type { Analysis, CellQuery } from '../types.ts';
 import { defaults, fields, type RfmParams } from './params.ts';
 import {
 	NOT_YET,
+	UNCLASSIFIED,
 	buildHeatmapSql,
 	buildMovementSql,
 	buildRfmCustomersSql,
@@ -98,5 +99,16 @@ export const rfm: Analysis<RfmParams> = {
 			}
 		];
 	},
-	customersSql: buildRfmCustomersSql
+	customersSql: buildRfmCustomersSql,
+	notices: (queryId, rows) => {
+		if (queryId === 'segments')
+			return rows.some((r) => r.segment === UNCLASSIFIED && Number(r.customers) > 0)
+				? ['rfm.unclassified']
+				: [];
+		if (queryId === 'heatmap')
+			return rows.length && rows.every((r) => Number(r.f_score) === 1)
+				? ['rfm.one-time-buyers']
+				: [];
+		return [];
+	}
 };

@@ -85,5 +85,9 @@ export const tiers: Analysis<TierParams> = {
 			drill: ['month', 'tier']
 		}
 	],
-	customersSql: buildTierCustomersSql
+	customersSql: buildTierCustomersSql,
+	notices: (queryId, rows) =>
+		queryId === 'summary' && rows.some((r) => Number(r.tier) === 0 && Number(r.customers) > 0)
+			? ['tiers.below-first']
+			: []
 };

@@ -1,11 +1,13 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createTestEngine } from '../../../helpers/wasm-engine.ts';
 import {
+	decodedRowsOf,
 	fixtureSql,
 	rowsOf,
 	type PlainRow,
 	type TestOrder
 } from '../../../helpers/native-engine.ts';
+import { messages } from '../../../../src/ui/i18n/analyses-a.ts';
 import type { SqlEngine } from '../../../../src/engine/types.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
 import { cohorts } from '../../../../src/analyses/cohorts/index.ts';
@@ -106,6 +108,18 @@ describe('month cohorts', () => {
 		expect(grid(rows)['2024-01/1']).toEqual([null, null, null]);
 		expect(grid(rows)['2024-01/0']).toEqual([1, 0.3333, 63.3333]);
 	});
+});
+
+test('nothing finished yet: every cell masked, and a notice says why', async () => {
+	// As of Jan 26 with the range from Jan 1: only the January cohort (a, b, c), January not over.
+	const g: Globals = { ...net, asOf: '2024-01-26', from: '2024-01-01' };
+	const rows = await decodedRowsOf(db, buildCohortSql(p, g));
+	expect(rows.length).toBe(4);
+	expect(rows.every((r) => r.retention === null && r.ltv_cum === null)).toBe(true);
+	expect(cohorts.notices!('retention', rows)).toEqual(['cohorts.all-masked']);
+	expect(messages['cohorts.all-masked']).toBeDefined();
+	const normal = await decodedRowsOf(db, buildCohortSql(p, net));
+	expect(cohorts.notices!('retention', normal)).toEqual([]);
 });
 
 describe('other cohort keys', () => {

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createTestEngine } from '../../../helpers/wasm-engine.ts';
-import { fixtureSql, rowsOf, type TestOrder } from '../../../helpers/native-engine.ts';
+import {
+	decodedRowsOf,
+	fixtureSql,
+	rowsOf,
+	type TestOrder
+} from '../../../helpers/native-engine.ts';
+import { messages } from '../../../../src/ui/i18n/analyses-a.ts';
 import type { SqlEngine } from '../../../../src/engine/types.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
 import { overview } from '../../../../src/analyses/overview/index.ts';
@@ -62,6 +68,10 @@ describe('KPIs: last complete month (March) vs February', () => {
 		expect(k.revenue_change).toBeCloseTo(1.9, 12); // (290 − 100) ÷ 100
 		expect(k.aov_change).toBeCloseTo(0.45, 12); // (72.5 − 50) ÷ 50
 		expect(k.unknown_share).toBeCloseTo(100 / 290, 12);
+		// A third of March's revenue has no customer id: worth a notice.
+		const rows = await decodedRowsOf(db, buildKpisSql({ compare: 'month' }, net));
+		expect(overview.notices!('kpis', rows)).toEqual(['overview.many-unknown']);
+		expect(messages['overview.many-unknown']).toBeDefined();
 	});
 
 	test('gross: the refunded order and the refunded part count', async () => {
@@ -180,4 +190,7 @@ test('one customer, one order: no previous period gives no change, not a divisio
 		repeat_rate: 0,
 		unknown_share: 0
 	});
+	const rows = await decodedRowsOf(db, buildKpisSql({ compare: 'month' }, net));
+	expect(overview.notices!('kpis', rows)).toEqual(['overview.no-previous']);
+	expect(messages['overview.no-previous']).toBeDefined();
 });

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createTestEngine } from '../../../helpers/wasm-engine.ts';
-import { fixtureSql, rowsOf, type TestOrder } from '../../../helpers/native-engine.ts';
+import {
+	decodedRowsOf,
+	fixtureSql,
+	rowsOf,
+	type TestOrder
+} from '../../../helpers/native-engine.ts';
+import { messages } from '../../../../src/ui/i18n/analyses-a.ts';
 import type { SqlEngine } from '../../../../src/engine/types.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
 import { repurchase } from '../../../../src/analyses/repurchase/index.ts';
@@ -123,6 +129,18 @@ describe('repurchase within N days, right-censored', () => {
 	});
 });
 
+test('every first order too recent: the windows are empty and a notice says so', async () => {
+	// As of Jan 15 only p (Jan 1) is a customer, and 14 days cover none of the windows.
+	const rows = await decodedRowsOf(db, buildWindowsSql(defaults, { ...net, asOf: '2024-01-15' }));
+	expect(rows.map((r) => [r.eligible, r.rate, r.censored])).toEqual([
+		[0, null, 1],
+		[0, null, 1],
+		[0, null, 1]
+	]);
+	expect(repurchase.notices!('windows', rows)).toEqual(['repurchase.all-censored']);
+	expect(messages['repurchase.all-censored']).toBeDefined();
+});
+
 describe('repurchase cycle', () => {
 	test('median of the gaps, same-day gaps left out by default; re-contact = ⌊median⌋ − 3', async () => {
 		const [c] = await rowsOf(db, buildCycleSql(defaults, net));
@@ -139,6 +157,9 @@ describe('repurchase cycle', () => {
 		const [withZero] = await rowsOf(db, buildCycleSql({ ...defaults, sameDayGaps: true }, net));
 		// 0, 5, 19, 29, 70 → median 19, re-contact 16.
 		expect(withZero).toMatchObject({ gaps: 5, median_days: 19, recontact_day: 16 });
+		const decoded = await decodedRowsOf(db, buildCycleSql(defaults, net));
+		expect(repurchase.notices!('cycle', decoded)).toEqual(['repurchase.few-gaps']);
+		expect(messages['repurchase.few-gaps']).toBeDefined();
 	});
 
 	test('histogram: 7-day buckets, the last from maxDays on', async () => {
@@ -219,6 +240,9 @@ test('everybody buys once: repeat 0, no cycle, empty histogram', async () => {
 		}
 	]);
 	expect(await rowsOf(db, buildGapsSql(defaults, net))).toEqual([]);
+	const cycle = await decodedRowsOf(db, buildCycleSql(defaults, net));
+	expect(repurchase.notices!('cycle', cycle)).toEqual(['repurchase.no-repeat']);
+	expect(messages['repurchase.no-repeat']).toBeDefined();
 	const windows = await rowsOf(db, buildWindowsSql(defaults, net));
 	expect(windows.map((r) => r.rate)).toEqual([0, 0, 0]);
 });

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createTestEngine } from '../../../helpers/wasm-engine.ts';
-import { fixtureSql, rowsOf, type TestOrder } from '../../../helpers/native-engine.ts';
+import {
+	decodedRowsOf,
+	fixtureSql,
+	rowsOf,
+	type TestOrder
+} from '../../../helpers/native-engine.ts';
+import { messages } from '../../../../src/ui/i18n/analyses-a.ts';
 import type { SqlEngine } from '../../../../src/engine/types.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
 import { rfm } from '../../../../src/analyses/rfm/index.ts';
@@ -115,6 +121,9 @@ describe('scores and segments at the threshold boundaries', () => {
 			['Spender', 1],
 			['Unclassified', 2]
 		]);
+		const decoded = await decodedRowsOf(db, buildSegmentsSql(p, net));
+		expect(rfm.notices!('segments', decoded)).toEqual(['rfm.unclassified']);
+		expect(messages['rfm.unclassified']).toBeDefined();
 	});
 });
 
@@ -149,6 +158,9 @@ describe('quintile scores', () => {
 		// Repeat rate 0 shows as no one above F1 in the heatmap.
 		const heat = await rowsOf(once, buildHeatmapSql(defaults, net));
 		expect(heat.every((r) => r.f_score === 1)).toBe(true);
+		const decoded = await decodedRowsOf(once, buildHeatmapSql(defaults, net));
+		expect(rfm.notices!('heatmap', decoded)).toEqual(['rfm.one-time-buyers']);
+		expect(messages['rfm.one-time-buyers']).toBeDefined();
 		once.close();
 	}, 60_000); // starts a second engine
 

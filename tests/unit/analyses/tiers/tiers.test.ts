@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createTestEngine } from '../../../helpers/wasm-engine.ts';
-import { fixtureSql, rowsOf, type TestOrder } from '../../../helpers/native-engine.ts';
+import {
+	decodedRowsOf,
+	fixtureSql,
+	rowsOf,
+	type TestOrder
+} from '../../../helpers/native-engine.ts';
+import { messages } from '../../../../src/ui/i18n/analyses-a.ts';
+import { tiers } from '../../../../src/analyses/tiers/index.ts';
 import type { SqlEngine } from '../../../../src/engine/types.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
 import { defaults } from '../../../../src/analyses/tiers/params.ts';
@@ -83,6 +90,10 @@ describe('tier summary', () => {
 			[1, '≥ 1000', 2], // a, b
 			[2, '≥ 10000', 1] // c
 		]);
+		const p = { ...defaults, thresholds: [1000, 10000], discounts: [] };
+		const decoded = await decodedRowsOf(db, buildTierSummarySql(p, net));
+		expect(tiers.notices!('summary', decoded)).toEqual(['tiers.below-first']);
+		expect(messages['tiers.below-first']).toBeDefined();
 	});
 });
 
