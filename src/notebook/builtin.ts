@@ -53,7 +53,7 @@ const SPECS: BuiltinSpec[] = [
 	}
 ];
 
-export const BUILTIN_IDS: readonly string[] = SPECS.map((s) => s.id);
+const BUILTIN_IDS: readonly string[] = SPECS.map((s) => s.id);
 
 export const isBuiltinId = (id: string): boolean => BUILTIN_IDS.includes(id);
 

@@ -8,8 +8,8 @@ import { ok, fail, type Result } from '../lib/result.ts';
 import type { Globals } from '../analyses/types.ts';
 import { migrateNotebook } from './migrate.ts';
 
-export const NOTEBOOK_FORMAT = 'huitou.notebook';
-export const NOTEBOOK_VERSION = 1;
+const NOTEBOOK_FORMAT = 'huitou.notebook';
+const NOTEBOOK_VERSION = 1;
 
 /** Bounds: a notebook is a few dozen cells of text; anything far beyond is not one of ours. */
 export const LIMITS = {
@@ -26,7 +26,7 @@ export const LIMITS = {
 	paramBytes: 50_000
 } as const;
 
-export const ID_PATTERN = /^[a-z0-9-]{1,40}$/;
+const ID_PATTERN = /^[a-z0-9-]{1,40}$/;
 /** Result names become view names that later SQL cells write unquoted: `FROM rfm_segments`. */
 export const NAME_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Names a cell may not take: the canonical tables, and the CTE every analysis defines. */
@@ -160,7 +160,6 @@ export type PresetCell = v.InferOutput<typeof PresetCellSchema>;
 export type SqlCell = v.InferOutput<typeof SqlCellSchema>;
 export type MarkdownCell = v.InferOutput<typeof MarkdownCellSchema>;
 export type Cell = PresetCell | SqlCell | MarkdownCell;
-export type CellKind = Cell['kind'];
 export type Notebook = Omit<v.InferOutput<typeof NotebookSchema>, 'globals' | 'cells'> & {
 	globals: Globals;
 	cells: Cell[];

@@ -14,7 +14,7 @@ import { parseNotebook, type Cell, type Notebook, type SqlCell } from './schema.
 const TAG = 'nb';
 const SHARE_VERSION = 1;
 /** Longest fragment we write or read; browsers keep about 2 MB of URL, chat apps far less. */
-export const MAX_FRAGMENT_CHARS = 200_000;
+const MAX_FRAGMENT_CHARS = 200_000;
 /** Largest notebook JSON a link may inflate to. */
 export const MAX_SHARE_JSON_BYTES = 1_000_000;
 /** Input fed to the inflater per step: deflate expands ~1000× at most, so overshoot stays ~1 MB. */

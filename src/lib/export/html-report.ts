@@ -57,7 +57,7 @@ td.num { text-align: right; }
 	tr, figure { break-inside: avoid; }
 }`;
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
 	return text
 		.replaceAll('&', '&amp;')
 		.replaceAll('<', '&lt;')

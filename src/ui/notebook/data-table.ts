@@ -7,7 +7,7 @@
  * Browsers cap an element's height (Firefox near 17.9M px, Chrome 33.5M), below 1M rows × 28 px.
  * Past this the scrollbar maps proportionally onto the rows instead of one pixel per pixel.
  */
-export const MAX_SCROLL_HEIGHT = 10_000_000;
+const MAX_SCROLL_HEIGHT = 10_000_000;
 
 export interface WindowInput {
 	scrollTop: number;
@@ -72,7 +72,7 @@ export function scrollToRow(
 export type SortDir = 'asc' | 'desc';
 
 /** Above this many distinct texts, text sorts by code point: a locale collator is ~10× slower. */
-export const COLLATE_MAX_VALUES = 50_000;
+const COLLATE_MAX_VALUES = 50_000;
 
 const isNullish = (v: unknown): boolean =>
 	v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
@@ -199,7 +199,7 @@ export function moveCursor(
 }
 
 /** Copying more rows than this would freeze the tab and overflow most clipboards. */
-export const MAX_COPY_ROWS = 100_000;
+const MAX_COPY_ROWS = 100_000;
 
 function tsvField(value: unknown): string {
 	if (value === null || value === undefined) return '';

@@ -1,6 +1,6 @@
 import { createNotebook, type Notebook } from '../../../src/notebook/schema.ts';
 
-export const NOW = '2026-11-26T08:00:00.000Z';
+const NOW = '2026-11-26T08:00:00.000Z';
 export const LATER = '2026-11-26T09:00:00.000Z';
 
 /** A small valid notebook with one cell of each kind. */
