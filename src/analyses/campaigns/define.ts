@@ -134,14 +134,16 @@ const col = (name: string | undefined) =>
 export function buildContactStageSql(
 	rawTable: string,
 	columns: ContactColumns,
-	defaults: ContactDefaults = CONTACT_DEFAULTS
+	defaults: ContactDefaults = CONTACT_DEFAULTS,
+	/** The source line column (`__line` in tables the reader stages); orders "first row". */
+	lineColumn?: string
 ): string {
 	const time = col(columns.sendTime);
 	const serial = `try_cast(${time} AS DOUBLE)`;
 	const defaultTime = defaults.sendTime ? timestampLiteral(defaults.sendTime) : 'NULL';
 	const words = (list: readonly string[]) => `[${list.map((w) => literal(w)).join(', ')}]`;
 	return `CREATE OR REPLACE TEMP TABLE ${ident(CONTACT_STAGE_TABLE)} AS
-SELECT row_number() OVER () AS src_row,
+SELECT ${lineColumn ? `try_cast(r.${ident(lineColumn)} AS BIGINT)` : 'row_number() OVER ()'} AS src_row,
 	coalesce(${col(columns.campaignId)}, ${literal(defaults.campaignId)}) AS campaign_id,
 	coalesce(try_cast(${col(columns.wave)} AS INTEGER), ${literal(Math.round(defaults.wave))}) AS wave,
 	nullif(regexp_replace(${col(columns.customerId)}, '^="?|"$', '', 'g'), '') AS customer_id,

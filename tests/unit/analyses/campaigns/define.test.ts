@@ -36,17 +36,18 @@ beforeAll(async () => {
 	await queryRows(db, `INSERT INTO customers VALUES ('a1', 'Li', '138', NULL)`);
 }, 60_000);
 
-/** A staged raw file: every column VARCHAR, as the reader leaves it. */
+/**
+ * A staged raw file: every column VARCHAR plus `__line`, as the reader leaves it. Rows are stored
+ * in reverse so only `__line` tells which came first in the file.
+ */
 async function stageRaw(rows: (string | null)[][]): Promise<void> {
 	await queryRows(
 		db,
-		`CREATE OR REPLACE TABLE raw_contacts ("买家会员名" VARCHAR, "分组" VARCHAR, "发送时间" VARCHAR, "渠道" VARCHAR, "费用" VARCHAR)`
+		`CREATE OR REPLACE TABLE raw_contacts ("买家会员名" VARCHAR, "分组" VARCHAR, "发送时间" VARCHAR, "渠道" VARCHAR, "费用" VARCHAR, __line BIGINT)`
 	);
 	const v = (x: string | null) => (x === null ? 'NULL' : `'${x}'`);
-	await queryRows(
-		db,
-		`INSERT INTO raw_contacts VALUES ${rows.map((r) => `(${r.map(v).join(', ')})`).join(', ')}`
-	);
+	const values = rows.map((r, i) => `(${r.map(v).join(', ')}, ${i + 2})`).reverse();
+	await queryRows(db, `INSERT INTO raw_contacts VALUES ${values.join(', ')}`);
 }
 
 const COLUMNS = {
@@ -73,7 +74,7 @@ describe('importing a contact list', () => {
 	test('warnings with counts: unmatched, duplicates, both groups, dates, zero cost, bad rows', async () => {
 		await stageRaw([
 			['a1', '实验组', '2024-03-01 10:00', 'sms', '¥0.05'],
-			['a1', '实验组', '2024-03-01 10:00', 'sms', '0.05'], // duplicate of the row above
+			['a1', '实验组', '2024-03-01 10:00', 'sms', '0.07'], // duplicate of the row above
 			['="a2"', 'contacted', '2024/03/01', 'sms', '0'], // Taobao-quoted id; zero cost
 			['a3', '对照组', '2024-03-01', 'sms', null],
 			['a3', '实验组', '2024-03-01', 'sms', '0.05'], // a3 in both groups
@@ -84,7 +85,7 @@ describe('importing a contact list', () => {
 			[null, '实验组', '2024-03-01', 'sms', null], // no id
 			['a6', '实验组', '45352', 'sms', 'free'] // Excel serial 45352 = 2024-03-01; bad cost
 		]);
-		await queryRows(db, buildContactStageSql('raw_contacts', COLUMNS, DEFAULTS));
+		await queryRows(db, buildContactStageSql('raw_contacts', COLUMNS, DEFAULTS, '__line'));
 		const rows = await queryRows(db, buildContactWarningsSql(DEFAULTS));
 		const warnings = Object.fromEntries(
 			rows.map((r) => [r.code, { count: r.count, examples: [...(r.examples as Iterable<string>)] }])
@@ -121,7 +122,7 @@ describe('importing a contact list', () => {
 
 	test('a list without control group and re-importing the same campaign are reported', async () => {
 		await stageRaw([['a1', '实验组', '2024-03-01', 'sms', '0.05']]);
-		await queryRows(db, buildContactStageSql('raw_contacts', COLUMNS, DEFAULTS));
+		await queryRows(db, buildContactStageSql('raw_contacts', COLUMNS, DEFAULTS, '__line'));
 		const rows = await queryRows(db, buildContactWarningsSql(DEFAULTS));
 		expect(rows.map((r) => [r.code, r.count])).toEqual([
 			['campaigns.import.no-control', 1],
