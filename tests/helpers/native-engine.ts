@@ -98,10 +98,11 @@ export function fixtureSql(orders: TestOrder[], lines: TestLine[] = []): string 
 		const status = o.status ?? 'paid';
 		const refund = o.refund ?? 0;
 		const time = o.time.length === 10 ? `${o.time} 12:00:00` : `${o.time}:00`;
+		if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:00$/.test(time)) throw new Error(`bad time ${o.time}`);
 		const values = [
 			o.id,
 			o.customer,
-			`TIMESTAMP '${time}'`,
+			time,
 			status,
 			o.gross,
 			refund,
@@ -111,8 +112,7 @@ export function fixtureSql(orders: TestOrder[], lines: TestLine[] = []): string 
 			o.province ?? null,
 			null,
 			'fixture'
-		].map((v, i) => (i === 2 ? (v as string) : literal(v as string | number | null)));
-		if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:00$/.test(time)) throw new Error(`bad time ${o.time}`);
+		].map((v) => literal(v));
 		stmts.push(`INSERT INTO orders VALUES (${values.join(', ')})`);
 	}
 	lines.forEach((l, i) => {
