@@ -28,7 +28,7 @@ export interface Warning {
 	vars: Record<string, string | number>;
 }
 
-export interface ModelFit<P> {
+interface ModelFit<P> {
 	params: P;
 	/** Standard errors (delta method from log-parameters); null when the Hessian is not SPD. */
 	se: P | null;

@@ -4,7 +4,7 @@
  */
 import type { PredictResult } from '../../analyses/predict/run.ts';
 
-export interface ParamRow {
+interface ParamRow {
 	/** Message key of the parameter's name. */
 	label: string;
 	symbol: string;

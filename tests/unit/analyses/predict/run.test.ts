@@ -128,7 +128,17 @@ describe('runPredict on simulated orders', () => {
 		}
 	);
 
-	test('drill-down lists run and return the customers of the mark', async () => {
+	test.each(predict.build(params, g).filter((q) => q.drill?.length))(
+		'drill-down of $id runs for its first mark',
+		async (q) => {
+			const [first] = await queryRows(db, q.sql);
+			const selection = Object.fromEntries(q.drill!.map((k) => [k, first[k]]));
+			const list = await queryRows(db, predict.customersSql!(params, g, q.id, selection));
+			expect(list.length).toBeGreaterThan(0);
+		}
+	);
+
+	test('drill-down lists return the customers of the mark', async () => {
 		const heat = await queryRows(db, predict.build(params, g)[3].sql);
 		const cell = heat[0];
 		const list = await queryRows(

@@ -5,7 +5,7 @@
  */
 import type { BgNbdParams, GammaGammaParams } from '../../../../src/analyses/predict/model.ts';
 
-export function makeRandom(seed: number) {
+function makeRandom(seed: number) {
 	let s = seed >>> 0;
 	const uniform = () => {
 		s = (s + 0x6d2b79f5) >>> 0;
