@@ -79,6 +79,22 @@ export function setView(nb: Notebook, cellId: string, view: CellView, now: strin
 	return mapCell(nb, cellId, now, (c) => ({ ...c, view: { ...c.view, ...view } }));
 }
 
+/** Remembers the chart picked for one query of a cell (`undefined` goes back to the default). */
+export function setQueryChart(
+	nb: Notebook,
+	cellId: string,
+	queryId: string,
+	chart: string | undefined,
+	now: string
+): Notebook {
+	return mapCell(nb, cellId, now, (c) => {
+		const charts = { ...c.view?.charts };
+		if (chart === undefined) delete charts[queryId];
+		else charts[queryId] = chart;
+		return { ...c, view: { ...c.view, charts } };
+	});
+}
+
 export const setCollapsed = (nb: Notebook, cellId: string, collapsed: boolean, now: string) =>
 	setView(nb, cellId, { collapsed }, now);
 

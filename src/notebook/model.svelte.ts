@@ -110,6 +110,11 @@ export class NotebookModel {
 		this.#apply(edit.setView(this.notebook, cellId, view, this.#now()));
 	}
 
+	/** Remembers the chart picked for one of the cell's queries. */
+	setChart(cellId: string, queryId: string, chart: string | undefined): void {
+		this.#apply(edit.setQueryChart(this.notebook, cellId, queryId, chart, this.#now()));
+	}
+
 	openAsSql(cellId: string, sql: string): void {
 		this.#apply(edit.convertToSql(this.notebook, cellId, sql, this.#now()));
 	}

@@ -63,8 +63,17 @@ const GlobalsSchema = v.object({
 	currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/))
 });
 
+const chartId = v.pipe(v.string(), v.regex(ID_PATTERN));
 const ViewSchema = v.object({
-	chart: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN))),
+	/** The chart picked for the cell's (first) result, e.g. 'bar' or 'line'. */
+	chart: v.optional(chartId),
+	/** Per query of a preset cell (several results), query id → chart picked. */
+	charts: v.optional(
+		v.pipe(
+			v.record(v.pipe(v.string(), v.regex(ID_PATTERN)), chartId),
+			v.check((m) => Object.keys(m).length <= 20, 'too many chart choices')
+		)
+	),
 	table: v.optional(v.boolean()),
 	collapsed: v.optional(v.boolean())
 });

@@ -54,6 +54,15 @@ describe('cell edits', () => {
 		expect(nb.cells[1].view).toEqual({ chart: 'bar', table: true, collapsed: true });
 	});
 
+	it('remembers a chart per query and survives validation', () => {
+		let nb = edit.setQueryChart(sampleNotebook(), 'c2', 'segments', 'dot', LATER);
+		nb = edit.setQueryChart(nb, 'c2', 'movement', 'heatmap', LATER);
+		nb = edit.setQueryChart(nb, 'c2', 'movement', undefined, LATER);
+		expect(nb.cells[1].view).toEqual({ chart: 'bar', table: true, charts: { segments: 'dot' } });
+		const parsed = parseNotebook(JSON.parse(JSON.stringify(nb)));
+		expect(parsed.ok && parsed.value.cells[1].view).toEqual(nb.cells[1].view);
+	});
+
 	it('renames only to free, valid names', () => {
 		const nb = sampleNotebook();
 		expect(edit.checkName(nb, 'c3', 'rfm_segments')).toBe('notebook.name-taken');

@@ -61,6 +61,7 @@ describe('parseNotebook', () => {
 		['two cells with one name', (d: any) => (d.cells[2].name = 'rfm_segments')],
 		['an unknown cell kind', (d: any) => (d.cells[0].kind = 'python')],
 		['a non-boolean view flag', (d: any) => (d.cells[1].view.table = 'yes')],
+		['a chart choice with markup', (d: any) => (d.cells[1].view.charts = { q: '<svg onload=x>' })],
 		['a bad as-of date', (d: any) => (d.globals.asOf = '01/12/2024')],
 		['an unknown revenue mode', (d: any) => (d.globals.revenue = 'both')],
 		['a lower-case currency', (d: any) => (d.globals.currency = 'cny')],
