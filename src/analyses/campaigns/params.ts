@@ -6,6 +6,7 @@ type AttributionMode = 'time' | 'code';
 type Breakdown = 'campaign' | 'wave' | 'channel' | 'month';
 /** What "what responders bought" groups by. */
 type BoughtBy = 'category' | 'product';
+type Baseline = 'same-window' | 'year-before';
 
 export interface CampaignParams extends Record<string, unknown> {
 	/** '' = every campaign in campaign_contacts. */
@@ -19,8 +20,8 @@ export interface CampaignParams extends Record<string, unknown> {
 	code: string;
 	breakdown: Breakdown;
 	boughtBy: BoughtBy;
-	/** Without a control group: 0 = comparable customers in the same window, 365 = a year earlier. */
-	baselineShiftDays: number;
+	/** Without a control group: comparable customers in the same window, or a year earlier. */
+	baseline: Baseline;
 }
 
 export const defaults: CampaignParams = {
@@ -31,7 +32,7 @@ export const defaults: CampaignParams = {
 	code: '',
 	breakdown: 'campaign',
 	boughtBy: 'category',
-	baselineShiftDays: 0
+	baseline: 'same-window'
 };
 
 /** Longest response window accepted; longer ones would swallow the next campaign. */
@@ -106,12 +107,12 @@ export const fields: ParamField[] = [
 		]
 	},
 	{
-		key: 'baselineShiftDays',
+		key: 'baseline',
 		label: { en: 'Comparison without control group', zh: '无对照组时的比较' },
 		kind: 'select',
 		options: [
-			{ value: '0', label: { en: 'Same window', zh: '同一时间窗口' } },
-			{ value: '365', label: { en: 'Same window a year earlier', zh: '去年同期' } }
+			{ value: 'same-window', label: { en: 'Same window', zh: '同一时间窗口' } },
+			{ value: 'year-before', label: { en: 'Same window a year earlier', zh: '去年同期' } }
 		]
 	}
 ];

@@ -377,8 +377,9 @@ const bandSql = (expr: string, upper: readonly number[]) =>
  * Without a control group: each wave's contacted customers against comparable customers who are
  * not in the campaign. Comparable = same recency band and frequency band (RECENCY_BANDS,
  * FREQUENCY_BANDS) counted from orders before the reference date. Their natural repurchase is
- * any order in [reference, reference + N days), reference = the wave's first send, or a year (or
- * `baselineShiftDays`) earlier. The baseline rate is each band cell's rate weighted by the
+ * any order in [reference, reference + N days), reference = the wave's first send, or 365 days
+ * before it (baseline 'year-before', for seasonal sends like 11.11); the contacted customers are
+ * always profiled at the send itself. The baseline rate is each band cell's rate weighted by the
  * contacted customers in that cell (direct standardisation); contacted customers with no
  * comparable cell (e.g. no order before the send) are left out and counted in `unmatched`.
  * The test treats the comparable customers as a control group of their own size: evidence is
@@ -386,7 +387,7 @@ const bandSql = (expr: string, upper: readonly number[]) =>
  */
 export function buildBaselineSql(p: CampaignParams, g: Globals): string {
 	const n = windowOf(p);
-	const shift = Math.max(0, Math.round(Number(p.baselineShiftDays) || 0));
+	const shift = p.baseline === 'year-before' ? 365 : 0;
 	// Comparable customers: one pass over the orders per reference date gives the profile before
 	// it and the repurchase in the window after it.
 	const profileSql = (refCol: string) => `SELECT r.campaign_id, r.wave, o.customer_id,

@@ -354,7 +354,7 @@ describe('without a control group, and acquisition channels', () => {
 	});
 
 	test('the same window a year earlier', async () => {
-		const p = params({ campaignId: 'N', baselineShiftDays: 365 });
+		const p = params({ campaignId: 'N', baseline: 'year-before' });
 		const [r] = await queryRows(db2, buildBaselineSql(p, globals));
 		// Comparables at 2023-06-01 09:00: p1 (7 days, 1 order; orders 2023-06-03) and p2 (12 days,
 		// 1 order; nothing) → cell (R1, F1) at 0.5. n1 (R1, F1) is matched; n2 (R3, F2) has no
@@ -404,7 +404,7 @@ describe('the analysis module', () => {
 	test.each([
 		params(),
 		params({ campaignId: 'A', breakdown: 'wave', boughtBy: 'product' }),
-		params({ campaignId: 'W', breakdown: 'month', attribution: 'code', baselineShiftDays: 365 }),
+		params({ campaignId: 'W', breakdown: 'month', attribution: 'code', baseline: 'year-before' }),
 		params({ breakdown: 'channel', windowDays: 30 })
 	])('every query runs and has the columns its table and chart name (%#)', async (p) => {
 		for (const q of campaigns.build(p, globals)) {
