@@ -67,14 +67,14 @@ activity AS (
 	SELECT m.cohort, m.done, mp.k, count(*) AS active, sum(mp.revenue) AS revenue
 	FROM member_periods mp
 	JOIN members m USING (customer_id)
-	WHERE mp.k <= ${n}
+	WHERE mp.k <= ${literal(n)}
 	GROUP BY ALL
 ),
 repeats AS (
 	SELECT m.cohort, m.done, s.k, count(*) AS repeaters
 	FROM second_orders s
 	JOIN members m USING (customer_id)
-	WHERE s.k <= ${n}
+	WHERE s.k <= ${literal(n)}
 	GROUP BY ALL
 ),
 cells AS (
@@ -82,7 +82,7 @@ cells AS (
 		sum(coalesce(r.repeaters, 0)) OVER w AS repeaters_cum,
 		sum(coalesce(a.revenue, 0)) OVER w AS revenue_cum
 	FROM sizes s
-	CROSS JOIN range(0, ${n + 1}) k(k)
+	CROSS JOIN range(0, ${literal(n + 1)}) k(k)
 	LEFT JOIN activity a ON a.cohort = s.cohort AND a.done = s.done AND a.k = k.k
 	LEFT JOIN repeats r ON r.cohort = s.cohort AND r.done = s.done AND r.k = k.k
 	WINDOW w AS (PARTITION BY s.cohort, s.done ORDER BY k.k)
@@ -123,7 +123,7 @@ JOIN member_periods mp ON mp.customer_id = m.customer_id AND mp.k = ${literal(Nu
 LEFT JOIN (
 	SELECT customer_id, sum(revenue) AS revenue_followed
 	FROM member_periods
-	WHERE k <= ${n}
+	WHERE k <= ${literal(n)}
 	GROUP BY customer_id
 ) t ON t.customer_id = m.customer_id
 WHERE m.cohort = ${literal(String(selection.cohort))}

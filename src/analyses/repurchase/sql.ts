@@ -162,8 +162,8 @@ SELECT * FROM cycle`;
 
 /** Histogram of gaps: buckets `bucketDays` wide, everything from `maxDays` on in the last one. */
 export function buildGapsSql(p: RepurchaseParams, g: Globals): string {
-	const w = positive(p.bucketDays, 7);
-	const max = positive(p.maxDays, 180);
+	const w = literal(positive(p.bucketDays, 7));
+	const max = literal(positive(p.maxDays, 180));
 	return `${gapCtes(p, g)},
 bucketed AS (
 	SELECT CASE WHEN gap >= ${max} THEN ${max} ELSE gap // ${w} * ${w} END AS bucket_start

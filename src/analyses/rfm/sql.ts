@@ -122,7 +122,7 @@ export function compareAsOf(p: RfmParams, g: Globals): string {
 /** `(VALUES ('Champions', 1), …) seg(segment, seg_order)`: segments in rule order. */
 const segmentValues = (p: RfmParams) =>
 	`(VALUES ${segmentOrder(p.rules)
-		.map((s, i) => `(${literal(s)}, ${i + 1})`)
+		.map((s, i) => `(${literal(s)}, ${literal(i + 1)})`)
 		.join(', ')}) seg(segment, seg_order)`;
 
 /** Every segment (empty ones too, except the fallback) with its size, value and recency. */
@@ -172,7 +172,7 @@ function movesCte(p: RfmParams, g: Globals): string {
 export function buildMovementSql(p: RfmParams, g: Globals): string {
 	const order = [NOT_YET, ...segmentOrder(p.rules)];
 	const rank = (col: string) =>
-		`CASE ${col} ${order.map((s, i) => `WHEN ${literal(s)} THEN ${i}`).join(' ')} END`;
+		`CASE ${col} ${order.map((s, i) => `WHEN ${literal(s)} THEN ${literal(i)}`).join(' ')} END`;
 	return `WITH ${movesCte(p, g)}
 SELECT from_segment, to_segment, count(*) AS customers,
 	count(*) / sum(count(*)) OVER (PARTITION BY from_segment) AS from_share,

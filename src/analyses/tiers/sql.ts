@@ -40,7 +40,7 @@ export function tiersOf(p: TierParams): Tier[] {
 function tierCase(tiers: Tier[], col: string): string {
 	const whens = [...tiers]
 		.reverse()
-		.map((t) => `WHEN ${col} >= ${literal(t.minSpend)} THEN ${t.tier}`)
+		.map((t) => `WHEN ${col} >= ${literal(t.minSpend)} THEN ${literal(t.tier)}`)
 		.join(' ');
 	return `CASE ${whens} ELSE 0 END`;
 }
@@ -50,7 +50,8 @@ function tierDefs(tiers: Tier[]): string {
 	const rows = [
 		`(0, ${literal(`< ${tiers[0].minSpend}`)}, NULL::DOUBLE, NULL::DOUBLE)`,
 		...tiers.map(
-			(t) => `(${t.tier}, ${literal(t.label)}, ${literal(t.minSpend)}, ${literal(t.discount)})`
+			(t) =>
+				`(${literal(t.tier)}, ${literal(t.label)}, ${literal(t.minSpend)}, ${literal(t.discount)})`
 		)
 	];
 	return `tier_defs AS (
@@ -114,7 +115,7 @@ ORDER BY d.tier`;
  */
 export function buildTierMovementSql(p: TierParams, g: Globals): string {
 	return `${spendCtes(p, g)}
-SELECT coalesce(s.tier_before, ${NO_TIER}) AS from_tier,
+SELECT coalesce(s.tier_before, ${literal(NO_TIER)}) AS from_tier,
 	CASE WHEN s.tier_before IS NULL THEN '—' ELSE fd.tier_label END AS from_label,
 	s.tier AS to_tier, td.tier_label AS to_label, count(*) AS customers,
 	${earlierSql(p, g)} AS from_date
@@ -206,7 +207,7 @@ ORDER BY cum_spend DESC, customer_id`;
 	}
 	const where =
 		queryId === 'movement'
-			? `coalesce(tier_before, ${NO_TIER}) = ${literal(Number(selection.from_tier))} AND tier = ${literal(Number(selection.to_tier))}`
+			? `coalesce(tier_before, ${literal(NO_TIER)}) = ${literal(Number(selection.from_tier))} AND tier = ${literal(Number(selection.to_tier))}`
 			: `tier = ${literal(Number(selection.tier))}`;
 	return `${spendCtes(p, g)}
 SELECT customer_id, tier, tier_before, spend, orders, spend_before, last_order
