@@ -183,3 +183,9 @@ describe('drill-down', () => {
 		]);
 	});
 });
+
+test('a cohort key from a tampered link cannot name a column: it falls back to months', async () => {
+	const key = 'channel; DROP TABLE orders; --' as CohortParams['key'];
+	const rows = await rowsOf(db, buildCohortSql({ key, periods: 1 }, net));
+	expect([...new Set(rows.map((r) => r.cohort))]).toEqual(['2023-12', '2024-01', '2024-03']);
+});

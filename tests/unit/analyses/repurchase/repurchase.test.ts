@@ -246,3 +246,17 @@ test('everybody buys once: repeat 0, no cycle, empty histogram', async () => {
 	const windows = await rowsOf(db, buildWindowsSql(defaults, net));
 	expect(windows.map((r) => r.rate)).toEqual([0, 0, 0]);
 });
+
+test('params from a tampered link: non-numbers are dropped, bad sizes fall back', () => {
+	const p = {
+		...defaults,
+		bands: ['1; DROP TABLE orders', 70, Infinity] as unknown as number[],
+		windows: [-5, 'x'] as unknown as number[],
+		bucketDays: Number.NaN
+	};
+	expect(bandLabels(p.bands)).toEqual(['≤ 70', '> 70']);
+	const sql = buildWindowsSql(p, net) + buildGapsSql(p, net) + buildBreakdownSql(p, net, 'band');
+	expect(sql).not.toContain('DROP');
+	expect(sql).toContain('(VALUES (30), (60), (90))');
+	expect(sql).toContain('gap // 7 * 7');
+});
