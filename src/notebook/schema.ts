@@ -192,6 +192,9 @@ export function parseNotebook(input: unknown): Result<Notebook> {
 			'notebook.newer-version',
 			`notebook version ${version}, this page reads up to ${NOTEBOOK_VERSION}`
 		);
+	// Refuse a flood of cells before validating each one.
+	if (Array.isArray(doc.cells) && doc.cells.length > LIMITS.cells)
+		return fail('notebook.invalid', `${doc.cells.length} cells, at most ${LIMITS.cells}`);
 	const migrated = migrateNotebook(doc, version);
 	if (!migrated.ok) return migrated;
 	const parsed = v.safeParse(NotebookSchema, migrated.value);
@@ -201,6 +204,25 @@ export function parseNotebook(input: unknown): Result<Notebook> {
 		return fail('notebook.invalid', path ? `${path}: ${issue.message}` : issue.message);
 	}
 	return ok(parsed.output as Notebook);
+}
+
+/** Largest notebook file read: 200 cells of 100k SQL each, with room for JSON overhead. */
+const MAX_NOTEBOOK_TEXT = 25_000_000;
+/** A JSON.parse reviver that drops keys which could reach Object.prototype in later copies. */
+export const dropUnsafeKeys = (key: string, value: unknown): unknown =>
+	UNSAFE_KEYS.has(key) ? undefined : value;
+
+/** Parses a notebook `.json` file's text (size-capped, unsafe keys dropped), then validates it. */
+export function parseNotebookText(text: string): Result<Notebook> {
+	if (text.length > MAX_NOTEBOOK_TEXT)
+		return fail('notebook.invalid', `${text.length} characters, at most ${MAX_NOTEBOOK_TEXT}`);
+	let doc: unknown;
+	try {
+		doc = JSON.parse(text, dropUnsafeKeys);
+	} catch (e) {
+		return fail('notebook.invalid', (e as Error).message);
+	}
+	return parseNotebook(doc);
 }
 
 /** A new empty notebook. `now` is an ISO timestamp: the caller owns the clock. */

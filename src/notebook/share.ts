@@ -9,7 +9,7 @@
 import { Inflate, deflateSync } from 'fflate';
 import { ok, fail, type Result } from '../lib/result.ts';
 import { base64ToBytes, bytesToBase64 } from '../lib/export/base64.ts';
-import { parseNotebook, type Cell, type Notebook, type SqlCell } from './schema.ts';
+import { dropUnsafeKeys, parseNotebook, type Cell, type Notebook, type SqlCell } from './schema.ts';
 
 const TAG = 'nb';
 const SHARE_VERSION = 1;
@@ -19,7 +19,6 @@ const MAX_FRAGMENT_CHARS = 200_000;
 export const MAX_SHARE_JSON_BYTES = 1_000_000;
 /** Input fed to the inflater per step: deflate expands ~1000× at most, so overshoot stays ~1 MB. */
 const INFLATE_STEP = 1024;
-const UNSAFE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
 
 /** Encodes a notebook as a fragment (without `#`); fails with 'share.too-large' past the cap. */
 export function encodeShareFragment(nb: Notebook): Result<string> {
@@ -67,7 +66,7 @@ export function decodeShareFragment(fragment: string): Result<Notebook> {
 	let doc: unknown;
 	try {
 		const json = new TextDecoder('utf-8', { fatal: true }).decode(inflated.value);
-		doc = JSON.parse(json, (key, value) => (UNSAFE_KEYS.has(key) ? undefined : value));
+		doc = JSON.parse(json, dropUnsafeKeys);
 	} catch (e) {
 		return fail('share.corrupted', (e as Error).message);
 	}

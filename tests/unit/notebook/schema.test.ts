@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the cases poke at untyped JSON on purpose */
 import { describe, expect, it } from 'vitest';
-import { LIMITS, parseNotebook } from '../../../src/notebook/schema.ts';
+import { LIMITS, parseNotebook, parseNotebookText } from '../../../src/notebook/schema.ts';
 import { sampleNotebook } from './fixtures.ts';
 
 /** The sample as plain JSON, the way it arrives from storage, a file or a link. */
@@ -123,5 +123,30 @@ describe('parseNotebook', () => {
 	it('strips unknown keys instead of carrying them along', () => {
 		const r = parseNotebook({ ...raw(), data: [{ customer: 'Alice', phone: '138…' }] });
 		expect(r.ok && 'data' in r.value).toBe(false);
+	});
+});
+
+describe('parseNotebookText', () => {
+	it('reads a notebook file and drops prototype keys at the top level', () => {
+		const text = JSON.stringify(raw()).replace('{', '{"__proto__":{"polluted":true},');
+		const r = parseNotebookText(text);
+		expect(r.ok && r.value).toEqual(sampleNotebook());
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+
+	it.each([
+		['not JSON', 'name,amount\nAnn,1'],
+		['truncated JSON', JSON.stringify(raw()).slice(0, 120)],
+		['an empty file', '']
+	])('refuses %s as notebook.invalid', (_what, text) => {
+		const r = parseNotebookText(text);
+		expect(!r.ok && r.error.code).toBe('notebook.invalid');
+	});
+
+	it('refuses a flood of cells quickly, before checking each', () => {
+		const doc = raw();
+		doc.cells = Array(100_000).fill({ id: 'x', kind: 'markdown', text: '' });
+		const r = parseNotebook(doc);
+		expect(!r.ok && r.error.detail).toBe('100000 cells, at most 200');
 	});
 });
