@@ -106,8 +106,8 @@ measured AS (
 ),
 splits AS (
 	SELECT *,
-		${xs === null ? 'median(first_order_share) OVER ()' : literal(xs)} AS x_split,
-		${ys === null ? 'median(returning_share) OVER ()' : literal(ys)} AS y_split
+		${xs === null ? 'median(first_order_share) OVER ()' : `${literal(xs)}::DOUBLE`} AS x_split,
+		${ys === null ? 'median(returning_share) OVER ()' : `${literal(ys)}::DOUBLE`} AS y_split
 	FROM measured
 )
 SELECT *,
@@ -188,7 +188,7 @@ next_pairs AS (
 SELECT next_pairs.first_id, nf.item AS first_item, next_pairs.next_id, nn.item AS next_item,
 	next_pairs.customers::INTEGER AS customers, top_first.customers::INTEGER AS repeaters,
 	next_pairs.customers / top_first.customers AS share,
-	row_number() OVER (PARTITION BY next_pairs.first_id ORDER BY next_pairs.customers DESC, next_pairs.next_id) AS next_rank
+	row_number() OVER (PARTITION BY next_pairs.first_id ORDER BY next_pairs.customers DESC, next_pairs.next_id)::INTEGER AS next_rank
 FROM next_pairs
 JOIN top_first ON top_first.item_id = next_pairs.first_id
 JOIN names nf ON nf.item_id = next_pairs.first_id

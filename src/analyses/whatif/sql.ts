@@ -89,7 +89,7 @@ seg AS (
 ),
 assumed AS (
 	SELECT seg.*, ${literal(target(p))}::DOUBLE AS target_rate,
-		${literal(target(p))} * seg.customers - seg.repeaters AS extra_repeaters,
+		${literal(target(p))}::DOUBLE * seg.customers - seg.repeaters AS extra_repeaters,
 		CASE WHEN seg.revenue_per_repeater IS NOT NULL THEN 'segment'
 			WHEN store.revenue_per_repeater IS NOT NULL THEN 'store' END AS basis,
 		coalesce(seg.revenue_per_repeater, store.revenue_per_repeater) AS assumed_revenue_per_repeater,
