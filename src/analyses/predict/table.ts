@@ -3,15 +3,8 @@
  * customers in SQL, see buildPredictionsSql) and the two checks, so everything can be charted,
  * joined and listed with plain SQL.
  */
-import {
-	DateDay,
-	Table,
-	Utf8,
-	makeData,
-	makeVector,
-	tableFromArrays,
-	vectorFromArray
-} from 'apache-arrow';
+import { DateDay, Table, makeData, makeVector, tableFromArrays } from 'apache-arrow';
+import { utf8Vector } from '../../engine/arrow-build.ts';
 import type { Scores } from './score.ts';
 import type { FrequencyRow, TrackingRow } from './checks.ts';
 
@@ -53,9 +46,6 @@ export function buildTrackingTable(rows: TrackingRow[]): Table {
 		),
 		actual: makeVector(Float64Array.from(rows, (r) => r.actual)),
 		expected: makeVector(Float64Array.from(rows, (r) => r.expected)),
-		period: vectorFromArray(
-			rows.map((r) => r.period),
-			new Utf8()
-		)
+		period: utf8Vector(rows.map((r) => r.period))
 	});
 }

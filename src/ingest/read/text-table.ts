@@ -1,4 +1,5 @@
-import { Table, Utf8, makeVector, vectorFromArray, type Vector } from 'apache-arrow';
+import { Table, makeVector, type Vector } from 'apache-arrow';
+import { utf8Vector } from '../../engine/arrow-build.ts';
 import type { SqlEngine } from '../../engine/types.ts';
 import { ident } from '../../lib/sql.ts';
 import { LINE_COLUMN } from './header.ts';
@@ -23,10 +24,7 @@ export async function insertTextRows(
 ): Promise<void> {
 	const columns: Record<string, Vector> = {};
 	header.forEach((name, c) => {
-		columns[name] = vectorFromArray(
-			batch.rows.map((row) => row[c] ?? null),
-			new Utf8()
-		);
+		columns[name] = utf8Vector(batch.rows.map((row) => row[c] ?? null));
 	});
 	columns[LINE_COLUMN] = makeVector(BigInt64Array.from(batch.lines, (n) => BigInt(n)));
 	const inserted = await engine.insertArrow(

@@ -135,6 +135,31 @@ export const messages: Record<string, Msg> = {
 	'campaigns.builder.download-control': { en: 'Download the control list', zh: '下载对照组名单' },
 	'campaigns.builder.save': { en: 'Save the campaign', zh: '保存活动' },
 
+	// One group test in words (CampaignResult)
+	'campaigns.result.significant': {
+		en: 'Response {rate} against a natural repurchase of {control}: uplift {uplift} points (95% interval {low} to {high}), significant (p {p}).',
+		zh: '刺激响应率 {rate},自然回购率 {control}:提升 {uplift} 个百分点(95% 置信区间 {low} 至 {high}),显著(p {p})。'
+	},
+	'campaigns.result.not-significant': {
+		en: 'Response {rate} against a natural repurchase of {control}: uplift {uplift} points (95% interval {low} to {high}), not significant (p {p}) — the difference could be chance.',
+		zh: '刺激响应率 {rate},自然回购率 {control}:提升 {uplift} 个百分点(95% 置信区间 {low} 至 {high}),不显著(p {p})——差异可能只是偶然。'
+	},
+	'campaigns.result.no-control': {
+		en: '{contacted} contacted, {rate} ordered in the window. Without a control group this does not show what the campaign caused; see the comparison with comparable customers.',
+		zh: '触达 {contacted} 人,{rate} 在窗口内下单。没有对照组,无法说明活动带来了多少效果;请参看与可比客户的比较。'
+	},
+	'campaigns.result.attributed': { en: 'As sellers quote it', zh: '卖家常用口径' },
+	'campaigns.result.attributed-note': {
+		en: 'All orders of contacted customers in the window ÷ cost, including those they would have placed anyway.',
+		zh: '触达客户在窗口内的全部订单 ÷ 成本,包括本来就会发生的购买。'
+	},
+	'campaigns.result.incremental': { en: 'What the campaign caused', zh: '活动带来的增量' },
+	'campaigns.result.gain': { en: 'Revenue − cost: {gain}', zh: '收入 − 成本:{gain}' },
+	'campaigns.result.profit': {
+		en: 'Incremental profit at {margin} margin: {profit}',
+		zh: '按 {margin} 毛利率的增量利润:{profit}'
+	},
+
 	// Contact list column mapping
 	'campaigns.mapping.customerId': { en: 'Customer id', zh: '客户编号' },
 	'campaigns.mapping.group': { en: 'Group (contacted / control)', zh: '分组(触达 / 对照)' },

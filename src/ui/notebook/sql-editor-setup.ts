@@ -8,7 +8,9 @@ import { Compartment, EditorState, Prec, Annotation } from '@codemirror/state';
 import { keymap, placeholder as placeholderExt } from '@codemirror/view';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { sql, PostgreSQL } from '@codemirror/lang-sql';
+import { setDiagnostics } from '@codemirror/lint';
 import { tags as t } from '@lezer/highlight';
+import { locateSqlError } from './sql-error.ts';
 
 export interface SqlEditorOptions {
 	doc: string;
@@ -26,6 +28,8 @@ export interface SqlEditorHandle {
 	setValue(value: string): void;
 	setSchema(schema: Record<string, string[]>): void;
 	setReadonly(readonly: boolean): void;
+	/** Underlines where DuckDB's message points (null clears it). */
+	setError(message: string | null): void;
 	focus(): void;
 	destroy(): void;
 }
@@ -127,6 +131,14 @@ export function createSqlEditor(parent: HTMLElement, opts: SqlEditorOptions): Sq
 		},
 		setReadonly(readonly) {
 			view.dispatch({ effects: access.reconfigure(editable(readonly)) });
+		},
+		setError(message) {
+			const span = message ? locateSqlError(view.state.doc.toString(), message) : null;
+			const diagnostics =
+				message && span
+					? [{ ...span, severity: 'error' as const, message: message.split('\n')[0] }]
+					: [];
+			view.dispatch(setDiagnostics(view.state, diagnostics));
 		},
 		focus: () => view.focus(),
 		destroy: () => view.destroy()

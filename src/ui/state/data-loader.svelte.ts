@@ -1,7 +1,6 @@
 import type { AppState } from './app.svelte.ts';
-import { importFiles, type ImportProgress, type MappingRequest } from '../../ingest/import.ts';
+import { importFiles, type ImportOptions, type ImportProgress } from '../../ingest/import.ts';
 import type { ImportReport } from '../../ingest/quality.ts';
-import type { Mapping } from '../../ingest/mapping.ts';
 import { createLocalMappingStore } from '../../ingest/mapping.ts';
 import { previewSource } from '../../ingest/read/index.ts';
 import {
@@ -10,6 +9,7 @@ import {
 	isContactList,
 	type ContactImport
 } from '../../ingest/contacts.ts';
+import { buildImportOptions, type DialogSettings, type FilePlan } from '../import/plan.ts';
 import { buildSampleFiles } from '../../sample/sample-files.ts';
 
 export interface LoadProgress {
@@ -21,80 +21,97 @@ export interface LoadProgress {
 }
 
 /**
- * Loading data: order files through the importer (asking the column mapper when a layout is
- * unknown), contact lists into campaign_contacts, then a refresh of what the controls offer. A
- * failed file leaves everything loaded before it as it was.
+ * Loading data. Order files open the import dialog (decoded preview, detected layout, column
+ * mapper); contact lists go to campaign_contacts; the sample skips the dialog. A failed file
+ * leaves everything loaded before it as it was.
  */
 export class DataLoader {
 	busy = $state(false);
 	progress = $state.raw<LoadProgress | null>(null);
+	/** The importer's own progress, for the dialog. */
+	importProgress = $state.raw<ImportProgress | null>(null);
 	report = $state.raw<ImportReport | null>(null);
 	contacts = $state.raw<ContactImport[]>([]);
 	showReport = $state(false);
-	/** The mapping question the import dialog is showing, if any. */
-	pending = $state.raw<MappingRequest | null>(null);
-	#answer: ((m: Mapping | null) => void) | null = null;
+	/** Order files waiting in the import dialog. */
+	dialogFiles = $state.raw<File[] | null>(null);
+	#pendingContacts: File[] = [];
 	#abort: AbortController | null = null;
 	#files: string[] = [];
-	/** Always ask for the first file of a layout, so the user sees the decoded preview. */
-	#confirmAll = true;
 	readonly mappingStore = createLocalMappingStore();
+	readonly planDeps = { previewSource, mappingStore: this.mappingStore };
 
 	constructor(private readonly app: AppState) {}
 
 	cancel() {
 		this.#abort?.abort();
-		this.answer(null);
 	}
 
-	/** The dialog's answer: a mapping to import with, or null to skip the file. */
-	answer(mapping: Mapping | null) {
-		const fn = this.#answer;
-		this.#answer = null;
-		this.pending = null;
-		fn?.(mapping);
+	closeDialog() {
+		if (this.busy) return;
+		this.dialogFiles = null;
+		this.#pendingContacts = [];
 	}
 
 	async loadSample() {
+		if (this.busy) return;
+		this.busy = true;
 		this.progress = { label: this.app.t('sample.generating'), bytes: 0, totalBytes: 0 };
 		// Let the progress bar paint before the generator takes the thread for a moment.
 		await new Promise((r) => setTimeout(r, 30));
 		const s = buildSampleFiles();
-		const files = [
-			new File([s.orders as BlobPart], s.name, { type: 'text/csv' }),
-			new File([s.contacts as BlobPart], s.contactsName, { type: 'text/csv' })
-		];
-		this.#confirmAll = false;
-		try {
-			await this.loadFiles(files);
-		} finally {
-			this.#confirmAll = true;
-		}
+		this.busy = false;
+		const orders = new File([s.orders as BlobPart], s.name, { type: 'text/csv' });
+		const contacts = new File([s.contacts as BlobPart], s.contactsName, { type: 'text/csv' });
+		await this.#run([orders], [contacts], {});
 	}
 
+	/** Files from the picker or a drop: contact lists are told apart by their header. */
 	async loadFiles(files: File[]) {
+		if (this.busy) return;
+		const orders: File[] = [];
+		const contacts: File[] = [];
+		for (const f of files) {
+			const p = await previewSource(f);
+			if (p.ok && isContactList(p.value.header)) contacts.push(f);
+			else orders.push(f);
+		}
+		if (orders.length) {
+			this.#pendingContacts = contacts;
+			this.dialogFiles = orders;
+		} else await this.#run([], contacts, {});
+	}
+
+	/** The dialog's decision: import these plans with these settings. */
+	async importPlans(plans: FilePlan[], settings: DialogSettings) {
+		const contacts = this.#pendingContacts;
+		this.#pendingContacts = [];
+		await this.#run(
+			plans.map((p) => p.file as File),
+			contacts,
+			buildImportOptions(plans, settings)
+		);
+		if (!this.busy) this.dialogFiles = null;
+	}
+
+	async #run(orderFiles: File[], contactFiles: File[], extra: Partial<ImportOptions>) {
 		if (this.busy) return;
 		this.busy = true;
 		this.#abort = new AbortController();
 		const signal = this.#abort.signal;
 		const app = this.app;
 		try {
-			const orderFiles: File[] = [];
-			const contactFiles: File[] = [];
-			for (const f of files) {
-				const p = await previewSource(f);
-				if (p.ok && isContactList(p.value.header)) contactFiles.push(f);
-				else orderFiles.push(f);
-			}
 			let loaded = false;
 			if (orderFiles.length) {
-				const answered = new Map<string, Mapping>();
 				const r = await importFiles(app.engine, orderFiles, {
+					...extra,
 					mappingStore: this.mappingStore,
 					signal,
 					now: new Date(),
-					onProgress: (p) => (this.progress = this.#describe(p)),
-					mappingFor: (req) => this.#mappingFor(req, answered)
+					onProgress: (p) => {
+						this.importProgress = p;
+						this.progress = this.#describe(p);
+					}
 				});
 				if (!r.ok) {
 					app.notice = { kind: 'error', failure: r.error, text: r.error.detail };
@@ -111,9 +128,10 @@ export class DataLoader {
 						};
 				}
 			}
-			if (loaded || this.app.data) await app.engine.query(ensureContactsTableSql);
+			const hasOrders = loaded || !!app.data;
+			if (hasOrders) await app.engine.query(ensureContactsTableSql);
 			for (const f of contactFiles) {
-				if (!loaded && !this.app.data) {
+				if (!hasOrders) {
 					app.notice = {
 						kind: 'error',
 						failure: { code: 'campaigns.import.orders-first', detail: f.name },
@@ -137,24 +155,9 @@ export class DataLoader {
 		} finally {
 			this.busy = false;
 			this.progress = null;
+			this.importProgress = null;
 			this.#abort = null;
 		}
-	}
-
-	#mappingFor(req: MappingRequest, answered: Map<string, Mapping>): Promise<Mapping | null> {
-		const known = answered.get(req.signature);
-		if (known) return Promise.resolve(known);
-		if (!this.#confirmAll && (req.preset || req.remembered)) return Promise.resolve(req.proposed);
-		return new Promise((resolve) => {
-			this.pending = req;
-			this.#answer = (m) => {
-				if (m) {
-					answered.set(req.signature, m);
-					if (!req.preset) void this.mappingStore.put(req.signature, m);
-				}
-				resolve(m);
-			};
-		});
 	}
 
 	#describe(p: ImportProgress): LoadProgress {
