@@ -1,11 +1,11 @@
-import type { RejectedLine } from './stage-delimited.ts';
+import type { RejectedRow } from './types.ts';
 import { cellText } from './cell-text.ts';
 import { ReadError } from './read-error.ts';
 
 export interface JsonRows {
 	header: string[];
 	rows: { line: number; cells: (string | null)[] }[];
-	rejected: RejectedLine[];
+	rejected: RejectedRow[];
 }
 
 /**
@@ -15,7 +15,7 @@ export interface JsonRows {
  */
 export function parseJsonRows(text: string, kind: 'json' | 'ndjson'): JsonRows {
 	const objects: { line: number; value: unknown }[] = [];
-	const rejected: RejectedLine[] = [];
+	const rejected: RejectedRow[] = [];
 	if (kind === 'json') {
 		let parsed: unknown;
 		try {

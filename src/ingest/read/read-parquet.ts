@@ -11,11 +11,13 @@ import { ReadError } from './read-error.ts';
 export interface ParquetSource {
 	header: string[];
 	rowCount: number;
-	/** Rows in order, one row group (or a part of one) per call. */
-	batches(maxRows: number): AsyncGenerator<(string | null)[][]>;
+	/** [start, end) of each row group, in order. */
+	rowGroups: [number, number][];
+	/** Rows [start, end) as text cells. */
+	readRows(start: number, end: number): Promise<(string | null)[][]>;
 }
 
-export async function openParquet(bytes: Blob | Uint8Array): Promise<ParquetSource> {
+export async function openParquet(bytes: Blob): Promise<ParquetSource> {
 	const file = toAsyncBuffer(bytes);
 	let metadata: FileMetaData;
 	try {
@@ -31,21 +33,18 @@ export async function openParquet(bytes: Blob | Uint8Array): Promise<ParquetSour
 		header.push(metadata.schema[i].name);
 		i = skipSubtree(metadata, i);
 	}
-	const rowCount = Number(metadata.num_rows);
+	const rowGroups: [number, number][] = [];
+	let start = 0;
+	for (const group of metadata.row_groups) {
+		const end = start + Number(group.num_rows);
+		rowGroups.push([start, end]);
+		start = end;
+	}
 	return {
 		header,
-		rowCount,
-		async *batches(maxRows) {
-			let start = 0;
-			for (const group of metadata.row_groups) {
-				const end = start + Number(group.num_rows);
-				for (let from = start; from < end; from += maxRows) {
-					const to = Math.min(end, from + maxRows);
-					yield await readRows(file, metadata, from, to);
-				}
-				start = end;
-			}
-		}
+		rowCount: Number(metadata.num_rows),
+		rowGroups,
+		readRows: (from, to) => readRows(file, metadata, from, to)
 	};
 }
 
@@ -85,16 +84,8 @@ async function readRows(
 	return rows.map((row) => row.map((v) => cellText(v)));
 }
 
-function toAsyncBuffer(bytes: Blob | Uint8Array): AsyncBuffer {
-	if (bytes instanceof Uint8Array)
-		return {
-			byteLength: bytes.byteLength,
-			slice: (start, end) => bytes.slice(start, end).buffer
-		};
-	return {
-		byteLength: bytes.size,
-		slice: (start, end) => bytes.slice(start, end).arrayBuffer()
-	};
+function toAsyncBuffer(blob: Blob): AsyncBuffer {
+	return { byteLength: blob.size, slice: (start, end) => blob.slice(start, end).arrayBuffer() };
 }
 
 /** Parquet GZIP pages; snappy is built into hyparquet. */

@@ -2,7 +2,7 @@ import { tableFromArrays } from 'apache-arrow';
 import type { SqlEngine } from '../../engine/types.ts';
 import type { Failure } from '../../lib/result.ts';
 import { ident, literal } from '../../lib/sql.ts';
-import type { EncodingName } from './types.ts';
+import type { EncodingName, RejectedRow } from './types.ts';
 import { LINE_COLUMN } from './header.ts';
 import { MAX_LINE_BYTES, MAX_REJECTED_LISTED } from './limits.ts';
 import { ReadError, throwIfAborted } from './read-error.ts';
@@ -16,18 +16,14 @@ export interface DelimitedSource {
 	header: string[];
 	/** Data records to drop, 1-based after the header (blank lines do not count). */
 	skipRows: number[];
+	/** Line of the header: past 1 when blank lines come first (DuckDB then loads it as data). */
+	headerLine: number;
 }
 
 export interface StageProgress {
 	signal?: AbortSignal;
 	onBytes: (phase: 'reading' | 'decoding', bytes: number) => void;
 	onLoading: () => void;
-}
-
-export interface RejectedLine {
-	line: number;
-	reason: string;
-	raw?: string;
 }
 
 /**
@@ -40,7 +36,7 @@ export async function stageDelimited(
 	source: DelimitedSource,
 	table: string,
 	progress: StageProgress
-): Promise<{ rejected: RejectedLine[]; warnings: Failure[] }> {
+): Promise<{ rejected: RejectedRow[]; warnings: Failure[] }> {
 	const direct = source.encoding === 'utf-8' && !source.compressed;
 	let loaded = await loadOnce(engine, source, table, progress, direct);
 	if (direct && loaded.rejected.some((r) => r.invalidEncoding)) {
@@ -48,7 +44,7 @@ export async function stageDelimited(
 		// rows, so convert the whole file with replacement characters and load it again.
 		loaded = await loadOnce(engine, source, table, progress, false);
 	}
-	const skipped = await skipRecords(engine, table, source.skipRows, loaded.blankLines);
+	const skipped = await skipRecords(engine, table, source, loaded.blankLines);
 	const rejected = loaded.rejected
 		.filter((r) => !skipped.has(r.line))
 		.map(({ line, reason, raw }) => ({ line, reason, raw }));
@@ -61,7 +57,7 @@ export async function stageDelimited(
 	return { rejected, warnings };
 }
 
-interface DuckReject extends RejectedLine {
+interface DuckReject extends RejectedRow {
 	invalidEncoding: boolean;
 }
 
@@ -209,24 +205,26 @@ const CASE_STEPS = 200;
 
 /**
  * Drops the given data records (1-based after the header), loaded or rejected, and returns their
- * lines. Record r is at line r + 1 plus the blank lines before it.
+ * lines: record r is the r-th line after the header that is not blank. Also drops the header
+ * itself where blank lines before it made DuckDB take the first blank line for the header.
  */
 async function skipRecords(
 	engine: SqlEngine,
 	table: string,
-	skipRows: number[],
+	source: DelimitedSource,
 	blankLines: number[]
 ): Promise<Set<number>> {
 	const lines = new Set<number>();
-	if (skipRows.length === 0) return lines;
+	if (source.headerLine > 1) lines.add(source.headerLine);
 	const blanks = new Set(blankLines);
-	const wanted = new Set(skipRows);
-	const last = Math.max(...skipRows);
-	for (let line = 2, record = 0; record < last; line++) {
+	const wanted = new Set(source.skipRows);
+	const last = Math.max(0, ...source.skipRows);
+	for (let line = source.headerLine + 1, record = 0; record < last; line++) {
 		if (blanks.has(line)) continue;
 		record++;
 		if (wanted.has(record)) lines.add(line);
 	}
+	if (lines.size === 0) return lines;
 	const deleted = await engine.query(
 		`DELETE FROM ${ident(table)} WHERE ${ident(LINE_COLUMN)} IN (${[...lines].join(', ')})`
 	);

@@ -1,3 +1,56 @@
-/** Names shared by the reader's modules; re-exported from index.ts. */
+import type { Failure } from '../../lib/result.ts';
+
+/** The reader's public types; index.ts re-exports them. */
 export type EncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 export type FileKind = 'csv' | 'xlsx' | 'parquet' | 'json' | 'ndjson';
+
+export interface ReadOptions {
+	/** Overrides encoding detection. */
+	encoding?: EncodingName;
+	/** Overrides delimiter sniffing. */
+	delimiter?: string;
+	/** XLSX sheet; default the first. */
+	sheet?: string;
+	/** 1-based data rows to drop after the header (TikTok Shop: row 2 holds descriptions → [1]). */
+	skipRows?: number[];
+	/** Cancels reading; the result is then 'read.cancelled'. */
+	signal?: AbortSignal;
+	onProgress?: (p: ReadProgress) => void;
+}
+
+export interface ReadProgress {
+	phase: 'reading' | 'decoding' | 'parsing' | 'loading';
+	/** File bytes read so far (compressed bytes for gzip). */
+	bytes: number;
+	totalBytes: number;
+	rows?: number;
+}
+
+export interface SourcePreview {
+	name: string;
+	fileKind: FileKind;
+	compressed: boolean;
+	encoding: EncodingName;
+	encodingConfidence: 'bom' | 'certain' | 'guess';
+	delimiter?: string;
+	sheets?: string[];
+	sheet?: string;
+	/** Column names after de-duplication (dupes get ' (2)', reported as a warning). */
+	header: string[];
+	/** First 20 data rows, decoded, as text. */
+	rows: string[][];
+	/** Non-fatal findings with codes, e.g. 'read.duplicate-header'. */
+	warnings: Failure[];
+}
+
+export interface RejectedRow {
+	line: number;
+	reason: string;
+	raw?: string;
+}
+
+export interface StagedSource extends SourcePreview {
+	table: string;
+	rowCount: number;
+	rejected: RejectedRow[];
+}

@@ -99,6 +99,18 @@ test('skipRows drops the TikTok Shop description row (data row 1)', async () => 
 	]);
 });
 
+test('blank lines before the header: the header is not loaded as a row', async () => {
+	// Lines 1–2 blank, header on 3, data on 4, a ragged row on 5, data on 6.
+	const staged = await stageSource(engine, fileOf('\n\na,b\n1,2\n3\n4,5\n'), 'stage_lead');
+	if (!staged.ok) throw new Error(staged.error.detail);
+	expect(staged.value.header).toEqual(['a', 'b']);
+	expect(staged.value.rejected.map((r) => r.line)).toEqual([5]);
+	expect(await stagedRows(engine, 'stage_lead')).toEqual([
+		['1', '2', 4],
+		['4', '5', 6]
+	]);
+});
+
 test('a skipped row that is ragged leaves no rejection behind', async () => {
 	const text = 'a,b\nthis row describes the columns\n1,2\n';
 	const staged = await stageSource(engine, fileOf(text), 'stage_skip', { skipRows: [1] });

@@ -129,6 +129,7 @@ describe.each([false, true])('gzip %s', (compressed) => {
 describe('Parquet without the DuckDB extension', () => {
 	let dir: string;
 	let parquet: Uint8Array;
+	let grouped: Uint8Array;
 	beforeAll(async () => {
 		dir = mkdtempSync(path.join(tmpdir(), 'huitou-parquet-'));
 		const target = path.join(dir, 'orders.parquet');
@@ -140,8 +141,14 @@ describe('Parquet without the DuckDB extension', () => {
 				(2, NULL, NULL, TIMESTAMP '2024-01-03 00:00:00', NULL, NULL)
 			) t(order_id, buyer, day, paid_at, amount, items)) TO '${target}' (FORMAT parquet)`
 		);
+		const groupedPath = path.join(dir, 'grouped.parquet');
+		await conn.run(
+			`COPY (SELECT i AS id, 'row ' || i AS label FROM range(1, 5001) t(i) ORDER BY i) ` +
+				`TO '${groupedPath}' (FORMAT parquet, ROW_GROUP_SIZE 2048)`
+		);
 		conn.closeSync();
 		parquet = new Uint8Array(readFileSync(target));
+		grouped = new Uint8Array(readFileSync(groupedPath));
 	});
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -168,6 +175,24 @@ describe('Parquet without the DuckDB extension', () => {
 			'items VARCHAR',
 			'__line BIGINT'
 		]);
+	});
+
+	test('several row groups load in order; skipRows counts across them', async () => {
+		// ids 1…5000 in groups of 2048; skipping data rows 1 and 3000 leaves 4998 rows, ids summing
+		// to 5000·5001/2 − 1 − 3000 = 12,502,500 − 3001 = 12,499,499, each on line id + 1.
+		const file = fileOf(grouped, 'grouped.parquet');
+		const staged = await stageSource(engine, file, 'stage_grouped', { skipRows: [1, 3000] });
+		expect(staged.ok && staged.value.rowCount).toBe(4998);
+		expect(staged.ok && staged.value.rows[0]).toEqual(['2', 'row 2']);
+		const check = await engine.query(
+			`SELECT sum(id::BIGINT)::BIGINT AS total, count(*) FILTER (WHERE __line <> id::BIGINT + 1)::INTEGER AS off, ` +
+				`count(*) FILTER (WHERE id IN ('1', '3000'))::INTEGER AS skipped FROM stage_grouped`
+		);
+		expect(check.ok && check.value.get(0)?.toJSON()).toEqual({
+			total: 12_499_499n,
+			off: 0,
+			skipped: 0
+		});
 	});
 
 	test('the engine itself cannot read Parquet (no extension, no download)', async () => {
