@@ -9,6 +9,7 @@ export const messages: Record<string, Msg> = {
 	'app.theme': { en: 'Theme', zh: '主题' },
 	'engine.idle': { en: 'Engine idle', zh: '引擎未启动' },
 	'engine.loading': { en: 'Loading engine… {pct}', zh: '正在加载引擎… {pct}' },
+	'engine.starting': { en: 'Starting engine…', zh: '正在启动引擎…' },
 	'engine.ready': { en: 'DuckDB {version} ready', zh: 'DuckDB {version} 已就绪' },
 	'engine.failed': { en: 'Engine failed to start', zh: '引擎启动失败' },
 	'engine.restart': { en: 'Restart engine', zh: '重启引擎' },
