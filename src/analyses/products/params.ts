@@ -18,6 +18,8 @@ export type ProductsParams = {
 	focus: string;
 	/** Next items listed per first item. */
 	nextTop: number;
+	/** Repeat = second order within this many days of the first; 0 = any time in the data. */
+	repeatDays: number;
 };
 
 export const defaults: ProductsParams = {
@@ -29,7 +31,8 @@ export const defaults: ProductsParams = {
 	minPairOrders: 2,
 	pairSort: 'support',
 	focus: '',
-	nextTop: 5
+	nextTop: 5,
+	repeatDays: 0
 };
 
 export const fields: ParamField[] = [
@@ -93,6 +96,15 @@ export const fields: ParamField[] = [
 		label: {
 			en: 'Next purchase after first item (blank = all)',
 			zh: '首单含该商品的客户下一单（空 = 全部）'
+		}
+	},
+	{
+		key: 'repeatDays',
+		kind: 'number',
+		min: 0,
+		label: {
+			en: 'Repeat = second order within days (0 = any time)',
+			zh: '复购 = 首单后多少天内再下单（0 = 不限）'
 		}
 	},
 	{

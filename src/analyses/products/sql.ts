@@ -1,5 +1,5 @@
 import type { Globals } from '../types.ts';
-import { filteredOrdersCte, firstOrdersCte } from '../base.ts';
+import { dataEndSql, filteredOrdersCte, firstOrdersCte } from '../base.ts';
 import { literal, literalList } from '../../lib/sql.ts';
 import type { ProductsParams } from './params.ts';
 
@@ -12,6 +12,19 @@ const split = (n: unknown): number | null =>
 	typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.min(n, 100) / 100 : null;
 
 /**
+ * Did a customer repeat? With no window: 2+ orders in the filtered data, every customer judged.
+ * With a window of N days (as the repurchase cell counts it): the second order came less than
+ * N × 24 h after the first, judged only for customers whose first order is at least N days
+ * before the end of the data, so nobody counts as "not back" before their window has passed.
+ */
+function judgedColumns(p: ProductsParams, g: Globals): string {
+	const days = whole(p.repeatDays, 0, 3650, 0);
+	if (days === 0) return 'TRUE AS observed, customer_orders >= 2 AS repeated';
+	const end = `first_time + to_days(${literal(days)})`;
+	return `${end} <= ${dataEndSql(g)} AS observed, coalesce(second_time < ${end}, FALSE) AS repeated`;
+}
+
+/**
  * CTEs shared by every product query:
  * - `ranked`: known customers' orders in the filtered set: `is_first` marks the first-ever order
  *   (see firstOrdersCte, so in a date range a long-standing customer is returning), `acquired`
@@ -21,7 +34,8 @@ const split = (n: unknown): number | null =>
  *   gross) split across the order's lines in proportion to line amounts (equally if they are all
  *   0), so items add up to order revenue and partial refunds shrink every line alike;
  * - `names`: a display name per item;
- * - `first_items`: the items in each acquired customer's first order.
+ * - `judged`: per acquired customer, whether they repeated (see judgedColumns);
+ * - `first_items`: the items in each acquired customer's first order, with that verdict.
  */
 function itemCtes(p: ProductsParams, g: Globals): string {
 	const byCategory = p.level === 'category';
@@ -31,7 +45,7 @@ function itemCtes(p: ProductsParams, g: Globals): string {
 	return `${filteredOrdersCte(g)},
 ${firstOrdersCte(g)},
 ranked AS (
-	SELECT f.order_id, f.customer_id, f.order_id = c.first_order_id AS is_first,
+	SELECT f.order_id, f.customer_id, f.order_time, f.order_id = c.first_order_id AS is_first,
 		bool_or(f.order_id = c.first_order_id) OVER w AS acquired,
 		row_number() OVER (w ORDER BY f.order_time, f.order_id) AS n,
 		count(*) OVER w AS customer_orders
@@ -63,8 +77,22 @@ item_lines AS (
 names AS (
 	SELECT item_id, max(item_name) AS item FROM item_lines GROUP BY item_id
 ),
+judged AS (
+	SELECT customer_id, ${judgedColumns(p, g)}
+	FROM (
+		SELECT customer_id, any_value(customer_orders) AS customer_orders,
+			max(order_time) FILTER (WHERE is_first) AS first_time,
+			max(order_time) FILTER (WHERE n = 2) AS second_time
+		FROM ranked
+		WHERE acquired
+		GROUP BY customer_id
+	)
+),
 first_items AS (
-	SELECT DISTINCT customer_id, item_id, customer_orders FROM item_lines WHERE is_first
+	SELECT DISTINCT item_lines.customer_id, item_lines.item_id, item_lines.customer_orders,
+		judged.observed, judged.repeated
+	FROM item_lines JOIN judged ON judged.customer_id = item_lines.customer_id
+	WHERE item_lines.is_first
 )`;
 }
 
@@ -79,7 +107,8 @@ export function buildRolesSql(p: ProductsParams, g: Globals): string {
 -- Customers whose first order has item lines: a first order without lines says nothing either way.
 known_customers AS (SELECT count(DISTINCT customer_id) AS customers FROM first_items),
 first_stats AS (
-	SELECT item_id, count(*) AS first_buyers, count(*) FILTER (WHERE customer_orders >= 2) AS repeaters
+	SELECT item_id, count(*) AS first_buyers, count(*) FILTER (WHERE observed) AS judged,
+		count(*) FILTER (WHERE observed AND repeated) AS repeaters
 	FROM first_items
 	GROUP BY item_id
 ),
@@ -96,7 +125,7 @@ measured AS (
 		sales.buyers::INTEGER AS buyers,
 		coalesce(first_stats.first_buyers, 0)::INTEGER AS first_buyers,
 		coalesce(first_stats.first_buyers, 0) / nullif(known_customers.customers, 0) AS first_order_share,
-		first_stats.repeaters / first_stats.first_buyers AS repeat_rate,
+		first_stats.repeaters / nullif(first_stats.judged, 0) AS repeat_rate,
 		coalesce(sales.returning_revenue, 0) / nullif(sales.known_revenue, 0) AS returning_share
 	FROM sales
 	JOIN names ON names.item_id = sales.item_id
@@ -197,13 +226,17 @@ QUALIFY next_rank <= ${literal(whole(p.nextTop, 1, 1000, 5))}
 ORDER BY top_first.first_rank, next_rank`;
 }
 
-/** First items ranked by the repeat rate of the customers whose first order held them. */
+/**
+ * First items ranked by the repeat rate of the customers whose first order held them (customers
+ * still inside their repeat window are left out).
+ */
 export function buildFirstItemRepeatSql(p: ProductsParams, g: Globals): string {
 	return `WITH ${itemCtes(p, g)}
 SELECT first_items.item_id, names.item, count(*)::INTEGER AS first_buyers,
-	count(*) FILTER (WHERE customer_orders >= 2)::INTEGER AS repeaters,
-	count(*) FILTER (WHERE customer_orders >= 2) / count(*) AS repeat_rate
+	count(*) FILTER (WHERE repeated)::INTEGER AS repeaters,
+	count(*) FILTER (WHERE repeated) / count(*) AS repeat_rate
 FROM first_items JOIN names ON names.item_id = first_items.item_id
+WHERE observed
 GROUP BY ALL
 HAVING count(*) >= ${literal(whole(p.minBuyers, 1, 1e9, 1))}
 ORDER BY repeat_rate DESC, first_buyers DESC, first_items.item_id
@@ -224,7 +257,7 @@ ORDER BY item_revenue DESC, customer_id`;
 /** Customers whose first order held the item, and whether they ordered again. */
 export function buildFirstBuyersSql(p: ProductsParams, g: Globals, itemId: string): string {
 	return `WITH ${itemCtes(p, g)}
-SELECT customer_id, customer_orders::INTEGER AS orders, customer_orders >= 2 AS repeated
+SELECT customer_id, customer_orders::INTEGER AS orders, repeated, observed AS window_passed
 FROM first_items
 WHERE item_id = ${literal(itemId)}
 ORDER BY repeated DESC, customer_id`;

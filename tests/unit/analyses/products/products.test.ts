@@ -221,6 +221,36 @@ describe('next purchase and first-item repeat', () => {
 	});
 });
 
+describe('repeat within a window', () => {
+	/*
+	 * Second orders: A 06-01 → 06-10 (9 days), B 06-02 10:00 → 06-12 10:00 (exactly 10 days),
+	 * D 06-04 → 06-20 (16 days); C never. Data ends 07-01.
+	 * 10 days: all judged (first + 10 d ≤ 07-01); only A is back in under 10 × 24 h.
+	 *   P (A, B, C) 1/3; Q (A, C) 1/2; R (D) 0/1.
+	 * 28 days: C (06-03 + 28 d = 07-01 10:00) and D (07-02) are still inside their window.
+	 *   P (A, B) 2/2; Q (A) 1/1; R nobody judged → no rate.
+	 */
+	test('10 days', async () => {
+		const rows = await queryRows(db, sqlOf('roles', { ...all, repeatDays: 10 }));
+		const rate = Object.fromEntries(rows.map((r) => [r.item_id, r.repeat_rate]));
+		expect(rate.P).toBeCloseTo(1 / 3);
+		expect([rate.Q, rate.R]).toEqual([0.5, 0]);
+	});
+
+	test('28 days: customers still inside their window are not judged', async () => {
+		const p = { ...all, repeatDays: 28 };
+		const rows = await queryRows(db, sqlOf('roles', p));
+		const byId = Object.fromEntries(rows.map((r) => [r.item_id, r]));
+		expect([byId.P.repeat_rate, byId.Q.repeat_rate, byId.R.repeat_rate]).toEqual([1, 1, null]);
+		expect(byId.P.first_order_share).toBe(0.75); // the traffic share is not windowed
+		const first = await queryRows(db, sqlOf('first-repeat', p));
+		expect(first.map((r) => [r.item_id, r.first_buyers, r.repeaters])).toEqual([
+			['P', 2, 2],
+			['Q', 1, 1]
+		]);
+	});
+});
+
 describe('edge cases', () => {
 	let edge: Awaited<ReturnType<typeof createTestEngine>>;
 	beforeAll(async () => {
