@@ -31,6 +31,14 @@ const GENERIC_COLUMNS: [name: string, type: string][] = [
 	['city', 'VARCHAR']
 ];
 
+/**
+ * The loaded orders in the generic layout, for the page to save as CSV next to the script: the
+ * script then runs on the same data the page analysed.
+ */
+export const GENERIC_ORDERS_SQL = `SELECT ${GENERIC_COLUMNS.map(([n]) => ident(n)).join(', ')}
+FROM orders
+ORDER BY order_time, order_id`;
+
 /** Text as SQL line comments; every line break starts a new `--`, so text cannot end the comment. */
 const comment = (text: string): string =>
 	text

@@ -68,6 +68,12 @@ describe('toCsv', () => {
 		]);
 	});
 
+	it('leaves text as it is when asked, for files read by programs', () => {
+		expect(toCsv(cols, [{ name: '+8613800000000', amount: 1 }], { neutralise: false })).toBe(
+			'Name,金额\r\n+8613800000000,1\r\n'
+		);
+	});
+
 	it('neutralises hostile column labels too', () => {
 		expect(toCsv([{ key: 'a', label: '=cmd' }], [])).toBe("'=cmd\r\n");
 	});

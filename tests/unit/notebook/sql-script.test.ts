@@ -9,7 +9,8 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { filteredOrdersCte } from '../../../src/analyses/base.ts';
 import { createNotebook, type Notebook, type PresetCell } from '../../../src/notebook/schema.ts';
-import { buildSqlScript } from '../../../src/notebook/sql-script.ts';
+import { buildSqlScript, GENERIC_ORDERS_SQL } from '../../../src/notebook/sql-script.ts';
+import { toCsv } from '../../../src/lib/export/csv.ts';
 
 // Five orders. As of 2024-03-01 with net revenue, only 1001 and 1002 count: 1003 is refunded,
 // 1004 falls on the as-of day (excluded), 1005 is after it.
@@ -55,9 +56,10 @@ const sqlFor = (cell: PresetCell): string[] => {
 describe('buildSqlScript', () => {
 	let conn: DuckDBConnection;
 	let script: string;
+	let dir: string;
 
 	beforeAll(async () => {
-		const dir = mkdtempSync(path.join(tmpdir(), 'huitou-sql-'));
+		dir = mkdtempSync(path.join(tmpdir(), 'huitou-sql-'));
 		const csvPath = path.join(dir, 'orders.csv');
 		writeFileSync(csvPath, CSV);
 		script = buildSqlScript(notebook, { sqlFor, dataPath: csvPath });
@@ -119,5 +121,30 @@ describe('buildSqlScript', () => {
 			expect(script).toContain(`CREATE OR REPLACE TABLE ${table}`);
 		expect(script).not.toContain('Cell 4');
 		expect(script).toContain('-- Cell 2 (analysis overview): kpis');
+	});
+
+	it('runs on the orders the page exports in the generic layout', async () => {
+		// The page saves GENERIC_ORDERS_SQL's result as CSV (not neutralised: ids must stay as they
+		// are); loading that file with the script gives back the same orders table.
+		const reader = await conn.runAndReadAll(GENERIC_ORDERS_SQL);
+		const columns = reader.columnNames().map((key) => ({ key, label: key }));
+		const exported = toCsv(columns, reader.getRowObjectsJson(), { bom: true, neutralise: false });
+		const again = path.join(dir, 'exported.csv');
+		writeFileSync(again, exported);
+		const fresh = await (await DuckDBInstance.create(':memory:')).connect();
+		const statements = await fresh.extractStatements(
+			buildSqlScript(notebook, { sqlFor, dataPath: again })
+		);
+		for (let i = 0; i < statements.count; i++) await (await statements.prepare(i)).run();
+		const cols =
+			'order_id, customer_id, order_time, status, gross_amount, refund_amount, net_amount, channel, campaign, province, city';
+		const before = await rows(`SELECT ${cols} FROM orders ORDER BY order_id`);
+		const after = (
+			await fresh.runAndReadAll(`SELECT ${cols} FROM orders ORDER BY order_id`)
+		).getRowObjectsJson();
+		expect(after).toEqual(before);
+		expect((await fresh.runAndReadAll('SELECT * FROM aov')).getRowObjectsJson()).toEqual([
+			{ aov: 70 }
+		]);
 	});
 });
