@@ -1,8 +1,9 @@
 /**
- * XLSX through write-excel-file's universal build (the same code in the page and in tests).
+ * XLSX through write-excel-file's universal build (the same code in the page and in tests),
+ * imported on first use so it stays out of the page's initial bundle.
  * Numbers and dates are typed cells; text is neutralised against formula injection, as in CSV.
  */
-import writeXlsxFile, { type Cell, type SheetData } from 'write-excel-file/universal';
+import type { Cell, SheetData } from 'write-excel-file/universal';
 import { neutraliseFormula } from './neutralise.ts';
 import { formatDateCell, type ExportColumn, type ExportRows } from './table.ts';
 
@@ -27,11 +28,12 @@ function cell(value: unknown): Cell {
 	return { value: neutraliseFormula(text), type: String };
 }
 
-export function toXlsx(
+export async function toXlsx(
 	columns: readonly ExportColumn[],
 	rows: ExportRows,
 	opts: { sheet?: string } = {}
 ): Promise<Blob> {
+	const { default: writeXlsxFile } = await import('write-excel-file/universal');
 	const data: SheetData = [
 		columns.map((c) => ({
 			value: neutraliseFormula(c.label),
