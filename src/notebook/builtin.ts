@@ -10,7 +10,7 @@ interface BuiltinSpec {
 	id: string;
 	title: Msg;
 	intro: Msg;
-	cells: { analysis: string; params?: Record<string, unknown>; name?: string }[];
+	cells: { analysis: string; name?: string }[];
 }
 
 const SPECS: BuiltinSpec[] = [
@@ -49,7 +49,8 @@ const SPECS: BuiltinSpec[] = [
 			en: '## Campaign review\n\nDid the campaign pay? Response rate of contacted customers against the natural repurchase rate of the control group, uplift with its confidence interval, incremental revenue and ROI; then repurchase by acquisition channel, to see which channels bring customers who come back.',
 			zh: '## 营销活动复盘\n\n活动是否值得？对比触达组的刺激响应率与对照组的自然回购率，给出提升幅度及其置信区间、增量销售额和投入产出比；再按获客渠道查看回购情况，找出能带来回头客的渠道。'
 		},
-		cells: [{ analysis: 'campaigns' }, { analysis: 'repurchase', params: { groupBy: 'channel' } }]
+		// repurchase's defaults include the breakdown by first-order channel (query 'by-channel').
+		cells: [{ analysis: 'campaigns' }, { analysis: 'repurchase' }]
 	}
 ];
 
@@ -65,7 +66,7 @@ export function createBuiltinNotebooks(globals: Globals, now: string, lang: keyo
 			id: `${spec.id}-${i + 1}`,
 			kind: 'preset',
 			analysis: c.analysis,
-			params: c.params ?? {},
+			params: {},
 			...(c.name ? { name: c.name } : {})
 		}));
 		return createNotebook({
