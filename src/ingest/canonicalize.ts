@@ -63,37 +63,57 @@ const LINE_FIELDS: CanonicalField[] = [
 	'unit_price'
 ];
 
-/** Leading/trailing whitespace including the ideographic space and no-break space. */
-const EDGE_SPACE = `'^[\\s\\x{3000}\\x{00A0}\\x{FEFF}]+|[\\s\\x{3000}\\x{00A0}\\x{FEFF}]+$'`;
+/**
+ * Whitespace trimmed from cell edges: ASCII, ideographic space, no-break space, BOM, and for ids
+ * also quotes. Cleaning runs on every cell, and in the wasm build each function call costs
+ * about a microsecond (a character-set `trim` or a regular expression several), so cells are
+ * first tested cheaply: only those starting with one of these characters, a tab, quote or `=`,
+ * or ending in a tab, take the full clean-up; the rest get the plain space `trim`.
+ */
+const EDGE_SPACE = literal(' \t\r\n\u3000\u00A0\uFEFF');
+const EDGE_SPACE_AND_QUOTES = literal(' \t\r\n\u3000\u00A0\uFEFF"\'');
 
 /** Excel-style year-first dates, with optional time and offset: 2024-11-11 00:03:15 +0800. */
 const YMD_RE = String.raw`^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}(?:[.,]\d+)?))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$`;
 /** Year-last dates, day/month order decided by the mapping: 11/12/2024 10:03 PM. */
 const YLAST_RE = String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}(?:[.,]\d+)?))?)?\s*([AaPp][Mm])?$`;
 
-/** The expression for a source column, or NULL when the field is not mapped. */
+/** The raw text of a field's source column, or NULL when the field is not mapped. */
 function source(mapping: Mapping, field: CanonicalField): string {
 	const column = mapping.fields[field];
 	return column === undefined ? 'NULL::VARCHAR' : `CAST(src.${ident(column)} AS VARCHAR)`;
 }
 
-/** Trimmed text, NULL for empty cells and the mapping's null tokens. Kept verbatim otherwise. */
-function cleanText(expr: string, mapping: Mapping): string {
-	const trimmed = `regexp_replace(${expr}, ${EDGE_SPACE}, '', 'g')`;
-	const nulls = ['', ...mapping.nullTokens].map((t) => literal(t)).join(', ');
-	return `(CASE WHEN ${trimmed} IN (${nulls}) THEN NULL ELSE ${trimmed} END)`;
+/**
+ * Starts with a control character, space, quote, `=`, no-break or ideographic space or BOM, or
+ * ends with a tab. (A long IN list would become a join per column, so a range and a short list.)
+ */
+const isOdd = (raw: string) =>
+	`(ascii(${raw}) < 40 OR ascii(${raw}) IN (61, 160, 12288, 65279) OR ends_with(${raw}, '\t'))`;
+
+/** Text with its edges trimmed, kept verbatim otherwise (a `=` or quote inside stays). */
+function cleanText(raw: string): string {
+	return `(CASE WHEN ${isOdd(raw)} THEN trim(${raw}, ${EDGE_SPACE}) ELSE trim(${raw}) END)`;
 }
 
 /**
- * An id as text: Excel's `="…"` guard (or `=…` when a parser kept only that), a leading apostrophe and surrounding quotes or spaces are
- * removed. Never goes through a number, so 19-digit ids keep every digit.
+ * An id, number or date as text: Excel's `="…"` guard (or `=…` when a parser kept only that), a
+ * leading apostrophe and surrounding quotes or spaces are removed. Never goes through a number,
+ * so 19-digit ids keep every digit.
  */
-function cleanId(expr: string, mapping: Mapping): string {
-	const guarded = `regexp_replace(${expr}, '^[\\s]*=\\s*"(.*)"[\\s]*$', '\\1', 's')`;
+function cleanId(raw: string): string {
+	const trimmed = `trim(${raw}, ${EDGE_SPACE})`;
 	// Some parsers drop the quotes of `="0012"` and leave `=0012`: a bare `=` before an id-like word.
-	const unwrapped = `regexp_replace(regexp_replace(${guarded}, '^=([\\w-]+)$', '\\1'), ${EDGE_SPACE}, '', 'g')`;
-	const unquoted = `regexp_replace(${unwrapped}, '^[''"\\s]+|["\\s]+$', '', 'g')`;
-	return cleanText(unquoted, mapping);
+	const unguarded = `regexp_replace(regexp_replace(${trimmed}, '^=\\s*"(.*)"$', '\\1', 's'), '^=([\\w-]+)$', '\\1')`;
+	const unwrapped = `(CASE WHEN starts_with(${trimmed}, '=') THEN ${unguarded} ELSE ${trimmed} END)`;
+	return `(CASE WHEN ${isOdd(raw)} THEN trim(${unwrapped}, ${EDGE_SPACE_AND_QUOTES}) ELSE trim(${raw}) END)`;
+}
+
+/** NULL for empty cells and the mapping's null tokens (Pinduoduo's `-`). */
+function nullTokens(cleaned: string, mapping: Mapping): string {
+	if (mapping.nullTokens.length === 0) return `nullif(${cleaned}, '')`;
+	const nulls = ['', ...mapping.nullTokens].map((t) => literal(t)).join(', ');
+	return `(CASE WHEN ${cleaned} IN (${nulls}) THEN NULL ELSE ${cleaned} END)`;
 }
 
 /**
@@ -111,7 +131,14 @@ function parseNumber(textColumn: string, decimal: '.' | ','): string {
 		decimal === '.'
 			? `replace(${digits}, ',', '')`
 			: `replace(replace(${digits}, '.', ''), ',', '.')`;
-	return `(CASE WHEN ${valid} THEN (CASE WHEN ${negative} THEN -1 ELSE 1 END) * TRY_CAST(${normalized} AS DOUBLE) END)`;
+	const slow = `(CASE WHEN ${valid} THEN (CASE WHEN ${negative} THEN -1 ELSE 1 END) * TRY_CAST(${normalized} AS DOUBLE) END)`;
+	// Plain numbers (most cells) skip the regular expressions; with decimal commas a point is a
+	// thousands separator, so only point-free text may take the shortcut.
+	const plain =
+		decimal === '.'
+			? `TRY_CAST(${textColumn} AS DOUBLE)`
+			: `(CASE WHEN NOT contains(${textColumn}, '.') THEN TRY_CAST(${textColumn} AS DOUBLE) END)`;
+	return `(CASE WHEN ${textColumn} IS NULL THEN NULL WHEN isfinite(${plain}) THEN ${plain} ELSE ${slow} END)`;
 }
 
 /** Minutes east of UTC for an offset text (`Z`, `+0800`, `+08:00`, `-05`), '' = `fallback`. */
@@ -128,12 +155,22 @@ const secondsPart = (s: string) =>
 	`CAST(replace(coalesce(nullif(${s}, ''), '0'), ',', '.') AS DOUBLE)`;
 
 /**
- * A date text column → store-local TIMESTAMP, or NULL when unreadable. `a` and `b` are the
- * regexp_extract structs for the year-first and year-last patterns, computed one stage earlier.
+ * `2024-11-11 00:03:15` (or with `/`, or without seconds or time) by DuckDB's own cast, else NULL
+ * so the patterns decide. The cast would drop an offset, so values with one never take it.
+ */
+function castPlainDate(text: string): string {
+	return `(CASE WHEN length(${text}) IN (10, 16, 19) AND substr(${text}, 5, 1) IN ('-', '/')
+		AND NOT contains(${text}, '+') THEN TRY_CAST(replace(${text}, '/', '-') AS TIMESTAMP) END)`;
+}
+
+/**
+ * A date text column → store-local TIMESTAMP, or NULL when unreadable. `plain` is the plain cast,
+ * `a` and `b` the regexp_extract structs for the year-first and year-last patterns, computed in
+ * earlier stages only for cells the cheaper readings did not take.
  * Without ICU, zones are plain minute arithmetic: a value at offset X becomes store-local by
  * adding (store − X) minutes.
  */
-function parseDate(text: string, a: string, b: string, mapping: Mapping): string {
+function parseDate(text: string, plain: string, a: string, b: string, mapping: Mapping): string {
 	const store = mapping.timezoneOffsetMinutes;
 	const order = mapping.dateOrder === 'auto' ? mapping.ambiguousDateDefault : mapping.dateOrder;
 	const shift = (ts: string, fromMinutes: string) =>
@@ -147,6 +184,7 @@ function parseDate(text: string, a: string, b: string, mapping: Mapping): string
 	const epoch = `TIMESTAMP '1970-01-01 00:00:00'`;
 	return `(CASE
 		WHEN ${text} IS NULL THEN NULL
+		WHEN ${plain} IS NOT NULL THEN ${shift(plain, String(naive))}
 		WHEN ${a}.y <> '' THEN ${shift(yearFirst, offsetMinutes(`${a}.tz`, naive))}
 		WHEN ${b}.y <> '' THEN ${order === 'ymd' ? 'NULL' : shift(yearLast, String(naive))}
 		WHEN regexp_full_match(${text}, '\\d{8}') THEN ${shift(`try(make_timestamp(CAST(substr(${text}, 1, 4) AS BIGINT), CAST(substr(${text}, 5, 2) AS INTEGER), CAST(substr(${text}, 7, 2) AS INTEGER), 0, 0, 0.0))`, String(naive))}
@@ -192,23 +230,33 @@ function rowChecks(mapping: Mapping): [RejectReason, CanonicalField, string][] {
  * refunds, UCI returns) and whether its status word was recognised.
  */
 export function buildParseRowsSql(mapping: Mapping, stagingTable: string): string {
-	const text: string[] = ['src.__line AS __line'];
-	for (const f of ID_FIELDS)
-		text.push(
-			`${cleanId(source(mapping, f), mapping)} AS ${f === 'order_id' ? 'order_id' : `${f}_t`}`
-		);
-	for (const f of [...NUMBER_FIELDS, ...DATE_FIELDS])
-		text.push(`${cleanId(source(mapping, f), mapping)} AS ${f}_t`);
-	for (const f of TEXT_FIELDS) text.push(`${cleanText(source(mapping, f), mapping)} AS ${f}_t`);
+	const name = (f: CanonicalField) => (f === 'order_id' ? 'order_id' : `${f}_t`);
+	const idLike: CanonicalField[] = [...ID_FIELDS, ...NUMBER_FIELDS, ...DATE_FIELDS];
+	const all: CanonicalField[] = [...idLike, ...TEXT_FIELDS];
+	// Three steps so each expression reads plain column references: raw text, edges, null tokens.
+	const raw = all.map((f) => `${source(mapping, f)} AS ${name(f)}`);
+	const edges = all.map(
+		(f) => `${idLike.includes(f) ? cleanId(name(f)) : cleanText(name(f))} AS ${name(f)}`
+	);
+	const text = all.map((f) => `${nullTokens(name(f), mapping)} AS ${name(f)}`);
 
-	const extracts = DATE_FIELDS.flatMap((f) => [
-		`regexp_extract(${f}_t, ${literal(YMD_RE)}, ['y', 'mo', 'd', 'h', 'mi', 's', 'tz']) AS ${f}_a`,
-		`regexp_extract(${f}_t, ${literal(YLAST_RE)}, ['p1', 'p2', 'y', 'h', 'mi', 's', 'ap']) AS ${f}_b`
-	]);
+	// Each date reading runs only where the cheaper one before it found nothing.
+	const plainDates = DATE_FIELDS.map((f) => `${castPlainDate(`${f}_t`)} AS ${f}_plain`);
+	const yearFirst = DATE_FIELDS.map(
+		(f) =>
+			`CASE WHEN ${f}_t IS NOT NULL AND ${f}_plain IS NULL THEN regexp_extract(${f}_t, ${literal(YMD_RE)}, ['y', 'mo', 'd', 'h', 'mi', 's', 'tz']) END AS ${f}_a`
+	);
+	const yearLast = DATE_FIELDS.map(
+		(f) =>
+			`CASE WHEN ${f}_a.y = '' THEN regexp_extract(${f}_t, ${literal(YLAST_RE)}, ['p1', 'p2', 'y', 'h', 'mi', 's', 'ap']) END AS ${f}_b`
+	);
 	const parsed = [
 		...NUMBER_FIELDS.map((f) => `${parseNumber(`${f}_t`, mapping.decimal)} AS ${f}_v`),
-		...DATE_FIELDS.map((f) => `${parseDate(`${f}_t`, `${f}_a`, `${f}_b`, mapping)} AS ${f}_v`)
+		...DATE_FIELDS.map(
+			(f) => `${parseDate(`${f}_t`, `${f}_plain`, `${f}_a`, `${f}_b`, mapping)} AS ${f}_v`
+		)
 	];
+	const helpers = DATE_FIELDS.flatMap((f) => [`${f}_plain`, `${f}_a`, `${f}_b`]);
 	const checks = rowChecks(mapping);
 	const caseOf = (pick: (c: [RejectReason, CanonicalField, string]) => string) =>
 		`CASE ${checks.map((c) => `WHEN ${c[2]} THEN ${pick(c)}`).join(' ')} END`;
@@ -219,9 +267,13 @@ export function buildParseRowsSql(mapping: Mapping, stagingTable: string): strin
 	const provinceToken = `nullif(regexp_extract(address_t, '^(\\S+)', 1), '')`;
 
 	return `CREATE OR REPLACE TEMP TABLE ${INGEST_TABLES.rows} AS
-WITH t AS (SELECT ${text.join(',\n\t')} FROM ${ident(stagingTable)} AS src),
-p AS (SELECT *, ${extracts.join(', ')} FROM t),
-v AS (SELECT * EXCLUDE (${DATE_FIELDS.flatMap((f) => [`${f}_a`, `${f}_b`]).join(', ')}), ${parsed.join(',\n\t')} FROM p)
+WITH t0 AS (SELECT src.__line AS __line, ${raw.join(',\n\t')} FROM ${ident(stagingTable)} AS src),
+t1 AS (SELECT __line, ${edges.join(',\n\t')} FROM t0),
+t AS (SELECT __line, ${text.join(',\n\t')} FROM t1),
+p1 AS (SELECT *, ${plainDates.join(', ')} FROM t),
+p2 AS (SELECT *, ${yearFirst.join(', ')} FROM p1),
+p3 AS (SELECT *, ${yearLast.join(', ')} FROM p2),
+v AS (SELECT * EXCLUDE (${helpers.join(', ')}), ${parsed.join(',\n\t')} FROM p3)
 SELECT
 	__line, order_id, customer_id_t AS customer_id,
 	coalesce(order_time_v, pay_time_v) AS row_time,
@@ -244,6 +296,7 @@ SELECT
 FROM v`;
 }
 
+/** First non-empty value by source line. */
 const firstOf = (expr: string, where = 'TRUE') =>
 	`first(${expr} ORDER BY __line) FILTER (WHERE ${where} AND ${expr} IS NOT NULL)`;
 
@@ -375,7 +428,7 @@ export function buildCanonicalizeSql(
  * order from the data. One row: first_over_12, second_over_12, year_last.
  */
 export function buildDateOrderProbeSql(stagingTable: string, column: string): string {
-	const col = `regexp_replace(CAST(${ident(column)} AS VARCHAR), ${EDGE_SPACE}, '', 'g')`;
+	const col = `trim(CAST(${ident(column)} AS VARCHAR))`;
 	const parts = `regexp_extract(${col}, ${literal(YLAST_RE)}, ['p1', 'p2', 'y'])`;
 	return `WITH p AS (SELECT ${parts} AS b FROM ${ident(stagingTable)})
 SELECT count(*) FILTER (WHERE b.y <> '' AND TRY_CAST(b.p1 AS INTEGER) > 12) AS first_over_12,
@@ -386,7 +439,7 @@ FROM p`;
 
 /** The offset most explicitly-zoned times in the column carry, in minutes (NULL if none do). */
 export function buildStoreOffsetProbeSql(stagingTable: string, column: string): string {
-	const col = `regexp_replace(CAST(${ident(column)} AS VARCHAR), ${EDGE_SPACE}, '', 'g')`;
+	const col = `trim(CAST(${ident(column)} AS VARCHAR))`;
 	const tz = `regexp_extract(${col}, ${literal(YMD_RE)}, 7)`;
 	return `WITH z AS (SELECT ${tz} AS tz FROM ${ident(stagingTable)})
 SELECT ${offsetMinutes('tz', 0)} AS offset_minutes, count(*) AS n FROM z WHERE tz <> ''
