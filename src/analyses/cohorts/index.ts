@@ -27,7 +27,7 @@ export const cohorts: Analysis<CohortParams> = {
 			{
 				id: 'retention',
 				title: l.retention,
-				sql,
+				sql: buildCohortSql(p, g, 1),
 				chart: {
 					kind: 'heatmap',
 					x: 'period',

@@ -55,9 +55,10 @@ second_orders AS (
  * One row per cohort and period: members, eligible members (period over), active ones,
  * retention, cumulative repurchase share and cumulative revenue per customer. Masked cells are
  * NULL. Members are counted in groups of equal `done`, so the work grows with cohorts × periods,
- * not customers × periods.
+ * not customers × periods. `fromPeriod` 1 leaves out period 0, where every finished cohort is
+ * 100% active by definition (for the retention heatmap, so its colours show the later periods).
  */
-export function buildCohortSql(p: CohortParams, g: Globals): string {
+export function buildCohortSql(p: CohortParams, g: Globals, fromPeriod: 0 | 1 = 0): string {
 	const n = periodCount(p.periods);
 	return `${memberCtes(p, g)},
 sizes AS (
@@ -100,7 +101,12 @@ SELECT cohort, period, customers, eligible, active,
 	active / nullif(eligible, 0) AS retention,
 	repeaters_cum / nullif(eligible, 0) AS repurchase_cum,
 	revenue_cum / nullif(eligible, 0) AS ltv_cum
-FROM totals
+FROM totals${
+		fromPeriod
+			? `
+WHERE period >= ${literal(fromPeriod)}`
+			: ''
+	}
 ORDER BY cohort, period`;
 }
 

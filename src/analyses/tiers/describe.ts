@@ -22,7 +22,6 @@ export const labels = {
 	movement: { en: 'Tier movement', zh: '等级迁移' },
 	byMonth: { en: 'Members per tier by month', zh: '各月等级人数' },
 	tier: { en: 'Tier', zh: '等级' },
-	fromTier: { en: 'Tier N months ago', zh: 'N 个月前等级' },
 	toTier: { en: 'Tier now', zh: '当前等级' },
 	fromDate: { en: 'Earlier date', zh: '较早日期' },
 	minSpend: { en: 'Cumulative spend from', zh: '累计消费下限' },

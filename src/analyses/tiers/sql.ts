@@ -59,7 +59,8 @@ function tierDefs(tiers: Tier[]): string {
 )`;
 }
 
-const monthsBack = (n: unknown) =>
+/** Months back for the movement: a whole number from 1 to 240, 6 when unusable. */
+export const monthsBack = (n: unknown): number =>
 	typeof n === 'number' && Number.isFinite(n) ? Math.min(Math.max(Math.round(n), 1), 240) : 6;
 
 /** The earlier date of the movement: N calendar months before the as-of date. */

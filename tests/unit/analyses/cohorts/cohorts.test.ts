@@ -189,3 +189,12 @@ test('a cohort key from a tampered link cannot name a column: it falls back to m
 	const rows = await rowsOf(db, buildCohortSql({ key, periods: 1 }, net));
 	expect([...new Set(rows.map((r) => r.cohort))]).toEqual(['2023-12', '2024-01', '2024-03']);
 });
+
+test('the retention heatmap starts at period 1; the curves keep period 0', async () => {
+	const [retention, repurchase] = cohorts.build(p, net);
+	const heat = await rowsOf(db, retention.sql);
+	expect(Math.min(...heat.map((r) => Number(r.period)))).toBe(1);
+	expect(grid(heat)['2024-01/1']).toEqual([0.3333, 0.6667, 80]);
+	const curve = await rowsOf(db, repurchase.sql);
+	expect(Math.min(...curve.map((r) => Number(r.period)))).toBe(0);
+});

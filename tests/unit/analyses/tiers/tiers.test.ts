@@ -98,6 +98,11 @@ describe('tier summary', () => {
 });
 
 describe('tier movement and tiers by month', () => {
+	test('the movement axis names the months chosen', () => {
+		const q = tiers.build({ ...defaults, monthsBack: 3 }, net)[1];
+		expect(q.chart).toMatchObject({ yLabel: { en: 'Tier 3 months ago', zh: '3 个月前等级' } });
+	});
+
 	test('tier 6 months before the as-of date × tier now', async () => {
 		const rows = await rowsOf(db, buildTierMovementSql(defaults, net));
 		expect(rows.map((r) => [r.from_label, r.to_label, r.customers])).toEqual([
