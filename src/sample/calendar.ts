@@ -113,15 +113,16 @@ function hoursFor(kind: DayKind, weekday: number): number[] {
 }
 
 /**
- * Builds the calendar from `start` to `end` (inclusive). Flash-deal (聚划算) days are drawn from
- * `rng`: two a month on ordinary days.
+ * Builds the calendar from `warmUpDays` before `start` to `end` (inclusive); day `warmUpDays` is
+ * `start`. Flash-deal (聚划算) days are drawn from `rng`: two a month on ordinary days.
  */
-export function buildCalendar(start: string, end: string, rng: Random): Day[] {
-	const t0 = parseDay(start);
+export function buildCalendar(start: string, end: string, warmUpDays: number, rng: Random): Day[] {
+	const first = parseDay(start);
 	const t1 = parseDay(end);
-	if (t1 < t0) throw new Error(`end ${end} is before start ${start}`);
+	if (t1 < first) throw new Error(`end ${end} is before start ${start}`);
+	const t0 = first - warmUpDays * DAY_MS;
 	const n = Math.round((t1 - t0) / DAY_MS) + 1;
-	const span = Math.max(1, n - 1);
+	const span = Math.max(1, n - 1 - warmUpDays);
 	const days: Day[] = [];
 	for (let i = 0; i < n; i++) {
 		const startMs = t0 + i * DAY_MS;
@@ -183,8 +184,8 @@ export function buildCalendar(start: string, end: string, rng: Random): Day[] {
 				event *= offset >= -6 && offset <= 5 ? 0.4 : 0.7;
 			}
 		}
-		// The shop grows about 40% over two years; live streaming is part of that.
-		const trend = 0.85 + (0.35 * i) / span;
+		// The shop grows about 40% over two years (and was smaller before them).
+		const trend = Math.max(0.5, 0.85 + (0.35 * (i - warmUpDays)) / span);
 		days.push({
 			index: i,
 			startMs,

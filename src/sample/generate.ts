@@ -112,16 +112,20 @@ export const CHANNELS = {
 } as const;
 
 /**
- * The two campaigns and the effect injected into each: a contacted customer places one extra
- * order inside the window with probability `extraResponse`, on top of whatever they would have
- * done anyway. So the expected uplift (response − natural) is extraResponse × (1 − natural).
+ * The two campaigns and the effect injected into each: in every wave, exactly
+ * round(extraResponse × contacted) contacted customers, drawn at random, place one extra order
+ * inside the window on top of whatever they would have done anyway. So the expected uplift
+ * (response − natural) is extraResponse × (1 − natural).
  * The contact cost is the message only: the coupon's value already lowers the order's paid
  * amount, and charging it again as cost would count it twice.
  */
 export const SAMPLE_CAMPAIGNS = {
 	newBuyerThanks: {
 		id: 'new-1111-thanks',
-		/** First order on 11.11 (the first 11.11 that leaves room for all waves), paid, ≥ 299. */
+		/**
+		 * First order in the 双11 sale (its first selling wave to 11.11, the first 11.11 that leaves
+		 * room for all waves), paid, ≥ 299.
+		 */
 		minFirstAmount: 299,
 		channel: 'sms',
 		costPerContact: 0.05,
@@ -148,10 +152,10 @@ export const SAMPLE_CAMPAIGNS = {
 /** Share of orders with no buyer id. */
 const GUEST_SHARE = 0.03;
 /**
- * Orders per identified customer that the model below produces over two years, measured; used
+ * Orders per identified customer that the model below produces over two years (after the warm-up), measured; used
  * only to size the customer base for an order target.
  */
-const ORDERS_PER_CUSTOMER = 1.8;
+const ORDERS_PER_CUSTOMER = 2.23;
 /** Share of new customers who come through flash deals. */
 const FLASH_SHARE = 0.12;
 
@@ -166,7 +170,7 @@ const CHANNEL_LIST = [
 const FLASH = 2;
 const CRM = 5;
 /** Chance that a customer acquired through each channel returns after the first order. */
-const RETURN_BASE = [0.27, 0.22, 0.02, 0.16, 0.2, 0.27];
+const RETURN_BASE = [0.27, 0.22, 0.015, 0.16, 0.2, 0.27];
 /** Returning after k orders gets likelier: habits form. Index = orders so far. */
 const RETURN_RAMP = [0, 1, 2.6, 3.3, 3.6];
 /** A lapsed customer sometimes comes back much later on their own (× the channel's base). */
@@ -174,6 +178,11 @@ const LATE_COMEBACK = 0.4;
 /** Channels of a returning customer's orders (search, paid, flash, affiliate, live, CRM). */
 const REPEAT_CHANNEL_WEIGHTS = [22, 10, 0, 6, 12, 50];
 const LINE_COUNT_WEIGHTS = [77, 17, 5, 1];
+/**
+ * The shop existed before the file starts: a year is simulated first and not written, so the
+ * first months already have returning customers (and, as in real exports, some of them look new).
+ */
+const WARM_UP_DAYS = 365;
 /** Campaign messages go out at 10:00. */
 const SEND_SECOND = 10 * 3600;
 const STORE_COUPON = { label: '店铺券满99减10', threshold: 99, value: 10 };
@@ -312,18 +321,22 @@ export function* generateOrders(
 	const days = buildCalendar(
 		options.start ?? SAMPLE_DEFAULTS.start,
 		options.end ?? SAMPLE_DEFAULTS.end,
+		WARM_UP_DAYS,
 		rng
 	);
 	const nDays = days.length;
-	const totalWeight = days.reduce((s, d) => s + d.weight, 0);
-	const flashDays = days.filter((d) => d.kind === 'flash').length;
+	const emitted = days.slice(WARM_UP_DAYS);
+	const totalWeight = emitted.reduce((s, d) => s + d.weight, 0);
+	const flashDays = emitted.filter((d) => d.kind === 'flash').length;
+	const progress = (d: number) =>
+		Math.min(1, Math.max(0, (d - WARM_UP_DAYS) / Math.max(1, emitted.length - 1)));
 	const newCustomers = (target * (1 - GUEST_SHARE)) / ORDERS_PER_CUSTOMER;
 	const meanNew = (d: Day) => (newCustomers * (1 - FLASH_SHARE) * d.weight) / totalWeight;
 	const meanFlash = (d: Day) =>
 		d.kind === 'flash' && flashDays > 0 ? (newCustomers * FLASH_SHARE) / flashDays : 0;
 	const meanGuest = (d: Day) => (target * GUEST_SHARE * d.weight) / totalWeight;
 
-	const customers = new Customers(Math.ceil(newCustomers * 1.1) + 16);
+	const customers = new Customers(Math.ceil(newCustomers * 1.6) + 16);
 	/** Natural next orders by day: customer indexes. */
 	const scheduled: number[][] = Array.from({ length: nDays }, () => []);
 	/** Campaign-caused orders by day, with their exact time. */
@@ -331,8 +344,8 @@ export function* generateOrders(
 	const coupons = new Map<number, HeldCoupon>();
 	/** Pull days (6.18, 11.11, 12.12 …) so returning customers can wait for them. */
 	const pullDays = days.filter((d) => d.pull > 0);
-	const thanks = planThanksCampaign(days);
-	const winBackDay = planWinBackDay(days);
+	const thanks = planThanksCampaign(days, WARM_UP_DAYS);
+	const winBackDay = planWinBackDay(days, WARM_UP_DAYS);
 	const thanksPlan: Plan = { contacted: [], control: [] };
 	let orderIndex = 0;
 
@@ -407,21 +420,34 @@ export function* generateOrders(
 					channel: campaign.channel,
 					cost: group === 'contacted' ? campaign.costPerContact : 0
 				});
-				if (group === 'control') continue;
-				coupons.set(c, { ...coupon, until });
-				if (!rng.chance(extraResponse)) continue;
-				// Most responders act within a few days of the message.
-				let delay: number;
-				do delay = rng.exponential(2.5 * 86_400);
-				while (delay >= campaign.windowDays * 86_400 - 60);
-				const at = SEND_SECOND + Math.floor(delay);
-				const d = day.index + Math.floor(at / 86_400);
-				if (d >= nDays) continue;
-				const list2 = extras.get(d) ?? [];
-				list2.push({ customer: c, second: at % 86_400 });
-				extras.set(d, list2);
+				if (group === 'contacted') coupons.set(c, { ...coupon, until });
 			}
 		}
+		// Exactly this share of the contacted get a campaign-caused order: the injected effect
+		// carries no sampling noise of its own, so an analysis can be checked against it closely.
+		const caused = pickSubset(plan.contacted, Math.round(extraResponse * plan.contacted.length));
+		for (const c of caused) {
+			// Most responders act within a few days of the message.
+			let delay: number;
+			do delay = rng.exponential(2.5 * 86_400);
+			while (delay >= campaign.windowDays * 86_400 - 60);
+			const at = SEND_SECOND + Math.floor(delay);
+			const d = day.index + Math.floor(at / 86_400);
+			if (d >= nDays) continue;
+			const list = extras.get(d) ?? [];
+			list.push({ customer: c, second: at % 86_400 });
+			extras.set(d, list);
+		}
+	};
+
+	/** `k` distinct members drawn at random (a partial Fisher–Yates shuffle of a copy). */
+	const pickSubset = (members: readonly number[], k: number): number[] => {
+		const pool = [...members];
+		for (let i = 0; i < k; i++) {
+			const j = i + Math.floor(rng.next() * (pool.length - i));
+			[pool[i], pool[j]] = [pool[j], pool[i]];
+		}
+		return pool.slice(0, k);
 	};
 
 	const splitGroups = (members: number[], controlShare: number): Plan => {
@@ -456,7 +482,8 @@ export function* generateOrders(
 		for (; i < drafts.length; i++) {
 			const draft = drafts[i];
 			if (sendsToday && draft.second >= SEND_SECOND) break;
-			yield buildFirstDayAware(draft, day);
+			const order = buildFirstDayAware(draft, day);
+			if (order) yield order;
 		}
 		if (sendsToday) {
 			// Sends see every order placed before them; responses may land later the same day.
@@ -464,16 +491,21 @@ export function* generateOrders(
 			drafts.splice(0, i);
 			takeExtras();
 			drafts.sort((a, b) => a.second - b.second);
-			for (const draft of drafts) yield buildFirstDayAware(draft, day);
+			for (const draft of drafts) {
+				const order = buildFirstDayAware(draft, day);
+				if (order) yield order;
+			}
 		}
 	}
 
 	/** Builds an order; on the thank-you campaign's 11.11, qualifying first orders join its cohort. */
-	function buildFirstDayAware(draft: Draft, day: Day): SampleOrder {
+	function buildFirstDayAware(draft: Draft, day: Day): SampleOrder | null {
 		const order = buildOrder(draft, day);
 		if (
+			order &&
 			thanks &&
-			day.index === thanks.firstOrderDay &&
+			day.index >= thanks.cohortFrom &&
+			day.index <= thanks.cohortTo &&
 			(draft.source === 'new' || draft.source === 'flash') &&
 			order.status === 'paid' &&
 			order.amount >= SAMPLE_CAMPAIGNS.newBuyerThanks.minFirstAmount
@@ -501,28 +533,44 @@ export function* generateOrders(
 		if (d === winBackDay) {
 			const w = SAMPLE_CAMPAIGNS.dormantWinBack;
 			const dormant: number[] = [];
-			for (let c = 0; c < customers.count; c++)
-				if (d - customers.lastDay[c] >= w.dormantDays) dormant.push(c);
+			// Only customers the file knows: their last order falls after the warm-up.
+			for (let c = 0; c < customers.count; c++) {
+				const last = customers.lastDay[c];
+				if (last >= WARM_UP_DAYS && d - last >= w.dormantDays) dormant.push(c);
+			}
 			sendContacts(w, splitGroups(dormant, w.controlShare), 1, day, w.coupon, w.extraResponse);
 		}
 	}
 
-	function buildOrder(draft: Draft, day: Day): SampleOrder {
+	function recordOrder(c: number, d: number): void {
+		if (c < 0) return;
+		customers.orders[c] = Math.min(65_535, customers.orders[c] + 1);
+		customers.lastDay[c] = d;
+		if (customers.pending[c] === 0) scheduleNext(c, d);
+	}
+
+	/** Simulates one order; returns it unless it falls in the warm-up year. */
+	function buildOrder(draft: Draft, day: Day): SampleOrder | null {
 		const d = day.index;
 		const time = day.startMs + draft.second * 1000;
 		let c = draft.customer;
 		let channel: number;
 		if (draft.source === 'new' || draft.source === 'flash') {
-			channel = draft.source === 'flash' ? FLASH : pickNewChannel(rng, d / Math.max(1, nDays - 1));
+			channel = draft.source === 'flash' ? FLASH : pickNewChannel(rng, progress(d));
 			c = newCustomer(channel, d);
 			draft.customer = c;
 		} else if (draft.source === 'guest') {
-			channel = pickNewChannel(rng, d / Math.max(1, nDays - 1));
+			channel = pickNewChannel(rng, progress(d));
 		} else if (draft.source === 'extra') {
 			channel = CRM;
 		} else {
 			channel = rng.weighted(REPEAT_CHANNEL_WEIGHTS);
 			customers.pending[c] = 0;
+		}
+		// The warm-up year only needs who bought when; the baskets are never written.
+		if (d < WARM_UP_DAYS) {
+			recordOrder(c, d);
+			return null;
 		}
 		const spend = c >= 0 ? customers.spend[c] : rng.lognormal(0, 0.35);
 		const favourite = c >= 0 ? customers.favourite[c] : rng.weighted(CATEGORY_BASE);
@@ -591,11 +639,7 @@ export function* generateOrders(
 				? time + 1000 * Math.min(1800, 5 + Math.floor(rng.exponential(90)))
 				: null;
 
-		if (c >= 0) {
-			customers.orders[c] = Math.min(65_535, customers.orders[c] + 1);
-			customers.lastDay[c] = d;
-			if (customers.pending[c] === 0) scheduleNext(c, d);
-		}
+		recordOrder(c, d);
 
 		const p = PROVINCES[c >= 0 ? customers.province[c] : rng.weighted(PROVINCE_WEIGHTS)];
 		const cityIndex = c >= 0 ? customers.city[c] : rng.weighted(CITY_WEIGHTS[PROVINCES.indexOf(p)]);
@@ -717,30 +761,35 @@ function orderIdOf(index: number, rng: Random): string {
 }
 
 /**
- * The thank-you campaign follows the first 11.11 whose five monthly waves (and their windows) fit
- * in the range. Returns the day of 11.11 and the wave days.
+ * The thank-you campaign follows the first 双11 sale whose five monthly waves (and their windows)
+ * fit in the range: its cohort is who bought for the first time from the sale's first selling
+ * wave to 11.11; the waves go out on the 14th of the following months.
  */
-function planThanksCampaign(days: Day[]): { firstOrderDay: number; waveDays: number[] } | null {
+function planThanksCampaign(
+	days: Day[],
+	firstDay: number
+): { cohortFrom: number; cohortTo: number; waveDays: number[] } | null {
 	const { waves, windowDays } = SAMPLE_CAMPAIGNS.newBuyerThanks;
-	for (const day of days) {
-		if (day.month !== 11 || day.date !== 11) continue;
+	for (const day of days.slice(firstDay)) {
+		if (day.kind !== 'double11') continue;
 		const waveDays: number[] = [];
 		for (let w = 0; w < waves; w++) {
 			const target = Date.UTC(day.year, 10 + w, 14);
 			waveDays.push(Math.round((target - days[0].startMs) / DAY_MS));
 		}
-		if (waveDays[waves - 1] + windowDays < days.length)
-			return { firstOrderDay: day.index, waveDays };
+		if (waveDays[waves - 1] + windowDays >= days.length) continue;
+		let from = day.index;
+		while (from - 1 >= firstDay && days[from - 1].promotion === day.promotion) from--;
+		return { cohortFrom: from, cohortTo: day.index, waveDays };
 	}
 	return null;
 }
-
 /** The win-back goes out on the 15th of the month about 65% through the range. */
-function planWinBackDay(days: Day[]): number {
-	const at = days[Math.floor(days.length * 0.65)];
+function planWinBackDay(days: Day[], firstDay: number): number {
+	const at = days[firstDay + Math.floor((days.length - firstDay) * 0.65)];
 	const target = Math.round((Date.UTC(at.year, at.month - 1, 15) - days[0].startMs) / DAY_MS);
 	const { windowDays, dormantDays } = SAMPLE_CAMPAIGNS.dormantWinBack;
-	return target > dormantDays && target + windowDays < days.length ? target : -1;
+	return target - firstDay > dormantDays && target + windowDays < days.length ? target : -1;
 }
 
 /** All campaign contacts of the sample shop (runs the whole simulation; orders are discarded). */

@@ -104,9 +104,8 @@ describe('default sample shop', () => {
 			SELECT ch, count(*)::INT AS customers, avg((n >= 2)::INT)::DOUBLE AS repeat_rate,
 			avg(first_amount)::DOUBLE AS aov FROM f GROUP BY ch ORDER BY ch`);
 		const byChannel = new Map(list.map((r) => [r.ch as string, r]));
-		expect([...byChannel.keys()].sort()).toEqual(
-			[CHANNELS.search, CHANNELS.paidSearch, flash, CHANNELS.affiliate, CHANNELS.live].sort()
-		);
+		// 老客 appears too: customers from before the file starts whose first order in it is a repeat.
+		expect([...byChannel.keys()].sort()).toEqual(Object.values(CHANNELS).sort());
 		const f = byChannel.get(flash)!;
 		expect(f.repeat_rate).toBeLessThan(0.06);
 		for (const [ch, r] of byChannel) {
