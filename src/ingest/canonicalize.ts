@@ -472,3 +472,10 @@ FROM ${customers} n LEFT JOIN customers o USING (customer_id)`,
 		`INSERT INTO customers BY NAME SELECT * FROM __ingest_customers_merged`
 	];
 }
+
+/** Drops the temp tables of the last file built, so a large file does not stay in memory twice. */
+export function buildCleanupSql(): string {
+	return [...Object.values(INGEST_TABLES), '__ingest_customers_merged']
+		.map((t) => `DROP TABLE IF EXISTS ${t}`)
+		.join(';\n');
+}

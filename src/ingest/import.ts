@@ -8,6 +8,7 @@ import type { SqlEngine } from '../engine/types.ts';
 import { CUSTOMERS_DDL, ORDER_LINES_DDL, ORDERS_DDL } from './canonical.ts';
 import {
 	buildCanonicalizeSql,
+	buildCleanupSql,
 	buildDateOrderProbeSql,
 	buildDuplicateCountSql,
 	buildMergeSql,
@@ -136,6 +137,7 @@ export async function importFiles(
 		}
 		const result = await importOne(engine, file, index, files.length, opts);
 		await engine.query(`DROP TABLE IF EXISTS ${ident(STAGING_TABLE)}`);
+		await engine.query(buildCleanupSql());
 		if (result.ok) report.push(result.value);
 		else failures.push({ file: file.name, error: result.error });
 	}

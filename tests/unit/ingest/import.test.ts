@@ -209,6 +209,13 @@ describe('several files', () => {
 			customers: 3,
 			netRevenue: 65
 		});
+		// Nothing of the import stays behind but the canonical tables.
+		expect(
+			await rowsOf(
+				engine,
+				"SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, '__ingest')"
+			)
+		).toEqual([]);
 	});
 
 	it('imports several files in one call and reports each', async () => {
