@@ -114,5 +114,11 @@ export const lifecycle: Analysis<LifecycleParams> = {
 			return buildSnapshotCustomersSql(p, g, sel.month_end, String(sel.stage));
 		if (queryId === 'reactivation') return buildDormantCustomersSql(p, g, sel.month);
 		throw new Error(`lifecycle: no customer list for query ${queryId}`);
+	},
+	notices(queryId, rows) {
+		const rule = rows[0];
+		if (queryId !== 'rule' || !rule) return [];
+		if (rule.cycle_source === 'fallback') return ['lifecycle.cycle-fallback'];
+		return rule.cycle_source === 'median' && Number(rule.gaps) < 30 ? ['lifecycle.few-gaps'] : [];
 	}
 };

@@ -139,5 +139,10 @@ export const products: Analysis<ProductsParams> = {
 		if (queryId === 'next')
 			return buildNextBuyersSql(p, g, String(sel.first_id), String(sel.next_id));
 		throw new Error(`products: no customer list for query ${queryId}`);
+	},
+	notices(queryId, rows) {
+		if (rows.length) return [];
+		if (queryId === 'roles') return ['products.empty'];
+		return queryId === 'next' ? ['products.no-repeaters'] : [];
 	}
 };

@@ -78,5 +78,10 @@ export const timeprefs: Analysis<TimePrefsParams> = {
 		if (queryId === 'heatmap' || queryId === 'best')
 			return buildSlotCustomersSql(p, g, Number(sel.weekday), Number(sel.hour));
 		throw new Error(`timeprefs: no customer list for query ${queryId}`);
+	},
+	notices(queryId, rows) {
+		if (queryId !== 'heatmap') return [];
+		const busy = rows.filter((r) => Number(r.orders) > 0);
+		return busy.length && busy.every((r) => Number(r.hour) === 0) ? ['timeprefs.dates-only'] : [];
 	}
 };

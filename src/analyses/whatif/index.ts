@@ -100,5 +100,12 @@ export const whatif: Analysis<WhatIfParams> = {
 		if (queryId === 'projection') return buildOneTimersSql(p, g);
 		if (queryId === 'segments') return buildSegmentCustomersSql(p, g, String(sel.segment));
 		throw new Error(`whatif: no customer list for query ${queryId}`);
+	},
+	notices(queryId, rows) {
+		const r = rows[0];
+		if (queryId !== 'projection' || !r) return [];
+		if (Number(r.customers) === 0) return ['whatif.empty-segment'];
+		if (r.basis === 'store') return ['whatif.store-basis'];
+		return r.basis === null ? ['whatif.no-repeaters'] : [];
 	}
 };

@@ -16,15 +16,10 @@ export const messages: Record<string, Msg> = {
 		en: 'The repurchase cycle rests on fewer than 30 repeat purchases, so it can move a lot as orders come in. Check it against what you know, or set it in days.',
 		zh: '回购周期只基于不到 30 次复购测算，随新订单可能变化很大。请结合经验核对，或直接填写天数。'
 	},
-	// products, any query: no rows while orders exist
-	'products.no-lines': {
-		en: 'No order lines with a product or category: product roles need one row per item. Import an export with item columns (e.g. 宝贝标题, 商品名称, Lineitem name) or map the product column.',
-		zh: '没有包含商品或类目的订单明细：商品角色需要每件商品一行。请导入带商品列的报表（如 宝贝标题、商品名称、Lineitem name），或映射商品列。'
-	},
-	// products, query 'roles': no rows while order lines exist
-	'products.below-minimum': {
-		en: 'No item has enough buyers to show. Lower “Minimum buyers per item”, or widen the date range.',
-		zh: '没有商品达到最少买家数。请调低“每个商品最少买家数”，或扩大日期范围。'
+	// products, query 'roles': no rows
+	'products.empty': {
+		en: 'No item to show. Either the orders have no item rows (product roles need one row per item: import an export with item columns such as 宝贝标题, 商品名称 or Lineitem name, or map the product column), or no item reaches “Minimum buyers per item” (lower it, or widen the date range).',
+		zh: '没有可显示的商品。可能是订单没有商品明细（商品角色需要每件商品一行：请导入带商品列的报表，如 宝贝标题、商品名称、Lineitem name，或映射商品列），也可能是没有商品达到“每个商品最少买家数”（请调低，或扩大日期范围）。'
 	},
 	// products, query 'next': no rows
 	'products.no-repeaters': {

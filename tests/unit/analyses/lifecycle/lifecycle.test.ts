@@ -57,7 +57,9 @@ afterAll(() => db.close());
 
 describe('lifecycle rule', () => {
 	test('cycle is the median gap between distinct order days', async () => {
-		expect(await queryRows(db, sqlOf('rule'))).toEqual([
+		const rows = await queryRows(db, sqlOf('rule'));
+		expect(lifecycle.notices!('rule', rows)).toEqual(['lifecycle.few-gaps']); // 5 gaps < 30
+		expect(rows).toEqual([
 			{
 				cycle_days: 20,
 				cycle_source: 'median',
@@ -74,6 +76,7 @@ describe('lifecycle rule', () => {
 		// cycle 7 × 1.5 = 10.5 → 11 (rounded half away from zero); dormant set to 45 days.
 		const p = { ...defaults, cycleDays: 7, activeMultiple: 1.5, dormantDays: 45 };
 		const [rule] = await queryRows(db, sqlOf('rule', p));
+		expect(lifecycle.notices!('rule', [rule])).toEqual([]);
 		expect(rule).toMatchObject({
 			cycle_days: 7,
 			cycle_source: 'set',
@@ -219,6 +222,7 @@ describe('edge cases', () => {
 			{ id: '3', customer: 'Z', time: '2023-06-01 10:00', gross: 10 }
 		]);
 		const [rule] = await queryRows(edge, sqlOf('rule'));
+		expect(lifecycle.notices!('rule', [rule])).toEqual(['lifecycle.cycle-fallback']);
 		expect(rule).toMatchObject({
 			cycle_days: 90,
 			cycle_source: 'fallback',

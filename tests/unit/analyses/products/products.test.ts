@@ -131,9 +131,12 @@ describe('roles', () => {
 		]);
 	});
 
-	test('minimum buyers: 4 keeps only P', async () => {
+	test('minimum buyers: 4 keeps only P; 5 keeps nothing and says so', async () => {
 		const rows = await queryRows(db, sqlOf('roles', { ...all, minBuyers: 4 }));
 		expect(rows.map((r) => r.item_id)).toEqual(['P']);
+		expect(products.notices!('roles', rows)).toEqual([]);
+		const none = await queryRows(db, sqlOf('roles', { ...all, minBuyers: 5 }));
+		expect(products.notices!('roles', none)).toEqual(['products.empty']);
 	});
 
 	test('categories: two drink lines in one order count as one order', async () => {
@@ -274,6 +277,8 @@ describe('edge cases', () => {
 			['P', 15, 1, 0, 0],
 			['Q', 15, 1, 0, 0]
 		]);
-		expect(await queryRows(edge, sqlOf('next'))).toEqual([]);
+		const next = await queryRows(edge, sqlOf('next'));
+		expect(next).toEqual([]);
+		expect(products.notices!('next', next)).toEqual(['products.no-repeaters']);
 	});
 });

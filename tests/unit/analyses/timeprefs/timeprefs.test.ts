@@ -132,6 +132,22 @@ describe('best times and hourly profile', () => {
 	});
 
 	test(
+		'dates without times: every order at 00:00 calls for a notice',
+		async () => {
+			const dates = await createTestEngine();
+			await loadOrders(dates, [
+				{ id: '1', customer: 'X', time: '2024-07-01 00:00', gross: 10 },
+				{ id: '2', customer: 'Y', time: '2024-07-03 00:00', gross: 10 }
+			]);
+			const rows = await queryRows(dates, sqlOf('heatmap'));
+			expect(timeprefs.notices!('heatmap', rows)).toEqual(['timeprefs.dates-only']);
+			expect(timeprefs.notices!('heatmap', await queryRows(db, sqlOf('heatmap')))).toEqual([]);
+			dates.close();
+		},
+		ENGINE_TIMEOUT
+	);
+
+	test(
 		'no orders: every cell is 0 with no share, and no best time',
 		async () => {
 			const empty = await createTestEngine();

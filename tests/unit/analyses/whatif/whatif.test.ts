@@ -79,6 +79,7 @@ describe('projection', () => {
 		expect(r.store_revenue_change).toBeCloseTo(1 / 7);
 		expect(r.store_aov_projected).toBeCloseTo(1120 / 11);
 		expect(r.store_aov_change).toBeCloseTo(1120 / 11 / 98 - 1);
+		expect(whatif.notices!('projection', [r])).toEqual([]);
 	});
 
 	test('all customers: 2 of 6 repeat; 50% adds 1 at 200 instead of 135', async () => {
@@ -107,6 +108,7 @@ describe('projection', () => {
 			revenue_per_repeater: 200,
 			revenue_per_one_timer: 110
 		});
+		expect(whatif.notices!('projection', [r])).toEqual(['whatif.store-basis']);
 		expect(r.store_revenue_projected).toBe(1070);
 		const rows = await queryRows(db, sqlOf('assumptions', p));
 		expect(rows.map((x) => x.assumption)).toContain('revenue_per_repeater_store');
@@ -210,6 +212,7 @@ describe('edge cases', () => {
 				store_revenue: 500,
 				store_revenue_projected: null
 			});
+			expect(whatif.notices!('projection', [r])).toEqual(['whatif.no-repeaters']);
 			edge.close();
 		},
 		ENGINE_TIMEOUT
@@ -219,5 +222,6 @@ describe('edge cases', () => {
 		const p = { ...defaults, segmentBy: 'channel' as const, channel: "x' OR '1'='1" };
 		const [r] = await queryRows(db, sqlOf('projection', p));
 		expect(r).toMatchObject({ customers: 0, repeat_rate: null, store_revenue_projected: null });
+		expect(whatif.notices!('projection', [r])).toEqual(['whatif.empty-segment']);
 	});
 });
