@@ -157,7 +157,7 @@ export async function runPredict(
 	const scores = scoreCustomers(customers, fit.bgnbd.params, fit.gammaGamma.params, {
 		unitDays: u,
 		horizonDays: params.horizonDays,
-		clvMonths: Math.round(params.clvMonths),
+		clvMonths: Math.max(1, Math.round(params.clvMonths)),
 		discountRate: params.discountRate,
 		margin: params.margin,
 		holdoutDays
