@@ -11,6 +11,7 @@ export const definition: Msg = {
 		'Retention in period k = members who ordered in period k ÷ members whose period k has ended; ' +
 		'cumulative repurchase = members with a second order before the end of period k ÷ the same; ' +
 		'LTV = their net (or gross) revenue in periods 0…k ÷ the same. ' +
+		'The retention heatmap starts at period 1: in period 0 every member is active by definition. ' +
 		'Periods that have not ended by the as-of date (or the range end) are masked, not shown as drops; for non-time cohorts only members whose period k has ended are counted. ' +
 		'Orders are those of the filtered set; same-day orders count separately.',
 	zh:
@@ -20,6 +21,7 @@ export const definition: Msg = {
 		'第 k 期留存 = 第 k 期有下单的成员 ÷ 第 k 期已结束的成员；' +
 		'累计复购 = 第 k 期结束前有第二单的成员 ÷ 同一分母；' +
 		'LTV = 这些成员第 0…k 期的净额（或总额）收入 ÷ 同一分母。' +
+		'留存热力图从第 1 期开始：第 0 期所有成员按定义都活跃。' +
 		'截至基准日（或筛选结束日）尚未结束的期间被遮盖，不显示为下降；非时间分组只计第 k 期已结束的成员。' +
 		'订单取筛选后的订单；同一天的多笔订单分别计数。'
 };
