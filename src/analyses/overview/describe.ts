@@ -11,7 +11,7 @@ export const definition: Msg = {
 		'Unknown share = revenue of orders without a customer id ÷ all revenue. ' +
 		'KPIs cover the last complete calendar month and compare it with the month before (or, if chosen, the filtered period against the equally long period just before it); ' +
 		'changes are relative (%), except for the two rates, whose change is the difference in percentage points. ' +
-		'New customer in a month = their first-ever order (all store orders before the as-of date, whatever the filters) falls in that month; returning = an earlier first order.',
+		'New customer in a month = their first-ever order (all store orders before the as-of date, whatever the filters; in net mode the first paid one) falls in that month; returning = an earlier first order.',
 	zh:
 		'收入按页头设置取净额（仅已付款订单，扣除退款）或总额（所有订单按实付金额）。' +
 		'客户数 = 有订单的已知客户去重数；无客户 ID 的未知客户只计入订单和收入。' +
@@ -20,7 +20,7 @@ export const definition: Msg = {
 		'未知客户收入占比 = 无客户 ID 订单的收入 ÷ 全部收入。' +
 		'指标取最近一个完整自然月，与上一个月对比（或按选择：筛选期间与之前等长期间对比）；' +
 		'变化为相对变化（%），两个比率的变化为百分点差。' +
-		'某月新客 = 该客户首单（截至基准日前的全店订单，不受筛选影响）落在该月；老客 = 首单更早。'
+		'某月新客 = 该客户首单（截至基准日前的全店订单，不受筛选影响；净额模式取首个已付款订单）落在该月；老客 = 首单更早。'
 };
 
 export const labels = {
