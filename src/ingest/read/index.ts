@@ -57,8 +57,8 @@ export async function previewSource(
 /**
  * Creates `table` in DuckDB: one VARCHAR column per header name (exact names) plus
  * `__line BIGINT`, the 1-based line/row number in the source (header = 1) so every later
- * rejection can cite it. Replaces a table of that name; on failure that table is dropped and no
- * other table is touched.
+ * rejection can cite it. Replaces a table of that name; on failure that table is dropped (so it
+ * never holds a stale or partial load) and no other table is touched.
  */
 export async function stageSource(
 	engine: SqlEngine,
@@ -66,11 +66,9 @@ export async function stageSource(
 	table: string,
 	options: ReadOptions = {}
 ): Promise<Result<StagedSource>> {
-	let touched = false;
 	try {
 		const source = await openSource(file, options);
 		throwIfAborted(options.signal);
-		touched = true;
 		const { rejected, warnings } = await source.load(engine, table);
 		throwIfAborted(options.signal);
 		const counted = await engine.query(`SELECT count(*)::INTEGER AS n FROM ${ident(table)}`);
@@ -103,7 +101,9 @@ export async function stageSource(
 			rejected: listed
 		});
 	} catch (e) {
-		if (touched) await dropTable(engine, table);
+		// The contract is simple: after a failure `table` does not exist (a half-made one, or an
+		// older one of that name, would be mistaken for this file's rows).
+		await dropTable(engine, table);
 		return { ok: false, error: toFailure(e) };
 	}
 }

@@ -10,7 +10,7 @@ export interface ParsedRecord {
 	fields: string[];
 }
 
-export const DELIMITERS = [',', '\t', ';', '|'] as const;
+const DELIMITERS = [',', '\t', ';', '|'] as const;
 
 /**
  * Records of `text` up to `maxRecords`. Without `complete`, a last record that may continue
@@ -36,6 +36,9 @@ export function parseRecords(
 		field = '';
 		recordStarted = false;
 	};
+	// As in DuckDB, a quote opens a quoted field only at the field's start; elsewhere (15" laptop)
+	// it is a plain character.
+	let atFieldStart = true;
 	for (let i = 0; i < text.length && records.length < maxRecords; i++) {
 		const c = text[i];
 		if (quoted) {
@@ -46,22 +49,27 @@ export function parseRecords(
 			} else quoted = false;
 			continue;
 		}
-		if (c === '"') {
+		if (c === '"' && atFieldStart) {
 			quoted = true;
 			recordStarted = true;
+			atFieldStart = false;
 		} else if (c === delimiter) {
 			fields.push(field);
 			field = '';
 			recordStarted = true;
+			atFieldStart = true;
 		} else if (c === '\n' || c === '\r') {
 			if (c === '\r' && text[i + 1] === '\n') i++;
 			end();
+			atFieldStart = true;
 		} else {
 			field += c;
 			recordStarted = true;
+			atFieldStart = false;
 		}
 	}
-	if (complete && recordStarted && !quoted && records.length < maxRecords) end();
+	// At the end of the file an unterminated quote still ends the record (DuckDB rejects it).
+	if (complete && recordStarted && records.length < maxRecords) end();
 	return records;
 }
 

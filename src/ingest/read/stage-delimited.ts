@@ -49,6 +49,11 @@ export async function stageDelimited(
 		.filter((r) => !skipped.has(r.line))
 		.map(({ line, reason, raw }) => ({ line, reason, raw }));
 	const warnings: Failure[] = [];
+	if (loaded.lenient)
+		warnings.push({
+			code: 'read.lenient',
+			detail: 'the file breaks CSV rules (e.g. mixed line ends) and was read leniently'
+		});
 	if (loaded.replaced > 0)
 		warnings.push({
 			code: 'read.invalid-utf8',
@@ -67,12 +72,12 @@ async function loadOnce(
 	table: string,
 	progress: StageProgress,
 	direct: boolean
-): Promise<{ rejected: DuckReject[]; replaced: number; blankLines: number[] }> {
+): Promise<{ rejected: DuckReject[]; replaced: number; blankLines: number[]; lenient: boolean }> {
 	let data: Uint8Array | File;
 	let blankLines: number[];
 	let replaced = 0;
 	if (direct) {
-		blankLines = await scanBlankLines(source.file, progress.signal, (n) =>
+		blankLines = await scanBlankLines(source.file, source.delimiter, progress.signal, (n) =>
 			progress.onBytes('reading', n)
 		);
 		data =
@@ -81,6 +86,7 @@ async function loadOnce(
 		const text = await readAsUtf8(
 			source.file,
 			source.encoding,
+			source.delimiter,
 			source.compressed,
 			progress.signal,
 			(n) => progress.onBytes('decoding', n)
@@ -98,17 +104,24 @@ async function loadOnce(
 	if (!registered.ok) throw new ReadError('read.register', registered.error.detail);
 	try {
 		const columns = source.header.map((h) => `${literal(h)}: 'VARCHAR'`).join(', ');
-		const created = await engine.query(
-			`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT *, (row_number() OVER () + 1)::BIGINT AS ${ident(LINE_COLUMN)} ` +
-				`FROM read_csv(${literal(registered.value)}, auto_detect=false, header=true, ` +
-				`delim=${literal(source.delimiter)}, quote='"', escape='"', columns={${columns}}, ` +
-				`max_line_size=${MAX_LINE_BYTES}, store_rejects=true, ` +
-				`rejects_table=${literal(rejectsTable)}, rejects_scan=${literal(rejectsScan)})`
-		);
+		const load = (strict: boolean) =>
+			engine.query(
+				`DROP TABLE IF EXISTS ${ident(rejectsTable)}; DROP TABLE IF EXISTS ${ident(rejectsScan)}; ` +
+					`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT *, (row_number() OVER () + 1)::BIGINT AS ${ident(LINE_COLUMN)} ` +
+					`FROM read_csv(${literal(registered.value)}, auto_detect=false, header=true, ` +
+					`delim=${literal(source.delimiter)}, quote='"', escape='"', columns={${columns}}, ` +
+					`max_line_size=${MAX_LINE_BYTES}, strict_mode=${strict}, store_rejects=true, ` +
+					`rejects_table=${literal(rejectsTable)}, rejects_scan=${literal(rejectsScan)})`
+			);
+		let created = await load(true);
+		// Strict parsing gives each bad row its own rejection, but some damage (a lone \r line end
+		// amid \n ones) stops the whole file instead: then read leniently and say so.
+		const lenient = !created.ok && /state machine|strict_mode/i.test(created.error.detail);
+		if (lenient) created = await load(false);
 		if (!created.ok) throw new ReadError('read.load', created.error.detail);
 		const rejected = await readRejects(engine, rejectsTable);
 		await numberLines(engine, table, rejectsTable, blankLines);
-		return { rejected, replaced, blankLines };
+		return { rejected, replaced, blankLines, lenient };
 	} finally {
 		await engine.query(
 			`DROP TABLE IF EXISTS ${ident(rejectsTable)}; DROP TABLE IF EXISTS ${ident(rejectsScan)}`

@@ -12,36 +12,60 @@ export class BlankLineScanner {
 	readonly blankLines: number[] = [];
 	#line = 1;
 	#quoted = false;
+	#justClosed = false;
 	#recordStarted = false;
+	#fieldStart = true;
 	#afterCr = false;
 
+	/** `delimiter`: its first byte marks field starts, where a quote opens a quoted field. */
+	constructor(private readonly delimiter: string) {}
+
 	feed(bytes: Uint8Array): void {
+		const delimiter = this.delimiter.charCodeAt(0);
 		let line = this.#line;
 		let quoted = this.#quoted;
+		let justClosed = this.#justClosed;
 		let started = this.#recordStarted;
+		let fieldStart = this.#fieldStart;
 		let afterCr = this.#afterCr;
 		for (let i = 0; i < bytes.length; i++) {
 			const b = bytes[i];
+			if (quoted) {
+				if (b === 0x22) {
+					quoted = false;
+					justClosed = true;
+				}
+				continue;
+			}
+			if (b === 0x22 && justClosed) {
+				quoted = true; // "" inside a quoted field: an escaped quote, still quoted
+				justClosed = false;
+				continue;
+			}
+			justClosed = false;
 			if (b === 0x0a && afterCr) {
 				afterCr = false;
 				continue; // the \n of \r\n: the record already ended at \r
 			}
 			afterCr = false;
-			if (b === 0x22) {
-				quoted = !quoted;
-				started = true;
-			} else if (quoted) {
-				continue;
-			} else if (b === 0x0a || b === 0x0d) {
+			if (b === 0x0a || b === 0x0d) {
 				if (!started) this.blankLines.push(line);
 				line++;
 				started = false;
+				fieldStart = true;
 				afterCr = b === 0x0d;
-			} else started = true;
+				continue;
+			}
+			started = true;
+			// As in DuckDB, a quote opens a quoted field only at the field's start (not in 15" laptop).
+			if (b === 0x22 && fieldStart) quoted = true;
+			fieldStart = b === delimiter;
 		}
 		this.#line = line;
 		this.#quoted = quoted;
+		this.#justClosed = justClosed;
 		this.#recordStarted = started;
+		this.#fieldStart = fieldStart;
 		this.#afterCr = afterCr;
 	}
 }
@@ -82,6 +106,7 @@ export interface Utf8Text {
 export async function readAsUtf8(
 	blob: Blob,
 	encoding: EncodingName,
+	delimiter: string,
 	gunzip: boolean,
 	signal: AbortSignal | undefined,
 	onBytes: (bytes: number) => void
@@ -104,12 +129,13 @@ export async function readAsUtf8(
 		write(decoder.decode(chunk, { stream: true }));
 	write(decoder.decode());
 	const bytes = out.bytes();
-	return { bytes, replaced, blankLines: findBlankLinesIn(bytes) };
+	return { bytes, replaced, blankLines: findBlankLinesIn(bytes, delimiter) };
 }
 
 /** Blank lines of a UTF-8 file read as it is (the bytes go to DuckDB untouched). */
 export async function scanBlankLines(
 	blob: Blob,
+	delimiter: string,
 	signal: AbortSignal | undefined,
 	onBytes: (bytes: number) => void
 ): Promise<number[]> {
@@ -120,16 +146,16 @@ export async function scanBlankLines(
 	}
 	if (!probe.found) return [];
 	// Rare: read again, this time minding quotes (two line ends may sit inside a quoted note).
-	const scanner = new BlankLineScanner();
+	const scanner = new BlankLineScanner(delimiter);
 	for await (const chunk of streamBytes(blob, { gunzip: false, signal })) scanner.feed(chunk);
 	return scanner.blankLines;
 }
 
-function findBlankLinesIn(bytes: Uint8Array): number[] {
+function findBlankLinesIn(bytes: Uint8Array, delimiter: string): number[] {
 	const probe = new BlankLineProbe();
 	probe.feed(bytes);
 	if (!probe.found) return [];
-	const scanner = new BlankLineScanner();
+	const scanner = new BlankLineScanner(delimiter);
 	scanner.feed(bytes);
 	return scanner.blankLines;
 }

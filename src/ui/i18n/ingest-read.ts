@@ -99,6 +99,10 @@ export const messages: Record<string, Msg> = {
 		en: 'Some characters could not be decoded and were replaced by �: the file mixes encodings. If text looks garbled, pick the encoding by hand (e.g. GB18030 for Taobao/JD exports).',
 		zh: '部分字符无法解码，已替换为 �：文件混用了多种编码。如文字显示为乱码，请手动选择编码（淘宝、京东导出通常为 GB18030）。'
 	},
+	'read.lenient': {
+		en: 'The file breaks CSV rules in places (for example mixed line endings or stray quotes), so it was read leniently. Check the preview and the row count against your shop’s back office.',
+		zh: '文件有不符合 CSV 规范之处（如换行符混用或多余的引号），已按宽松方式读取。请对照预览和店铺后台核对行数。'
+	},
 	'read.rejected-truncated': {
 		en: 'Very many rows were rejected; only the first 100,000 are listed. The delimiter or encoding is probably wrong for part of the file.',
 		zh: '被拒绝的行非常多，只列出前 100,000 行。文件的部分内容可能分隔符或编码有误。'

@@ -21,13 +21,14 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
-/** Stages `file` over an existing table and checks the failure left `keep` alone and no table. */
+/** Stages `file` over an existing table: the failure drops that table and leaves `keep` alone. */
 async function expectFailure(file: File, code: string, options = {}) {
 	await engine.query(`CREATE OR REPLACE TABLE stage_bad AS SELECT 1 AS old`);
 	const preview = await previewSource(file, options);
 	const staged = await stageSource(engine, file, 'stage_bad', options);
 	expect(!staged.ok && staged.error.code).toBe(code);
 	expect(messages[code]).toBeDefined();
+	expect(await tableExists(engine, 'stage_bad')).toBe(false);
 	const kept = await engine.query('SELECT answer FROM keep');
 	expect(kept.ok && kept.value.get(0)?.answer).toBe(42);
 	return { preview, staged };

@@ -117,6 +117,45 @@ test('a skipped row that is ragged leaves no rejection behind', async () => {
 	expect(staged.ok && staged.value).toMatchObject({ rowCount: 1, rejected: [] });
 });
 
+test('a quote inside an unquoted field is a plain character, as in DuckDB', async () => {
+	const file = fileOf('id,title\n1,15" laptop\n2,"quoted, with comma"\n3,x"y\n');
+	const preview = await previewSource(file);
+	expect(preview.ok && preview.value.rows).toEqual([
+		['1', '15" laptop'],
+		['2', 'quoted, with comma'],
+		['3', 'x"y']
+	]);
+	await stageSource(engine, file, 'stage_inch');
+	expect(await stagedRows(engine, 'stage_inch')).toEqual([
+		['1', '15" laptop', 2],
+		['2', 'quoted, with comma', 3],
+		['3', 'x"y', 4]
+	]);
+});
+
+test('a lone CR line end among LFs: read leniently, with a warning', async () => {
+	// DuckDB's strict parser stops at "3,4\r5,6"; the lenient one splits it into two rows.
+	const staged = await stageSource(engine, fileOf('a,b\n1,2\n3,4\r5,6\n7,8\n'), 'stage_cr');
+	if (!staged.ok) throw new Error(staged.error.detail);
+	expect(staged.value.warnings.map((w) => w.code)).toEqual(['read.lenient']);
+	expect(staged.value.rowCount).toBe(4);
+	expect(await stagedRows(engine, 'stage_cr')).toEqual([
+		['1', '2', 2],
+		['3', '4', 3],
+		['5', '6', 4],
+		['7', '8', 5]
+	]);
+});
+
+test('an unterminated quote at the end of the file is a rejected row', async () => {
+	const staged = await stageSource(engine, fileOf('a,b\n1,2\n3,"never closed\n'), 'stage_open');
+	if (!staged.ok) throw new Error(staged.error.detail);
+	expect(staged.value.rowCount).toBe(1);
+	expect(staged.value.rejected).toEqual([
+		{ line: 3, reason: expect.stringMatching(/^unquoted value/), raw: '3,"never closed\n' }
+	]);
+});
+
 test('duplicate and empty column titles are renamed, with warnings', async () => {
 	const text = 'id,name,id,ID,,__line\n1,a,2,3,4,5\n';
 	const staged = await stageSource(engine, fileOf(text), 'stage_dupes');

@@ -93,7 +93,7 @@ describe('delimited text', () => {
 		const text = 'h\r\n"x\r\n\r\ny"\r\n\r\n1\r\n\n2\n';
 		const bytes = utf8(text);
 		for (let cut = 0; cut <= bytes.length; cut++) {
-			const scanner = new BlankLineScanner();
+			const scanner = new BlankLineScanner(',');
 			const probe = new BlankLineProbe();
 			for (const part of [bytes.subarray(0, cut), bytes.subarray(cut)]) {
 				scanner.feed(part);
