@@ -25,6 +25,20 @@ const frequencyBucket = (col: string) => `least(${col}, ${FREQUENCY_BUCKETS})::I
 const recencyBucket = (col: string) =>
 	`CASE ${RECENCY_BUCKETS.map((d, i) => `WHEN ${col} <= ${literal(d)} THEN ${i + 1}`).join(' ')} ELSE ${RECENCY_BUCKETS.length + 1} END`;
 
+/**
+ * A comment naming the run that wrote the tables: FNV-1a of the params and globals, in hex. The
+ * notebook caches results by SQL text and these queries read tables that change with every run,
+ * so the text must change with what produced them. Hex only: nothing typed reaches the SQL.
+ */
+export function runTag(params: unknown, g: Globals): string {
+	let h = 0x811c9dc5;
+	for (const ch of JSON.stringify([params, g])) {
+		h ^= ch.codePointAt(0)!;
+		h = Math.imul(h, 0x01000193) >>> 0;
+	}
+	return `/* predict run ${h.toString(16).padStart(8, '0')} */\n`;
+}
+
 /** Columns of every customer list (drill-downs and exports). */
 const LIST_COLUMNS = `customer_id, p_alive, p_order, expected_orders, expected_spend, clv,
 	next_order_date, repeat_orders, days_since_last, avg_repeat_value`;
