@@ -19,7 +19,8 @@ const monthCount = (n: unknown): number => Math.min(Math.max(Math.round(nonNegat
  */
 function ruleCtes(p: LifecycleParams, g: Globals): string {
 	const cycle = nonNegative(p.cycleDays);
-	const cycleSql = cycle > 0 ? literal(cycle) : `coalesce(median_gap, ${FALLBACK_CYCLE_DAYS})`;
+	const cycleSql =
+		cycle > 0 ? literal(cycle) : `coalesce(median_gap, ${literal(FALLBACK_CYCLE_DAYS)})`;
 	const sourceSql =
 		cycle > 0 ? `'set'` : `CASE WHEN median_gap IS NULL THEN 'fallback' ELSE 'median' END`;
 	const threshold = (override: unknown, multiple: unknown) =>
@@ -88,7 +89,7 @@ function snapshotCtes(p: LifecycleParams, g: Globals): string {
 	return `${ruleCtes(p, g)},
 snaps AS (
 	SELECT k, (date_trunc('month', ${asOfSql(g)}) - to_months(k::INTEGER))::DATE AS snap
-	FROM range(0, ${monthCount(p.months) + 1}) AS t(k)
+	FROM range(0, ${literal(monthCount(p.months) + 1)}) AS t(k)
 ),
 snap_customer AS (
 	SELECT snaps.k, snaps.snap, days.customer_id, any_value(c_first.first_time)::DATE AS first_day,
@@ -104,7 +105,7 @@ snap_staged AS (
 )`;
 }
 
-const stageValues = `(VALUES ${STAGES.map((s, i) => `(${literal(s)}, ${i + 1})`).join(', ')}) AS stages(stage, ord)`;
+const stageValues = `(VALUES ${STAGES.map((s, i) => `(${literal(s)}, ${literal(i + 1)})`).join(', ')}) AS stages(stage, ord)`;
 
 /** The cycle and thresholds in force, one row, so the rule can be shown next to the numbers. */
 export function buildRuleSql(p: LifecycleParams, g: Globals): string {
@@ -150,7 +151,7 @@ SELECT (snaps.snap - 1) AS month_end, stages.stage,
 	count(snap_staged.customer_id)::INTEGER AS customers
 FROM snaps CROSS JOIN ${stageValues}
 LEFT JOIN snap_staged ON snap_staged.k = snaps.k AND snap_staged.stage = stages.stage
-WHERE snaps.k < ${monthCount(p.months)}
+WHERE snaps.k < ${literal(monthCount(p.months))}
 GROUP BY snaps.snap, stages.stage, stages.ord
 ORDER BY month_end, stages.ord`;
 }

@@ -8,7 +8,8 @@ import {
 	buildNextSql,
 	buildPairBuyersSql,
 	buildPairsSql,
-	buildRolesSql
+	buildRolesSql,
+	focusOf
 } from './sql.ts';
 import { definition, labels as l, roleLabels, title } from './describe.ts';
 
@@ -80,7 +81,7 @@ export const products: Analysis<ProductsParams> = {
 			id: 'next',
 			title: l.next,
 			sql: buildNextSql(p, g),
-			chart: p.focus.trim()
+			chart: focusOf(p)
 				? {
 						kind: 'bar',
 						horizontal: true,

@@ -183,11 +183,13 @@ ORDER BY ${sort}, pairs.a_id, pairs.b_id
 LIMIT ${literal(whole(p.top, 1, 1000, 20))}`;
 }
 
+/** The focus item as typed, '' when none (or when a tampered link sent something else). */
+export const focusOf = (p: ProductsParams): string =>
+	typeof p.focus === 'string' ? p.focus.trim() : '';
+
 /** Matches the focus item by id or by name. */
 const focusFilter = (p: ProductsParams, column: string, name: string) =>
-	p.focus.trim()
-		? `AND (${column} = ${literal(p.focus.trim())} OR ${name} = ${literal(p.focus.trim())})`
-		: '';
+	focusOf(p) ? `AND (${column} = ${literal(focusOf(p))} OR ${name} = ${literal(focusOf(p))})` : '';
 
 /**
  * For customers whose first order held item X and who ordered again: the items of their second

@@ -1,6 +1,7 @@
 import type { Msg, ValueLabel } from '../types.ts';
 import type { WhatIfParams } from './params.ts';
 import { NONE } from '../cohorts/acquired.ts';
+import { bandOf } from './sql.ts';
 
 export const title: Msg = { en: 'What-if: a higher repeat rate', zh: '假设分析：提升复购率' };
 
@@ -11,10 +12,9 @@ export const definition: Msg = {
 
 /** Labels for segment codes, worded from the band the user set. */
 export function segmentLabels(p: WhatIfParams): ValueLabel[] {
+	const { min, max } = bandOf(p);
 	const band =
-		p.aovMax > 0
-			? { en: `${p.aovMin} – ${p.aovMax}`, zh: `${p.aovMin} – ${p.aovMax}` }
-			: { en: `> ${p.aovMin}`, zh: `> ${p.aovMin}` };
+		max > 0 ? { en: `${min} – ${max}`, zh: `${min} – ${max}` } : { en: `> ${min}`, zh: `> ${min}` };
 	return [
 		{ value: 'all', label: { en: 'All customers', zh: '全部客户' } },
 		{ value: 'in', label: { en: `First order ${band.en}`, zh: `首单 ${band.zh}` } },

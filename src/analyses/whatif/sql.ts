@@ -7,19 +7,26 @@ const amount = (n: unknown): number =>
 	typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0;
 const target = (p: WhatIfParams): number => Math.min(amount(p.targetRate), 100) / 100;
 
+/** The first-order band as numbers (max 0 = no upper bound), whatever the params hold. */
+export const bandOf = (p: WhatIfParams): { min: number; max: number } => ({
+	min: amount(p.aovMin),
+	max: amount(p.aovMax)
+});
+
 /** The segment code of a customer, from their first order (first_amount; first_channel, NONE if blank). */
 function segmentExpr(p: WhatIfParams): string {
 	if (p.segmentBy === 'channel') return 'first_channel';
 	if (p.segmentBy === 'aov') {
-		const upper = amount(p.aovMax) > 0 ? ` AND first_amount <= ${literal(amount(p.aovMax))}` : '';
-		return `CASE WHEN first_amount > ${literal(amount(p.aovMin))}${upper} THEN 'in' ELSE 'out' END`;
+		const { min, max } = bandOf(p);
+		const upper = max > 0 ? ` AND first_amount <= ${literal(max)}` : '';
+		return `CASE WHEN first_amount > ${literal(min)}${upper} THEN 'in' ELSE 'out' END`;
 	}
 	return `'all'`;
 }
 
 /** The segment the what-if changes. */
 function targetSegment(p: WhatIfParams): string {
-	if (p.segmentBy === 'channel') return p.channel.trim() || NONE;
+	if (p.segmentBy === 'channel') return (typeof p.channel === 'string' && p.channel.trim()) || NONE;
 	return p.segmentBy === 'aov' ? 'in' : 'all';
 }
 

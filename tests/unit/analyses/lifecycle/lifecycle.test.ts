@@ -260,3 +260,19 @@ describe('edge cases', () => {
 		).toThrow();
 	});
 });
+
+describe('params from a tampered link', () => {
+	test('every query still runs, and param text reaches SQL only inside quotes', async () => {
+		const evil = '0); DROP TABLE orders; --';
+		const tampered = Object.fromEntries(
+			Object.keys(lifecycle.defaults).map((k, i) => [k, i % 2 ? evil : { toString: () => evil }])
+		) as never;
+		for (const q of lifecycle.build(tampered, net)) {
+			const before = q.sql.split(evil).slice(0, -1);
+			expect(before.every((text) => text.endsWith("'"))).toBe(true);
+			await queryRows(db, q.sql);
+		}
+		const [{ n }] = await queryRows(db, 'SELECT count(*)::INTEGER AS n FROM orders');
+		expect(n).toBeGreaterThan(0);
+	});
+});

@@ -160,3 +160,19 @@ describe('best times and hourly profile', () => {
 		ENGINE_TIMEOUT
 	);
 });
+
+describe('params from a tampered link', () => {
+	test('every query still runs, and param text reaches SQL only inside quotes', async () => {
+		const evil = '0); DROP TABLE orders; --';
+		const tampered = Object.fromEntries(
+			Object.keys(timeprefs.defaults).map((k, i) => [k, i % 2 ? evil : { toString: () => evil }])
+		) as never;
+		for (const q of timeprefs.build(tampered, net)) {
+			const before = q.sql.split(evil).slice(0, -1);
+			expect(before.every((text) => text.endsWith("'"))).toBe(true);
+			await queryRows(db, q.sql);
+		}
+		const [{ n }] = await queryRows(db, 'SELECT count(*)::INTEGER AS n FROM orders');
+		expect(n).toBeGreaterThan(0);
+	});
+});
