@@ -17,3 +17,7 @@ export function filterValuesSql(kind: 'channel' | 'province' | 'category'): stri
 		return `SELECT category AS value, count(*) AS n FROM order_lines WHERE category IS NOT NULL GROUP BY 1 ORDER BY n DESC, value LIMIT 500`;
 	return `SELECT ${kind} AS value, count(*) AS n FROM orders WHERE ${kind} IS NOT NULL GROUP BY 1 ORDER BY n DESC, value LIMIT 500`;
 }
+
+/** Tables, views and their columns, for SQL completion. */
+export const schemaSql = `SELECT table_name, column_name FROM information_schema.columns
+WHERE table_name NOT LIKE '\\_\\_%' ESCAPE '\\' ORDER BY table_name, ordinal_position`;

@@ -12,6 +12,7 @@ import { products } from './products/index.ts';
 import { timeprefs } from './timeprefs/index.ts';
 import { whatif } from './whatif/index.ts';
 import { campaigns } from './campaigns/index.ts';
+import { predict } from './predict/index.ts';
 
 export const analyses: Analysis[] = [
 	overview,
@@ -23,7 +24,8 @@ export const analyses: Analysis[] = [
 	products,
 	timeprefs,
 	whatif,
-	campaigns
+	campaigns,
+	predict
 ];
 
 export const getAnalysis = (id: string): Analysis | undefined => analyses.find((a) => a.id === id);

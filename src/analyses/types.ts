@@ -1,3 +1,6 @@
+import type { SqlEngine } from '../engine/types.ts';
+import type { Result } from '../lib/result.ts';
+
 /**
  * The contract every analysis module fulfils. A module is pure: parameters and global controls in,
  * SQL and a description of how to show it out. The notebook runs the SQL through the engine and
@@ -27,7 +30,14 @@ export interface Globals {
 export type ParamField =
 	| { key: string; label: Msg; kind: 'number'; min?: number; max?: number; step?: number }
 	| { key: string; label: Msg; kind: 'numbers'; hint?: Msg } // editable list, e.g. thresholds
-	| { key: string; label: Msg; kind: 'select'; options: { value: string; label: Msg }[] }
+	| {
+			key: string;
+			label: Msg;
+			kind: 'select';
+			options: { value: string; label: Msg }[];
+			/** SQL whose first column adds options from the data (e.g. the loaded campaigns). */
+			optionsSql?: string;
+	  }
 	| { key: string; label: Msg; kind: 'date' }
 	| { key: string; label: Msg; kind: 'text' }
 	| { key: string; label: Msg; kind: 'toggle' }
@@ -123,10 +133,23 @@ export interface CellQuery {
 	valueLabels?: Record<string, ValueLabel[]>;
 }
 
+/** A catalog key, or a key with the values its message interpolates. */
+export type Notice = string | { key: string; vars: Record<string, string | number> };
+
 /** A coded value and how to show it. */
 export type ValueLabel = { value: string | number; label: Msg };
 
 export interface Analysis<P extends Record<string, unknown> = Record<string, unknown>> {
+	/**
+	 * Work done before the queries run, when SQL alone cannot do it (Predict fits its models in a
+	 * worker and writes their tables). Its value is shown by the cell; queries then run uncached.
+	 */
+	prepare?(
+		engine: SqlEngine,
+		params: P,
+		globals: Globals,
+		signal?: AbortSignal
+	): Promise<Result<unknown>>;
 	id: string;
 	title: Msg;
 	/** The definition shown under the title, so an analyst can trust and explain the number. */
@@ -146,7 +169,8 @@ export interface Analysis<P extends Record<string, unknown> = Record<string, unk
 	): string;
 	/**
 	 * Catalog keys (src/ui/i18n/<area>.ts) of the notices a result calls for, from the decoded rows
-	 * of query `queryId`: e.g. every customer bought once, every cohort cell still masked.
+	 * of query `queryId`: e.g. every customer bought once, every cohort cell still masked. A notice
+	 * with numbers in its text comes with them as `vars`.
 	 */
-	notices?(queryId: string, rows: Record<string, unknown>[]): string[];
+	notices?(queryId: string, rows: Record<string, unknown>[]): Notice[];
 }

@@ -5,7 +5,8 @@ export const localeOf = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en-U
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 function numberFormat(lang: Lang, key: string, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
-	const k = `${lang}|${key}`;
+	// The options are part of the key: one format name may ask for different decimals by size.
+	const k = `${lang}|${key}|${JSON.stringify(opts)}`;
 	let f = cache.get(k) as Intl.NumberFormat | undefined;
 	if (!f) cache.set(k, (f = new Intl.NumberFormat(localeOf(lang), opts)));
 	return f;

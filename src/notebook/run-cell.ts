@@ -44,11 +44,12 @@ export class ResultCache {
 export async function runQueries(
 	engine: SqlEngine,
 	queries: CellQuery[],
-	cache: ResultCache
+	cache: ResultCache,
+	opts: { fresh?: boolean } = {}
 ): Promise<QueryOutcome[]> {
 	const out: QueryOutcome[] = [];
 	for (const query of queries) {
-		const hit = cache.get(query.sql);
+		const hit = opts.fresh ? undefined : cache.get(query.sql);
 		if (hit) {
 			out.push({ query, result: { ok: true, value: hit.table }, ms: hit.ms, cached: true });
 			continue;

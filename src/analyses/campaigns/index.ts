@@ -1,4 +1,4 @@
-import type { Analysis, CellQuery, ColumnSpec } from '../types.ts';
+import type { Notice, Analysis, CellQuery, ColumnSpec } from '../types.ts';
 import { defaults, fields, type CampaignParams } from './params.ts';
 import {
 	buildAcquisitionSql,
@@ -231,5 +231,21 @@ export const campaigns: Analysis<CampaignParams> = {
 	customersSql(p, g, queryId, sel) {
 		if (queryId === 'metrics') return buildMetricsCustomersSql(p, g, String(sel.key));
 		throw new Error(`campaigns: no customer list for query ${queryId}`);
+	},
+	notices(queryId, rows) {
+		const out: Notice[] = [];
+		const any = (f: (r: Record<string, unknown>) => boolean) => rows.some(f);
+		const sum = (k: string) => rows.reduce((n, r) => n + (Number(r[k]) || 0), 0);
+		if (queryId === 'metrics') {
+			if (any((r) => r.verdict === 'no control group')) out.push('campaigns.no-control');
+			if (any((r) => r.verdict === 'not significant')) out.push('campaigns.not-significant');
+			if (any((r) => r.test === 'fisher')) out.push('campaigns.small-test');
+			if (sum('open_windows') > 0)
+				out.push({ key: 'campaigns.open-windows', vars: { count: sum('open_windows') } });
+			if (any((r) => Number(r.cost) === 0)) out.push('campaigns.no-cost');
+		}
+		if (queryId === 'baseline' && sum('unmatched') > 0)
+			out.push({ key: 'campaigns.baseline-unmatched', vars: { count: sum('unmatched') } });
+		return out;
 	}
 };

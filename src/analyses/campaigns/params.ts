@@ -8,6 +8,12 @@ type Breakdown = 'campaign' | 'wave' | 'channel' | 'month';
 type BoughtBy = 'category' | 'product';
 type Baseline = 'same-window' | 'year-before';
 
+/** The loaded campaigns, first sent first: the campaign picker's options. */
+export const CAMPAIGN_LIST_SQL = `SELECT campaign_id, min(send_time) AS first_send, count(DISTINCT wave) AS waves,
+	count(*) FILTER (WHERE grp = 'contacted') AS contacted,
+	count(*) FILTER (WHERE grp = 'control') AS control
+FROM campaign_contacts GROUP BY campaign_id ORDER BY first_send, campaign_id`;
+
 export interface CampaignParams extends Record<string, unknown> {
 	/** '' = every campaign in campaign_contacts. */
 	campaignId: string;
@@ -53,12 +59,13 @@ export function clampMargin(m: unknown): number {
 }
 
 export const fields: ParamField[] = [
-	// Options are filled by the UI from buildCampaignListSql(); '' stands for all campaigns.
+	// More options come from the data (buildCampaignListSql); '' stands for all campaigns.
 	{
 		key: 'campaignId',
 		label: { en: 'Campaign', zh: '活动' },
 		kind: 'select',
-		options: [{ value: '', label: { en: 'All campaigns', zh: '全部活动' } }]
+		options: [{ value: '', label: { en: 'All campaigns', zh: '全部活动' } }],
+		optionsSql: CAMPAIGN_LIST_SQL
 	},
 	{
 		key: 'windowDays',

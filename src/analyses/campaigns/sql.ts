@@ -2,7 +2,7 @@ import type { Globals } from '../types.ts';
 import { asOfSql, filteredOrdersCte } from '../base.ts';
 import { literal } from '../../lib/sql.ts';
 import { ALPHA, zForLevel } from './stats.ts';
-import { clampMargin, clampWindowDays, type CampaignParams } from './params.ts';
+import { CAMPAIGN_LIST_SQL, clampMargin, clampWindowDays, type CampaignParams } from './params.ts';
 
 /**
  * Pure SQL builders for campaign evaluation. Every query starts from the filtered order set
@@ -504,10 +504,7 @@ ORDER BY customers DESC, channel`;
 
 /** Campaign ids for the campaign select. */
 export function buildCampaignListSql(): string {
-	return `SELECT campaign_id, min(send_time) AS first_send, count(DISTINCT wave) AS waves,
-	count(*) FILTER (WHERE grp = 'contacted') AS contacted,
-	count(*) FILTER (WHERE grp = 'control') AS control
-FROM campaign_contacts GROUP BY campaign_id ORDER BY first_send, campaign_id`;
+	return CAMPAIGN_LIST_SQL;
 }
 
 /** Contacts of one metrics row (drill): customer, group, wave, whether and how much they ordered. */

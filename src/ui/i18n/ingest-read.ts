@@ -46,6 +46,10 @@ export const messages: Record<string, Msg> = {
 		en: 'No row could be read: every row was rejected. The delimiter or encoding is probably wrong; pick them by hand in the preview and try again.',
 		zh: '没有任何一行可以读取：所有行均被拒绝。分隔符或编码可能有误，请在预览中手动选择后重试。'
 	},
+	'read.bad-delimiter': {
+		en: 'That delimiter cannot be used. Pick a single character such as a comma, tab, semicolon or |.',
+		zh: '无法使用该分隔符。请选择单个字符，如逗号、制表符、分号或 |。'
+	},
 	'read.register': {
 		en: 'The file could not be handed to the database. Reload the page and try again.',
 		zh: '无法将文件交给数据库。请刷新页面后重试。'

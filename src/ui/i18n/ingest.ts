@@ -132,6 +132,14 @@ export const messages: Record<string, Msg> = {
 		en: 'This file has no customer column: treat every customer as unknown',
 		zh: '该文件没有客户列：所有客户按“未知”处理'
 	},
+	'ingest.dialog.statuses': {
+		en: 'Status words in the first rows',
+		zh: '前几行中的订单状态'
+	},
+	'ingest.dialog.status-unknown': {
+		en: '? not recognised (imported as paid)',
+		zh: '? 无法识别（按已付款导入）'
+	},
 	'ingest.dialog.date-order': { en: 'Dates like 11/12/2024', zh: '形如 11/12/2024 的日期' },
 	'ingest.dialog.date-order.auto': { en: 'Decide from the data', zh: '根据数据判断' },
 	'ingest.dialog.date-order.dmy': { en: 'Day first (11 Dec)', zh: '日在前（12月11日）' },

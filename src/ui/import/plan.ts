@@ -21,6 +21,7 @@ import {
 	type PresetId
 } from '../../ingest/presets/index.ts';
 import type { ReadOptions, SourcePreview } from '../../ingest/read/index.ts';
+import type { OrderStatus } from '../../ingest/canonical.ts';
 
 export interface FilePlan {
 	file: ImportSource;
@@ -129,6 +130,36 @@ export function mapField(
 	if (column === undefined) delete fields[field];
 	else fields[field] = column;
 	return { ...plan, mapping: { ...plan.mapping, fields } };
+}
+
+/**
+ * The distinct status words in the preview rows' status column, each with the status it maps to
+ * (undefined = not recognised, imported as paid).
+ */
+export function previewStatusWords(
+	plan: FilePlan
+): { word: string; status: OrderStatus | undefined }[] {
+	const column = plan.mapping.fields.status;
+	const header = plan.preview?.header ?? [];
+	const index = column === undefined ? -1 : header.indexOf(column);
+	if (index < 0 || !plan.preview) return [];
+	const byKey = new Map(
+		Object.entries(plan.mapping.statusMap).map(([w, s]) => [w.trim().toLowerCase(), s])
+	);
+	const words = [...new Set(plan.preview.rows.map((r) => (r[index] ?? '').trim()))].filter(
+		(w) => w !== '' && !plan.mapping.nullTokens.includes(w)
+	);
+	return words.map((word) => ({ word, status: byKey.get(word.toLowerCase()) }));
+}
+
+/** Maps one status word (as written in the file) to a canonical status. */
+export function mapStatusWord(plan: FilePlan, word: string, status: OrderStatus): FilePlan {
+	const key = word.trim().toLowerCase();
+	const statusMap = Object.fromEntries(
+		Object.entries(plan.mapping.statusMap).filter(([w]) => w.trim().toLowerCase() !== key)
+	);
+	statusMap[word.trim()] = status;
+	return updateMapping(plan, { statusMap });
 }
 
 export function updateMapping(plan: FilePlan, change: Partial<Omit<Mapping, 'fields'>>): FilePlan {

@@ -3,7 +3,7 @@ import type { BrowserEngine, EngineState } from '../../engine/engine.ts';
 import type { Globals } from '../../analyses/types.ts';
 import type { Failure } from '../../lib/result.ts';
 import { tableToRows } from '../../engine/decode.ts';
-import { dataSummarySql, filterValuesSql } from '../../analyses/data-summary.ts';
+import { dataSummarySql, filterValuesSql, schemaSql } from '../../analyses/data-summary.ts';
 import { ResultCache } from '../../notebook/run-cell.ts';
 import { message } from '../i18n/index.ts';
 import type { Lang } from '../../lib/format.ts';
@@ -56,6 +56,8 @@ export class AppState {
 	/** A message for the whole page (e.g. a failed import), shown until dismissed. */
 	notice = $state.raw<{ kind: 'error' | 'info'; failure?: Failure; text: string } | null>(null);
 	readonly cache = new ResultCache();
+	/** Tables and columns for SQL completion, re-read after every import. */
+	schema = $state.raw<Record<string, string[]>>({});
 
 	constructor(readonly engine: BrowserEngine) {
 		engine.onState((s) => (this.engineState = s));
@@ -103,7 +105,18 @@ export class AppState {
 			categories: await values('category'),
 			files
 		};
-		if (this.data.dayAfterLast) this.globals.asOf = this.data.dayAfterLast;
+		// Keep the as-of date of an opened notebook when it falls inside the data.
+		const { firstDay, dayAfterLast } = this.data;
+		const asOf = this.globals.asOf;
+		if (dayAfterLast && !(firstDay && asOf > firstDay && asOf <= dayAfterLast))
+			this.globals.asOf = dayAfterLast;
+		const cols = await this.engine.query(schemaSql);
+		if (cols.ok) {
+			const schema: Record<string, string[]> = {};
+			for (const r of tableToRows(cols.value))
+				(schema[String(r.table_name)] ??= []).push(String(r.column_name));
+			this.schema = schema;
+		}
 		this.dataVersion++;
 	}
 }

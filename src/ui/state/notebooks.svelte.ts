@@ -5,7 +5,7 @@ import {
 	createNotebook,
 	copyNotebook,
 	createId,
-	parseNotebook,
+	parseNotebookText,
 	type Notebook
 } from '../../notebook/schema.ts';
 import { openNotebookStore, type NotebookSummary } from '../../notebook/store.ts';
@@ -192,13 +192,7 @@ export class Notebooks {
 
 	/** Opens a notebook from a .json file; a bad file is refused and nothing saved is touched. */
 	async importJson(text: string): Promise<Failure | null> {
-		let doc: unknown;
-		try {
-			doc = JSON.parse(text);
-		} catch (e) {
-			return { code: 'notebook.invalid', detail: (e as Error).message };
-		}
-		const r = parseNotebook(doc);
+		const r = parseNotebookText(text);
 		if (!r.ok) return r.error;
 		const nb = copyNotebook(r.value, createId(), r.value.title, now());
 		await this.#autosaver.flush();
