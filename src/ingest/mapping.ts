@@ -368,6 +368,37 @@ const SYNONYMS: Record<CanonicalField, string[]> = {
 	email: ['email', 'mail', 'billingemail', '邮箱']
 };
 
+/**
+ * Status words common across shops, for layouts no preset knows; the analyst can change any of
+ * them, and words not listed are reported after the import.
+ */
+export const COMMON_STATUS_WORDS: Record<string, OrderStatus> = {
+	paid: 'paid',
+	completed: 'paid',
+	complete: 'paid',
+	shipped: 'paid',
+	delivered: 'paid',
+	processing: 'paid',
+	fulfilled: 'paid',
+	success: 'paid',
+	交易成功: 'paid',
+	已完成: 'paid',
+	已付款: 'paid',
+	已发货: 'paid',
+	已签收: 'paid',
+	refunded: 'refunded',
+	退款成功: 'refunded',
+	已退款: 'refunded',
+	cancelled: 'cancelled',
+	canceled: 'cancelled',
+	voided: 'cancelled',
+	已取消: 'cancelled',
+	closed: 'closed',
+	failed: 'closed',
+	交易关闭: 'closed',
+	已关闭: 'closed'
+};
+
 /** What a field's values look like, to confirm or find a column from its sample values. */
 const VALUE_KIND: Partial<Record<CanonicalField, 'date' | 'number'>> = {
 	order_time: 'date',
@@ -450,7 +481,10 @@ export function suggestMapping(
 	const decimal = amountColumn
 		? detectDecimalMark(columnValues[header.indexOf(amountColumn)])
 		: '.';
-	return { mapping: createMapping(fields, { orderAmountLevel, decimal }), confidence };
+	return {
+		mapping: createMapping(fields, { orderAmountLevel, decimal, statusMap: COMMON_STATUS_WORDS }),
+		confidence
+	};
 }
 
 /**

@@ -10,7 +10,9 @@ import {
 	checkPlan,
 	choosePreset,
 	mapField,
+	mapStatusWord,
 	planFile,
+	previewStatusWords,
 	updateMapping
 } from '../../../src/ui/import/plan.ts';
 import { fileOf, resetCanonical, rowsOf } from './stage-fixture.ts';
@@ -96,4 +98,23 @@ it('switching the layout off falls back to a suggestion; a file that cannot be r
 	const empty = await planFile(fileOf('empty.csv', ''), {}, deps);
 	expect(empty.failure?.code).toBe('read.empty');
 	expect(!checkPlan(empty).ok).toBe(true);
+});
+
+it('lists the preview status words with their mapping, and maps an unknown one', async () => {
+	const plan = await planFile(
+		fileOf(
+			's.csv',
+			'id,when,total,who,Order Status\n1,2024-01-01,5,a,Completed\n2,2024-01-02,6,b,Returned\n3,2024-01-03,7,c,completed\n'
+		),
+		{},
+		{ previewSource }
+	);
+	expect(plan.mapping.fields.status).toBe('Order Status');
+	expect(previewStatusWords(plan)).toEqual([
+		{ word: 'Completed', status: 'paid' },
+		{ word: 'Returned', status: undefined },
+		{ word: 'completed', status: 'paid' }
+	]);
+	const mapped = mapStatusWord(plan, 'Returned', 'refunded');
+	expect(previewStatusWords(mapped)[1]).toEqual({ word: 'Returned', status: 'refunded' });
 });
