@@ -210,6 +210,9 @@ export const messages: Record<string, Msg> = {
 		zh: '无法识别的状态（按已付款计）'
 	},
 	'ingest.report.date-order': { en: 'Date order used', zh: '采用的日期顺序' },
+	'ingest.report.date-order.ymd': { en: 'Year first (2024-11-12)', zh: '年在前（2024-11-12）' },
+	'ingest.report.date-order.dmy': { en: 'Day first (12/11/2024)', zh: '日在前（12/11/2024）' },
+	'ingest.report.date-order.mdy': { en: 'Month first (11/12/2024)', zh: '月在前（11/12/2024）' },
 	'ingest.report.rejected': { en: 'Rejected rows ({count})', zh: '被拒绝的行（{count}）' },
 	'ingest.report.no-rejected': {
 		en: 'No row was rejected.',
