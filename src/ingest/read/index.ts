@@ -104,6 +104,13 @@ export async function stageSource(
 		// The contract is simple: after a failure `table` does not exist (a half-made one, or an
 		// older one of that name, would be mistaken for this file's rows).
 		await dropTable(engine, table);
+		// A cancel that lands while DuckDB loads (the caller may interrupt the engine) surfaces
+		// as an engine error; it is still the user's cancel.
+		if (options.signal?.aborted)
+			return {
+				ok: false,
+				error: toFailure(new ReadError('read.cancelled', 'reading was cancelled'))
+			};
 		return { ok: false, error: toFailure(e) };
 	}
 }

@@ -3,9 +3,8 @@ import type { Failure } from '../../lib/result.ts';
 import { ByteBuffer, streamBytes } from './byte-stream.ts';
 import { dedupeHeader } from './header.ts';
 import { ARROW_BATCH_ROWS, PREVIEW_ROWS } from './limits.ts';
-import { openParquet, type ParquetSource } from './read-parquet.ts';
+import type { ParquetSource } from './read-parquet.ts';
 import { ReadError, throwIfAborted } from './read-error.ts';
-import { readXlsx } from './read-xlsx.ts';
 import { dropTable, insertTextRows } from './text-table.ts';
 import {
 	previewRows,
@@ -48,6 +47,8 @@ export async function openXlsx(
 	options: ReadOptions
 ): Promise<OpenedSource> {
 	report(options, { phase: 'parsing', bytes: file.size, totalBytes: file.size });
+	// The XLSX and Parquet readers load with the first such file, not with the page.
+	const { readXlsx } = await import('./read-xlsx.ts');
 	const sheet = await readXlsx(file, options.sheet);
 	const skip = skipSet(options);
 	const kept = sheet.rows.filter(
@@ -84,6 +85,7 @@ export async function openParquetSource(
 	base: Base,
 	options: ReadOptions
 ): Promise<OpenedSource> {
+	const { openParquet } = await import('./read-parquet.ts');
 	const parquet = await openParquet(file);
 	const { header, warnings } = dedupeHeader(parquet.header);
 	if (parquet.rowCount === 0) throw new ReadError('read.no-rows', 'the Parquet file has no rows');

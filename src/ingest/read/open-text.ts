@@ -82,6 +82,11 @@ function openDelimited(
 	options: ReadOptions
 ): OpenedSource | undefined {
 	const sample = text.replace(/^\uFEFF/, '');
+	if (options.delimiter !== undefined && !/^[^"\r\n]$/u.test(options.delimiter))
+		throw new ReadError(
+			'read.bad-delimiter',
+			`${JSON.stringify(options.delimiter)} cannot separate columns: use one character other than a quote or line break`
+		);
 	const delimiter = options.delimiter ?? sniffDelimiter(sample, complete);
 	const skip = skipSet(options);
 	const records = parseRecords(sample, delimiter, 1 + PREVIEW_ROWS + skip.size, complete);

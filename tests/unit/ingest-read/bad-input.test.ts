@@ -147,6 +147,12 @@ test('mixed encodings found in the sample are a preview warning', async () => {
 	expect(preview.ok && preview.value.warnings.map((w) => w.code)).toEqual(['read.invalid-utf8']);
 });
 
+test('a delimiter that cannot separate columns', async () => {
+	await expectFailure(fileOf('a,b\n1,2\n'), 'read.bad-delimiter', { delimiter: '' });
+	await expectFailure(fileOf('a,b\n1,2\n'), 'read.bad-delimiter', { delimiter: '"' });
+	await expectFailure(fileOf('a,b\n1,2\n'), 'read.bad-delimiter', { delimiter: ',,' });
+});
+
 test('too large for the browser, refused before reading', async () => {
 	class HugeFile extends File {
 		override get size() {
