@@ -1,0 +1,240 @@
+/**
+ * The app side of the benchmark: the production build in headless Chromium, driven like a user
+ * (file input → import dialog → notebook → as-of date a month earlier), with no hook in the app.
+ * An init script wraps `Worker` to see every statement the app sends to DuckDB (and when its last
+ * response arrives), and records main-thread long tasks; memory comes from CDP and /proc.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { launch } from '../../tests/helpers/browser.ts';
+import type { TimedStatement } from './types.ts';
+
+/**
+ * Runs in the page before the app. Kept as plain JS text: tsx would decorate a TS function with
+ * helpers that do not exist in the page.
+ */
+const INIT_SCRIPT = `(() => {
+	const b = { queries: [], pending: 0, kinds: new Map(), longTasks: [], marks: [] };
+	window.__bench = b;
+	const QUERY_KINDS = new Set(['START_PENDING_QUERY', 'POLL_PENDING_QUERY', 'FETCH_QUERY_RESULTS', 'RUN_QUERY']);
+	const NOTICES = new Set(['LOG', 'PROGRESS_UPDATE', 'INSTANTIATE_PROGRESS']);
+	const Base = window.Worker;
+	window.Worker = class extends Base {
+		constructor(...args) {
+			super(...args);
+			this.addEventListener('message', (e) => {
+				const d = e.data;
+				if (!d || NOTICES.has(d.type) || !b.kinds.has(d.requestId)) return;
+				const kind = b.kinds.get(d.requestId);
+				b.kinds.delete(d.requestId);
+				b.pending--;
+				if (QUERY_KINDS.has(kind) && b.queries.length) b.queries[b.queries.length - 1].end = performance.now();
+			});
+		}
+		postMessage(msg, ...rest) {
+			if (msg && typeof msg.messageId === 'number' && typeof msg.type === 'string') {
+				b.kinds.set(msg.messageId, msg.type);
+				b.pending++;
+				if (msg.type === 'START_PENDING_QUERY' || msg.type === 'RUN_QUERY') {
+					const now = performance.now();
+					b.queries.push({ sql: String(msg.data[1]), start: now, end: now });
+				}
+			}
+			return super.postMessage(msg, ...rest);
+		}
+	};
+	try {
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) b.longTasks.push({ start: e.startTime, ms: e.duration });
+		}).observe({ type: 'longtask', buffered: true });
+	} catch {}
+})();`;
+
+/** True (as the page's clock) once every cell has rendered and DuckDB has nothing in flight. */
+const SETTLED = `(() => {
+	const nb = document.querySelector('[data-testid=notebook]');
+	if (!nb || window.__bench.pending > 0) return false;
+	if (nb.querySelector('.skeleton[aria-busy=true], .running')) return false;
+	if (!nb.querySelector('.query[data-query-id]')) return false;
+	return performance.now();
+})()`;
+
+interface PageQuery {
+	sql: string;
+	start: number;
+	end: number;
+}
+
+export interface AppRun {
+	/** Navigation → engine status "ready": download, inflate and start of DuckDB (cold, no cache). */
+	engineStartMs: number;
+	/** File chosen → import dialog shows the preview. */
+	previewMs: number;
+	/** Import clicked → notebook shown. */
+	importMs: number;
+	/** Notebook shown → every default cell rendered, engine idle. */
+	renderMs: number;
+	/** As-of date set a month earlier → every cell re-rendered. */
+	paramMs: number;
+	asOf: { before: string; after: string };
+	/** Statements the app sent during the load, after the import (summaries), for every cell, and for the re-render. */
+	statements: { load: TimedStatement[]; render: TimedStatement[]; param: TimedStatement[] };
+	/** Main-thread tasks over 50 ms while loading (file chosen → notebook shown). */
+	longTasks: { count: number; over200: number; maxMs: number };
+	memory: {
+		/** Peak of the page's JS heap (main thread), sampled. */
+		jsHeapUsedPeak: number;
+		/** Peak resident memory of the tab's renderer process (main thread, workers, wasm). */
+		rendererPeakRss: number;
+	};
+}
+
+const timed = (q: PageQuery): TimedStatement => ({ sql: q.sql, ms: q.end - q.start });
+
+/** Samples the page's JS heap and the renderers' resident memory until stopped. */
+function sampleMemory(browser: Browser, cdp: CDPSession) {
+	let jsHeapUsedPeak = 0;
+	const pids = new Set<number>();
+	let stopped = false;
+	const readHwm = (pid: number): number => {
+		try {
+			const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+			const kb = /VmHWM:\s+(\d+) kB/.exec(status);
+			return kb ? Number(kb[1]) * 1024 : 0;
+		} catch {
+			return 0;
+		}
+	};
+	let peakRss = 0;
+	const tick = async () => {
+		const metrics = (await cdp.send('Performance.getMetrics')) as {
+			metrics: { name: string; value: number }[];
+		};
+		const used = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+		jsHeapUsedPeak = Math.max(jsHeapUsedPeak, used);
+		for (const pid of pids) peakRss = Math.max(peakRss, readHwm(pid));
+	};
+	const done = (async () => {
+		const session = await browser.newBrowserCDPSession();
+		const info = (await session.send('SystemInfo.getProcessInfo')) as {
+			processInfo: { type: string; id: number }[];
+		};
+		for (const p of info.processInfo) if (p.type === 'renderer') pids.add(p.id);
+		while (!stopped) {
+			await tick().catch(() => undefined);
+			await new Promise((r) => setTimeout(r, 250));
+		}
+		await tick().catch(() => undefined);
+		await session.detach().catch(() => undefined);
+	})();
+	return async () => {
+		stopped = true;
+		await done;
+		return { jsHeapUsedPeak, rendererPeakRss: peakRss };
+	};
+}
+
+async function waitSettled(page: Page, timeoutMs: number): Promise<number> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const first = (await page.evaluate(SETTLED)) as number | false;
+		if (first) {
+			// Settled twice in a row, so a cell that had not started yet cannot fool it.
+			await page.waitForTimeout(300);
+			if (await page.evaluate(SETTLED)) return first;
+		}
+		if (Date.now() > deadline) throw new Error('the notebook did not settle in time');
+		await page.waitForTimeout(20);
+	}
+}
+
+const monthEarlier = (day: string): string => {
+	const d = new Date(`${day}T00:00:00Z`);
+	d.setUTCMonth(d.getUTCMonth() - 1);
+	return d.toISOString().slice(0, 10);
+};
+
+/** One cold run of the app on one file, in a fresh browser (so the renderer's peak is this run's). */
+export async function runApp(
+	url: string,
+	file: string,
+	options: { timeoutMs: number; dataSummarySql: string }
+): Promise<AppRun> {
+	const browser = await launch();
+	try {
+		const context = await browser.newContext({
+			viewport: { width: 1440, height: 960 },
+			locale: 'en-US',
+			// The service worker would precache the engine in the background during the measurement.
+			serviceWorkers: 'block'
+		});
+		await context.addInitScript({ content: INIT_SCRIPT });
+		const page = await context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (e) => errors.push(e.message));
+		const cdp = await context.newCDPSession(page);
+		await cdp.send('Performance.enable');
+		const stopMemory = sampleMemory(browser, cdp);
+
+		await page.goto(url);
+		await page.waitForSelector('[data-testid=engine-status].ready', {
+			timeout: options.timeoutMs
+		});
+		const engineStartMs = (await page.evaluate('performance.now()')) as number;
+
+		const chosen = (await page.evaluate('performance.now()')) as number;
+		await page.getByTestId('file-input').setInputFiles(file);
+		await page.getByTestId('import-preview').waitFor({ timeout: options.timeoutMs });
+		await page.waitForSelector('[data-testid=import-button]:not([disabled])');
+		const previewed = (await page.evaluate('performance.now()')) as number;
+		await page.getByTestId('import-button').click();
+		const clicked = previewed;
+		await page.getByTestId('notebook').waitFor({ timeout: options.timeoutMs });
+		const shown = (await page.evaluate('performance.now()')) as number;
+		const rendered = await waitSettled(page, options.timeoutMs);
+
+		const before = await page.getByTestId('as-of').inputValue();
+		const after = monthEarlier(before);
+		const queriesBefore = (await page.evaluate('window.__bench.queries.length')) as number;
+		const changed = (await page.evaluate('performance.now()')) as number;
+		await page.getByTestId('as-of').fill(after);
+		await page.waitForFunction(`window.__bench.queries.length > ${queriesBefore}`, null, {
+			timeout: options.timeoutMs
+		});
+		const reRendered = await waitSettled(page, options.timeoutMs);
+
+		const memory = await stopMemory();
+		const queries = (await page.evaluate('window.__bench.queries')) as PageQuery[];
+		const longTasks = (
+			(await page.evaluate('window.__bench.longTasks')) as { start: number; ms: number }[]
+		).filter((t) => t.start >= chosen && t.start <= shown);
+		if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+
+		const summaryAt = queries.findIndex(
+			(q) => q.start >= chosen && q.sql === options.dataSummarySql
+		);
+		const renderFrom = summaryAt >= 0 ? summaryAt : queries.findIndex((q) => q.start >= shown);
+		const paramFrom = queriesBefore;
+		return {
+			engineStartMs,
+			previewMs: previewed - chosen,
+			importMs: shown - clicked,
+			renderMs: rendered - shown,
+			paramMs: reRendered - changed,
+			asOf: { before, after },
+			statements: {
+				load: queries.filter((q, i) => q.start >= chosen && i < renderFrom).map(timed),
+				render: queries.slice(renderFrom, paramFrom).map(timed),
+				param: queries.slice(paramFrom).map(timed)
+			},
+			longTasks: {
+				count: longTasks.length,
+				over200: longTasks.filter((t) => t.ms > 200).length,
+				maxMs: Math.max(0, ...longTasks.map((t) => t.ms))
+			},
+			memory
+		};
+	} finally {
+		await browser.close();
+	}
+}

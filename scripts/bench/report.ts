@@ -1,0 +1,217 @@
+/**
+ * Turns bench/results.json into the README's "## Performance" section (table, targets, where the
+ * time goes) and a hand-written SVG chart of time against size.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { BenchResults, SizeResult } from './run.ts';
+
+const s = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+const x = (r: number | null) => (r === null ? '—' : `${r.toFixed(2)}×`);
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
+const k = (n: number) =>
+	n >= 1e6 ? `${+(n / 1e6).toFixed(2)}M` : n >= 1e3 ? `${+(n / 1e3).toFixed(1)}k` : String(n);
+const verdict = (met: boolean | null) =>
+	met === null ? 'not measured' : met ? '**met**' : '**not met**';
+
+function table(r: BenchResults): string {
+	const head =
+		'| orders (file) | app: file chosen → every cell | native DuckDB | app ÷ native | raw duckdb-wasm | app ÷ raw | load rows/s · MB/s | as-of change | peak tab memory (× file) | JS heap peak |\n' +
+		'|---|---|---|---|---|---|---|---|---|---|';
+	const rows = r.sizes.map(
+		(z) =>
+			`| ${k(z.file.orders)} (${mb(z.file.bytes)}) | ${s(z.app.totalMs)} | ${s(z.native.totalMs)} | ${x(z.ratios.appOverNative)} | ` +
+			`${z.raw ? s(z.raw.totalMs) : '—'} | ${x(z.ratios.appOverRaw)} | ` +
+			`${Math.round(z.throughput.rowsPerSecond).toLocaleString('en-US')} · ${z.throughput.mbPerSecond.toFixed(1)} | ` +
+			`${Math.round(z.app.paramMs)} ms | ${mb(z.app.memory.rendererPeakRss)} (${(z.app.memory.rendererPeakRss / z.file.bytes).toFixed(1)}×) | ` +
+			`${mb(z.app.memory.jsHeapUsedPeak)} |`
+	);
+	return [head, ...rows].join('\n');
+}
+
+function phases(r: BenchResults): string {
+	const head =
+		'| orders | engine start (app · raw) | app: preview · import · render | native: load · SQL | raw: load · SQL | as-of change: app · native · raw | main-thread tasks > 200 ms while loading (longest) |\n' +
+		'|---|---|---|---|---|---|---|';
+	const rows = r.sizes.map(
+		(z) =>
+			`| ${k(z.file.orders)} | ${s(z.app.engineStartMs)} · ${z.raw ? s(z.raw.engineStartMs) : '—'} | ` +
+			`${s(z.app.previewMs)} · ${s(z.app.importMs)} · ${s(z.app.renderMs)} | ${s(z.native.loadMs)} · ${s(z.native.renderMs)} | ` +
+			`${z.raw ? `${s(z.raw.loadMs)} · ${s(z.raw.renderMs)}` : '—'} | ` +
+			`${Math.round(z.app.paramMs)} · ${Math.round(z.native.paramMs)} · ${z.raw ? Math.round(z.raw.paramMs) : '—'} ms | ` +
+			`${z.app.longTasks.over200} (${Math.round(z.app.longTasks.maxMs)} ms) |`
+	);
+	return [head, ...rows].join('\n');
+}
+
+const at = (r: BenchResults, orders: number) => r.sizes.find((z) => z.orders === orders);
+
+function targets(r: BenchResults): string {
+	const m = at(r, 1_000_000);
+	const first = r.sizes[0];
+	const last = r.sizes.at(-1)!;
+	const perOrder = (z: SizeResult) => z.app.totalMs / z.file.orders;
+	const growth = r.sizes.length > 1 ? perOrder(last) / perOrder(first) : null;
+	const big = at(r, 5_000_000);
+	const worstMemory = Math.max(...r.sizes.map((z) => z.app.memory.rendererPeakRss / z.file.bytes));
+	const longTasks = r.sizes.reduce((n, z) => n + z.app.longTasks.over200, 0);
+	const longest = Math.max(...r.sizes.map((z) => z.app.longTasks.maxMs));
+	const gz = r.initialJs.gzipBytes / 1000;
+	const lines = [
+		`- 1M orders, app ≤ 2.5× native: ${m ? `${verdict(m.ratios.appOverNative <= 2.5)} — ${x(m.ratios.appOverNative)} (${s(m.app.totalMs)} vs ${s(m.native.totalMs)})` : verdict(null)}.`,
+		`- 1M orders, app ≤ 1.2× raw duckdb-wasm: ${m?.ratios.appOverRaw ? `${verdict(m.ratios.appOverRaw <= 1.2)} — ${x(m.ratios.appOverRaw)} (raw ${s(m.raw!.totalMs)}; raw itself is ${x(m.ratios.rawOverNative)} native)` : verdict(null)}.`,
+		`- Time grows at most linearly: ${growth === null ? verdict(null) : `${verdict(growth <= 1.2)} — time per order is ${x(growth)} at ${k(last.file.orders)} what it is at ${k(first.file.orders)} (${(last.file.orders / first.file.orders).toFixed(1)}× the orders, ${(last.app.totalMs / first.app.totalMs).toFixed(1)}× the time)`}.`,
+		`- 5M orders load and render without the tab dying: ${big ? `**met** — ${s(big.app.totalMs)}, peak ${mb(big.app.memory.rendererPeakRss)}` : 'not measured in this run (`npm run bench -- --big`)'}.`,
+		`- Peak tab memory under 3× the file: ${verdict(worstMemory < 3)} — at most ${worstMemory.toFixed(1)}× (renderer process peak RSS: main thread, DuckDB worker and its wasm memory).`,
+		`- As-of change on 1M orders re-renders in < 0.5 s: ${m ? `${verdict(m.app.paramMs < 500)} — ${Math.round(m.app.paramMs)} ms (native runs the same ${m.app.statements.param.length} statements in ${Math.round(m.native.paramMs)} ms)` : verdict(null)}.`,
+		`- No main-thread task > 200 ms while loading: ${verdict(longTasks === 0)} — ${longTasks} such task(s) over all sizes, the longest ${Math.round(longest)} ms.`,
+		`- Initial JS (excluding DuckDB's wasm and worker) < 300 kB gzipped: ${verdict(gz < 300)} — ${gz.toFixed(0)} kB gzipped (${(r.initialJs.bytes / 1000).toFixed(0)} kB raw, ${r.initialJs.files.join(', ')}). The wasm (gzip, inflated in the page) and the worker are fetched when the page starts, in parallel with the user picking a file.`
+	];
+	return lines.join('\n');
+}
+
+function whereTimeGoes(r: BenchResults): string {
+	const z = r.sizes.at(-1)!;
+	const b = z.breakdown;
+	const rows = b.slowest.map(
+		(q) =>
+			`| ${q.phase} | \`${q.sql.replaceAll('|', '\\|').slice(0, 90)}…\` | ${Math.round(q.appMs)} | ${q.nativeMs === null ? '—' : Math.round(q.nativeMs)} | ${q.rawMs === null ? '—' : Math.round(q.rawMs)} |`
+	);
+	return [
+		`At ${k(z.file.orders)} orders the app spent ${s(b.sqlMs)} of its ${s(z.app.totalMs)} inside DuckDB ` +
+			`(${((b.sqlMs / z.app.totalMs) * 100).toFixed(0)}%; the import's statements alone ${s(b.importSqlMs)}) and ` +
+			`${s(b.otherMs)} outside it (file preview and blank-line scan in JS, Arrow decoding, charts, waiting between statements). ` +
+			`Native DuckDB ran the import's SQL in ${s(z.native.loadSqlMs)} and the cells' SQL in ${s(z.native.renderMs)}.`,
+		'',
+		'Slowest statements (app time measured at the worker boundary; native and raw ran the identical SQL):',
+		'',
+		'| phase | statement | app ms | native ms | raw wasm ms |',
+		'|---|---|---|---|---|',
+		...rows
+	].join('\n');
+}
+
+const METHOD = `How it is measured (\`scripts/bench.ts\`, helpers in \`scripts/bench/\`):
+
+- **App**: the production build served under a sub-path, a fresh headless Chromium per size
+  (service worker blocked so it does not precache during the run). Engine start = navigation → the
+  engine pill turns ready (download, gzip-inflate and start of DuckDB). The file goes through the real
+  file input and import dialog; "file chosen → every cell" = preview + import (until the notebook
+  shows) + render (until no cell is busy and DuckDB has nothing in flight). Then the as-of date is set
+  one month earlier. An init script wraps \`Worker\` to record every statement the app sends to DuckDB
+  and its last response — no hook in the app's code. Memory: JS heap from CDP
+  \`Performance.getMetrics\` (sampled), peak tab memory from the renderer process' \`VmHWM\`
+  (\`/proc/<pid>/status\`, pid from CDP \`SystemInfo.getProcessInfo\`), which includes the worker and
+  the wasm memory.
+- **Native**: the app's own importer (\`importFiles\`) against \`@duckdb/node-api\` through a
+  \`SqlEngine\` adapter that maps \`/huitou/<name>\` to the file on disk, then the exact statements the
+  app sent for its cells and for the as-of change, replayed in order.
+- **Raw duckdb-wasm**: a separate bench-only page (\`scripts/bench/raw-page\`, built by its own Vite
+  config into the git-ignored \`bench/raw-dist/\`) that starts the same duckdb-wasm bundle the plain way
+  and replays the importer's statements and the cells' statements with \`conn.query\`. A separate page
+  rather than a hook in the app, so "raw" contains nothing of the app (no inflate step, no queue, no
+  Arrow decoding, no Svelte) and the app's source stays untouched.
+- Ratios are within one run on one machine; absolute times depend on the machine's load.`;
+
+/** A small log–log chart: seconds against orders for the app, raw duckdb-wasm and native DuckDB. */
+export function renderChart(r: BenchResults): string {
+	const W = 640;
+	const H = 360;
+	const m = { l: 64, r: 120, t: 24, b: 48 };
+	const series = [
+		{ name: 'app', color: '#c2410c', get: (z: SizeResult) => z.app.totalMs },
+		{ name: 'raw duckdb-wasm', color: '#2563eb', get: (z: SizeResult) => z.raw?.totalMs ?? null },
+		{ name: 'native DuckDB', color: '#15803d', get: (z: SizeResult) => z.native.totalMs }
+	];
+	const xs = r.sizes.map((z) => z.file.orders);
+	const ys = r.sizes.flatMap((z) => series.map((sr) => sr.get(z))).filter((v): v is number => !!v);
+	const lx = (v: number) => Math.log10(v);
+	const x0 = Math.floor(lx(Math.min(...xs)));
+	const x1 = Math.max(Math.ceil(lx(Math.max(...xs))), x0 + 1);
+	const y0 = Math.floor(lx(Math.min(...ys) / 1000));
+	const y1 = Math.max(Math.ceil(lx(Math.max(...ys) / 1000)), y0 + 1);
+	const px = (v: number) => m.l + ((lx(v) - x0) / (x1 - x0)) * (W - m.l - m.r);
+	const py = (sec: number) => H - m.b - ((lx(sec) - y0) / (y1 - y0)) * (H - m.t - m.b);
+	const out: string[] = [
+		`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12">`,
+		`<rect width="${W}" height="${H}" fill="#fff"/>`,
+		`<text x="${m.l}" y="16" font-weight="600">File chosen → every cell rendered (log–log; a straight line of slope 1 is linear growth)</text>`
+	];
+	for (let e = x0; e <= x1; e++) {
+		const X = px(10 ** e);
+		out.push(
+			`<line x1="${X}" x2="${X}" y1="${m.t}" y2="${H - m.b}" stroke="#e5e7eb"/>`,
+			`<text x="${X}" y="${H - m.b + 16}" text-anchor="middle">${k(10 ** e)}</text>`
+		);
+	}
+	for (let e = y0; e <= y1; e++) {
+		const Y = py(10 ** e);
+		out.push(
+			`<line x1="${m.l}" x2="${W - m.r}" y1="${Y}" y2="${Y}" stroke="#e5e7eb"/>`,
+			`<text x="${m.l - 6}" y="${Y + 4}" text-anchor="end">${10 ** e >= 1 ? 10 ** e : (10 ** e).toFixed(-e)} s</text>`
+		);
+	}
+	out.push(
+		`<text x="${(m.l + W - m.r) / 2}" y="${H - 10}" text-anchor="middle">orders</text>`,
+		`<text transform="translate(16 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle">seconds</text>`
+	);
+	series.forEach((sr, i) => {
+		const pts = r.sizes
+			.map((z) => [z.file.orders, sr.get(z)] as const)
+			.filter((p): p is readonly [number, number] => p[1] !== null)
+			.map(([o, ms]) => [px(o), py(ms / 1000)] as const);
+		if (!pts.length) return;
+		out.push(
+			`<polyline fill="none" stroke="${sr.color}" stroke-width="2" points="${pts.map((p) => p.map((v) => v.toFixed(1)).join(',')).join(' ')}"/>`,
+			...pts.map(
+				([X, Y]) => `<circle cx="${X.toFixed(1)}" cy="${Y.toFixed(1)}" r="3.5" fill="${sr.color}"/>`
+			),
+			`<rect x="${W - m.r + 12}" y="${m.t + 8 + i * 20}" width="12" height="3" fill="${sr.color}"/>`,
+			`<text x="${W - m.r + 30}" y="${m.t + 13 + i * 20}">${sr.name}</text>`
+		);
+	});
+	out.push('</svg>');
+	return out.join('\n') + '\n';
+}
+
+export function renderSection(r: BenchResults, chartPath: string): string {
+	const mach = r.machine;
+	return [
+		'## Performance',
+		'',
+		`Measured by \`npm run bench\` (raw numbers: [\`bench/results.json\`](bench/results.json)) on ${r.generatedAt.slice(0, 10)}: ` +
+			`${mach.cpu}, ${mach.cores} cores, ${mach.memoryGB} GB, ${mach.chromium.split(' built')[0]}, Node ${mach.node}; ` +
+			`load average ${mach.loadAverage.start[0].toFixed(1)} at the start (a shared, busy machine: compare the ratios, not the seconds). ` +
+			`Sample data: \`npm run sample -- --format generic\` (about 300 bytes per order, 1.45 order lines per order). Build measured: \`${r.build}/\`.`,
+		'',
+		table(r),
+		'',
+		phases(r),
+		'',
+		`![Time against size: app, raw duckdb-wasm and native DuckDB](${chartPath})`,
+		'',
+		'### Targets (issue 8)',
+		'',
+		targets(r),
+		'',
+		'### Where the time goes',
+		'',
+		whereTimeGoes(r),
+		'',
+		'### Method',
+		'',
+		METHOD,
+		''
+	].join('\n');
+}
+
+/** Replaces the README's "## Performance" section (up to the next "## " heading) and writes the chart. */
+export function writeReport(r: BenchResults, paths: { readme: string; chart: string }): void {
+	writeFileSync(paths.chart, renderChart(r));
+	const readme = readFileSync(paths.readme, 'utf8');
+	const start = readme.indexOf('\n## Performance\n');
+	if (start < 0) throw new Error(`${paths.readme} has no "## Performance" section`);
+	const next = readme.indexOf('\n## ', start + 1);
+	const end = next < 0 ? readme.length : next;
+	const section = renderSection(r, paths.chart);
+	writeFileSync(paths.readme, readme.slice(0, start + 1) + section + readme.slice(end));
+}
