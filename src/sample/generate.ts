@@ -59,6 +59,8 @@ export interface SampleOrder {
 	orderId: string;
 	/** '' for an unknown buyer (guest checkout). */
 	customerId: string;
+	/** 0, 1, 2 … per customer in order of arrival (−1 for unknown): a cheap key for counting. */
+	customerIndex: number;
 	/** Store-local wall-clock time, written as UTC milliseconds (read it with getUTC…). */
 	time: number;
 	/** When the buyer paid; null for orders never paid (closed, cancelled). */
@@ -655,6 +657,7 @@ export function* generateOrders(
 			index,
 			orderId: orderIdOf(index, rng),
 			customerId,
+			customerIndex: c,
 			time,
 			payTime,
 			status,

@@ -31,11 +31,11 @@ export function buildSampleFiles(options: SampleOptions = {}): SampleFiles {
 	const parts: Uint8Array[] = [];
 	let size = 0;
 	let orderCount = 0;
-	const customers = new Set<string>();
+	const customers = new Set<number>();
 	const counted = function* (orders: Iterable<SampleOrder>) {
 		for (const o of orders) {
 			orderCount++;
-			if (o.customerId) customers.add(o.customerId);
+			if (o.customerIndex >= 0) customers.add(o.customerIndex);
 			yield o;
 		}
 	};
