@@ -1,4 +1,5 @@
-import * as duckdb from '@duckdb/duckdb-wasm';
+// Loaded on start, not with the page's first script: the page paints before the engine arrives.
+import type * as duckdb from '@duckdb/duckdb-wasm';
 import { Table } from 'apache-arrow';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
@@ -20,6 +21,7 @@ export type EngineState =
 export class BrowserEngine implements SqlEngine {
 	#db: duckdb.AsyncDuckDB | null = null;
 	#conn: duckdb.AsyncDuckDBConnection | null = null;
+	#protocol: duckdb.DuckDBDataProtocol | null = null;
 	#starting: Promise<Result<void>> | null = null;
 	#listeners = new Set<(s: EngineState) => void>();
 	#running = 0;
@@ -47,6 +49,8 @@ export class BrowserEngine implements SqlEngine {
 	async #boot(): Promise<Result<void>> {
 		try {
 			this.#set({ phase: 'loading', loaded: 0, total: 0 });
+			const duckdb = await import('@duckdb/duckdb-wasm');
+			this.#protocol = duckdb.DuckDBDataProtocol.BROWSER_FILEREADER;
 			const bundle = await duckdb.selectBundle({
 				mvp: { mainModule: 'mvp', mainWorker: mvpWorker },
 				eh: { mainModule: 'eh', mainWorker: ehWorker }
@@ -124,13 +128,7 @@ export class BrowserEngine implements SqlEngine {
 		const full = FILE_ROOT + name;
 		try {
 			if (data instanceof Uint8Array) await this.#db!.registerFileBuffer(full, data);
-			else
-				await this.#db!.registerFileHandle(
-					full,
-					data,
-					duckdb.DuckDBDataProtocol.BROWSER_FILEREADER,
-					true
-				);
+			else await this.#db!.registerFileHandle(full, data, this.#protocol!, true);
 			return ok(full);
 		} catch (e) {
 			return fail('engine.register', String((e as Error)?.message ?? e));

@@ -10,7 +10,6 @@ import {
 	type ContactImport
 } from '../../ingest/contacts.ts';
 import { buildImportOptions, type DialogSettings, type FilePlan } from '../import/plan.ts';
-import { buildSampleFiles } from '../../sample/sample-files.ts';
 
 export interface LoadProgress {
 	label: string;
@@ -59,6 +58,7 @@ export class DataLoader {
 		this.progress = { label: this.app.t('sample.generating'), bytes: 0, totalBytes: 0 };
 		// Let the progress bar paint before the generator takes the thread for a moment.
 		await new Promise((r) => setTimeout(r, 30));
+		const { buildSampleFiles } = await import('../../sample/sample-files.ts');
 		const s = buildSampleFiles();
 		this.busy = false;
 		const orders = new File([s.orders as BlobPart], s.name, { type: 'text/csv' });
