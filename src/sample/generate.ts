@@ -3,9 +3,10 @@
  * most buy once, a minority come back on a personal cycle, everyone crowds into 6.18, 11.11 and
  * 12.12, and two CRM campaigns (with random control groups) add a known number of extra orders.
  *
- * The simulation walks day by day. Each day's orders are drawn, sorted by time and handed out
- * one at a time, so the stream is ordered by `time` and only one day's orders are ever held:
- * five million orders stream in constant memory (apart from a few bytes of state per customer).
+ * The simulation walks day by day, starting a year before the range so the shop already has
+ * regulars on day one. Each day's orders are drawn, sorted by time and handed out one at a time,
+ * so the stream is ordered by `time` and only one day's orders are ever held: five million orders
+ * stream in constant memory (apart from about 30 bytes of state per customer).
  */
 import type { OrderStatus } from '../ingest/canonical.ts';
 import { buildCalendar, DAY_MS, type Day } from './calendar.ts';
@@ -154,8 +155,8 @@ export const SAMPLE_CAMPAIGNS = {
 /** Share of orders with no buyer id. */
 const GUEST_SHARE = 0.03;
 /**
- * Orders per identified customer that the model below produces over two years (after the warm-up), measured; used
- * only to size the customer base for an order target.
+ * Orders written per customer acquired in the range, as the model below produces over two years
+ * (returning buyers from the warm-up year included), measured; only sizes the customer base.
  */
 const ORDERS_PER_CUSTOMER = 2.23;
 /** Share of new customers who come through flash deals. */
