@@ -5,6 +5,7 @@ import {
 	type SampleOrder
 } from '../../../src/sample/generate.ts';
 import { buildSampleFiles } from '../../../src/sample/sample-files.ts';
+import { loadSampleFiles } from '../../../src/sample/load-sample.ts';
 
 const collect = (options: Parameters<typeof generateOrders>[0]) => [...generateOrders(options)];
 const cents = (yuan: number) => Math.round(yuan * 100);
@@ -102,5 +103,24 @@ describe('generateOrders', () => {
 		// A one-year range has no room for the five monthly thank-you waves after 11.11.
 		const short = generateContacts({ orders: 2000, start: '2024-01-01', end: '2024-12-31' });
 		expect(short.some((c) => c.campaignId === 'new-1111-thanks')).toBe(false);
+	});
+});
+
+describe('loadSampleFiles', () => {
+	test('gives the same files as buildSampleFiles (inline where there is no Worker)', async () => {
+		const loaded = await loadSampleFiles({ orders: 1500, seed: 2 });
+		expect(loaded.ok).toBe(true);
+		if (!loaded.ok) return;
+		const direct = buildSampleFiles({ orders: 1500, seed: 2 });
+		expect(Buffer.from(loaded.value.orders).equals(Buffer.from(direct.orders))).toBe(true);
+		expect(loaded.value.customerCount).toBe(direct.customerCount);
+	});
+
+	test('a bad option comes back as a sample.failed value, not a throw', async () => {
+		const r = await loadSampleFiles({ start: '2024-13-01' });
+		expect(r).toEqual({
+			ok: false,
+			error: { code: 'sample.failed', detail: 'no such date: 2024-13-01' }
+		});
 	});
 });
