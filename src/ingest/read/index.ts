@@ -14,12 +14,7 @@ import { ok, type Failure, type Result } from '../../lib/result.ts';
 import { ident } from '../../lib/sql.ts';
 import { readHead } from './byte-stream.ts';
 import { detectContainer } from './detect-kind.ts';
-import {
-	MAX_BUFFER_BYTES,
-	MAX_FILE_BYTES,
-	MAX_PARSED_BYTES,
-	MAX_REJECTED_LISTED
-} from './limits.ts';
+import { MAX_BUFFER_BYTES, MAX_FILE_BYTES, MAX_XLSX_BYTES, MAX_REJECTED_LISTED } from './limits.ts';
 import { openParquetSource, openXlsx, wholeFile } from './open-tabular.ts';
 import { openText } from './open-text.ts';
 import { ReadError, throwIfAborted, toFailure } from './read-error.ts';
@@ -135,7 +130,7 @@ async function openSource(file: NamedBlob, options: ReadOptions): Promise<Opened
 	if (container === 'gzip') throw new ReadError('read.binary', 'gzip inside gzip');
 	const base = { name: file.name, compressed, warnings: [] as Failure[] };
 	if (container === 'zip')
-		return openXlsx(await wholeFile(file, compressed, MAX_PARSED_BYTES, options), base, options);
+		return openXlsx(await wholeFile(file, compressed, MAX_XLSX_BYTES, options), base, options);
 	if (container === 'parquet')
 		return openParquetSource(
 			await wholeFile(file, compressed, compressed ? MAX_BUFFER_BYTES : MAX_FILE_BYTES, options),

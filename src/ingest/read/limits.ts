@@ -7,8 +7,10 @@
 export const MAX_FILE_BYTES = 2 * 1024 ** 3;
 /** Largest UTF-8 buffer we build in JS when a file must be decompressed or transcoded first. */
 export const MAX_BUFFER_BYTES = 1024 ** 3;
-/** Largest XLSX or JSON file: these are parsed in JS, which needs several times the file size. */
-export const MAX_PARSED_BYTES = 256 * 1024 ** 2;
+/** Largest JSON file (decompressed): parsed whole in JS, which needs several times its size. */
+export const MAX_PARSED_BYTES = 128 * 1024 ** 2;
+/** Largest XLSX file: zipped XML, unpacked and parsed whole in JS (about 10× the file size). */
+export const MAX_XLSX_BYTES = 48 * 1024 ** 2;
 /** More columns than any order export has; beyond this the header is almost surely not a header. */
 export const MAX_COLUMNS = 2000;
 /** DuckDB rejects a CSV line longer than this (its default is 2 MB); a 1 MB cell fits easily. */

@@ -11,6 +11,7 @@ import {
 	MAX_FILE_BYTES,
 	type ReadProgress
 } from '../../../src/ingest/read/index.ts';
+import { MAX_XLSX_BYTES } from '../../../src/ingest/read/limits.ts';
 import { messages } from '../../../src/ui/i18n/ingest-read.ts';
 import { concat, fileOf, gzip, stagedRows, tableExists, utf8 } from './helpers.ts';
 
@@ -160,6 +161,13 @@ test('too large for the browser, refused before reading', async () => {
 		}
 	}
 	await expectFailure(new HugeFile(['a,b\n1,2\n'], 'huge.csv'), 'read.too-large');
+	// An XLSX is unpacked whole in JS, so its bound is far lower.
+	class BigWorkbook extends File {
+		override get size() {
+			return MAX_XLSX_BYTES + 1;
+		}
+	}
+	await expectFailure(new BigWorkbook([utf8('PK\u0003\u0004')], 'big.xlsx'), 'read.too-large');
 });
 
 test('cancelled before starting', async () => {
