@@ -59,10 +59,7 @@ export async function importContactList(
 		const columns = suggestContactColumns(staged.value.header);
 		if (!columns.customerId)
 			return fail('campaigns.import.no-customer-column', staged.value.header.join(', '));
-		const steps = [
-			ensureContactsTableSql,
-			buildContactStageSql(STAGE, columns as ContactColumns)
-		];
+		const steps = [ensureContactsTableSql, buildContactStageSql(STAGE, columns as ContactColumns)];
 		for (const sql of steps) {
 			const r = await engine.query(sql);
 			if (!r.ok) return r;

@@ -12,7 +12,9 @@ test('percent, days, dates and empty values', () => {
 	expect(formatValue(0.117, 'percent', 'en')).toBe('11.7%');
 	expect(formatValue(46, 'days', 'zh')).toBe('46 天');
 	expect(formatValue(new Date(Date.UTC(2024, 10, 11)), 'date', 'en')).toBe('2024-11-11');
-	expect(formatValue(new Date(Date.UTC(2024, 10, 11, 0, 3)), undefined, 'en')).toBe('2024-11-11 00:03');
+	expect(formatValue(new Date(Date.UTC(2024, 10, 11, 0, 3)), undefined, 'en')).toBe(
+		'2024-11-11 00:03'
+	);
 	expect(formatValue(null, 'int', 'en')).toBe('–');
 	expect(formatValue('<img src=x>', 'text', 'en')).toBe('<img src=x>');
 });

@@ -6,6 +6,7 @@ import { tableToRows } from '../../engine/decode.ts';
 import { dataSummarySql, filterValuesSql, schemaSql } from '../../analyses/data-summary.ts';
 import { ResultCache } from '../../notebook/run-cell.ts';
 import { message } from '../i18n/index.ts';
+import { todayIso } from '../../lib/clock.ts';
 import type { Lang } from '../../lib/format.ts';
 
 export interface DataSummary {
@@ -52,7 +53,7 @@ export class AppState {
 	data = $state.raw<DataSummary | null>(null);
 	/** Bumped whenever the canonical tables change, so cells re-run. */
 	dataVersion = $state(0);
-	globals = $state<Globals>(defaultGlobals(new Date().toISOString().slice(0, 10)));
+	globals = $state<Globals>(defaultGlobals(todayIso()));
 	/** A message for the whole page (e.g. a failed import), shown until dismissed. */
 	notice = $state.raw<{ kind: 'error' | 'info'; failure?: Failure; text: string } | null>(null);
 	readonly cache = new ResultCache();

@@ -2,6 +2,7 @@ import type { AppState } from './app.svelte.ts';
 import { importFiles, type ImportOptions, type ImportProgress } from '../../ingest/import.ts';
 import type { ImportReport } from '../../ingest/quality.ts';
 import { createLocalMappingStore } from '../../ingest/mapping.ts';
+import { now } from '../../lib/clock.ts';
 import { previewSource } from '../../ingest/read/index.ts';
 import {
 	ensureContactsTableSql,
@@ -56,11 +57,16 @@ export class DataLoader {
 		if (this.busy) return;
 		this.busy = true;
 		this.progress = { label: this.app.t('sample.generating'), bytes: 0, totalBytes: 0 };
-		// Let the progress bar paint before the generator takes the thread for a moment.
-		await new Promise((r) => setTimeout(r, 30));
-		const { buildSampleFiles } = await import('../../sample/sample-files.ts');
-		const s = buildSampleFiles();
+		// Generated in a worker, so the page stays responsive while the shop is built.
+		const { loadSampleFiles } = await import('../../sample/load-sample.ts');
+		const made = await loadSampleFiles();
 		this.busy = false;
+		if (!made.ok) {
+			this.progress = null;
+			this.app.notice = { kind: 'error', failure: made.error, text: made.error.detail };
+			return;
+		}
+		const s = made.value;
 		const orders = new File([s.orders as BlobPart], s.name, { type: 'text/csv' });
 		const contacts = new File([s.contacts as BlobPart], s.contactsName, { type: 'text/csv' });
 		await this.#run([orders], [contacts], {});
@@ -107,7 +113,7 @@ export class DataLoader {
 					...extra,
 					mappingStore: this.mappingStore,
 					signal,
-					now: new Date(),
+					now: now(),
 					onProgress: (p) => {
 						this.importProgress = p;
 						this.progress = this.#describe(p);

@@ -7,6 +7,7 @@ import { downloadBlob } from '../../lib/export/download.ts';
 import { getAnalysis } from '../../analyses/registry.ts';
 import { tableToRows, columnNames } from '../../engine/decode.ts';
 import type { AppState } from './app.svelte.ts';
+import { now } from '../../lib/clock.ts';
 
 /** Rows per table in the HTML report: a report is read, not re-analysed. */
 const REPORT_ROWS = 200;
@@ -63,7 +64,7 @@ export function exportNotebookHtml(app: AppState, notebook: Notebook, fileName: 
 	const html = buildHtmlReport({
 		title: notebook.title,
 		lang: app.lang,
-		subtitle: `${app.t('globals.asOf')} ${app.globals.asOf} · ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`,
+		subtitle: `${app.t('globals.asOf')} ${app.globals.asOf} · ${now().toISOString().slice(0, 16).replace('T', ' ')}`,
 		currency: app.globals.currency,
 		sections
 	});

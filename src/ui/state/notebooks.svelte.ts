@@ -5,6 +5,7 @@ import {
 	createNotebook,
 	copyNotebook,
 	createId,
+	nowIso,
 	parseNotebookText,
 	type Notebook
 } from '../../notebook/schema.ts';
@@ -21,14 +22,13 @@ import { analyses } from '../../analyses/registry.ts';
 import type { AppState } from './app.svelte.ts';
 
 const CURRENT_KEY = 'huitou.currentNotebook';
-const now = () => new Date().toISOString();
 
 /** A first notebook that shows every analysis, so a newcomer sees the whole product at once. */
 export function starterNotebook(globals: Globals, lang: 'en' | 'zh'): Notebook {
 	return createNotebook({
 		id: createId(),
 		title: lang === 'zh' ? '全部分析' : 'All analyses',
-		now: now(),
+		now: nowIso(),
 		globals,
 		cells: analyses.map((a, i) => ({
 			id: `c${i + 1}`,
@@ -66,7 +66,7 @@ export class Notebooks {
 	#changed(nb: Notebook) {
 		if (isBuiltinId(nb.id)) {
 			// Editing a built-in keeps the original as shipped: the edit lands in a copy.
-			const copy = copyNotebook(nb, createId(), nb.title, now());
+			const copy = copyNotebook(nb, createId(), nb.title, nowIso());
 			this.model.load(copy);
 			nb = copy;
 			this.#remember(copy.id);
@@ -126,14 +126,16 @@ export class Notebooks {
 	}
 
 	openBuiltin(id: string) {
-		const nb = createBuiltinNotebooks($state.snapshot(this.app.globals), now(), this.app.lang).find(
-			(n) => n.id === id
-		);
+		const nb = createBuiltinNotebooks(
+			$state.snapshot(this.app.globals),
+			nowIso(),
+			this.app.lang
+		).find((n) => n.id === id);
 		if (nb) this.#open(nb);
 	}
 
 	builtins() {
-		return createBuiltinNotebooks($state.snapshot(this.app.globals), now(), this.app.lang);
+		return createBuiltinNotebooks($state.snapshot(this.app.globals), nowIso(), this.app.lang);
 	}
 
 	async create() {
@@ -147,7 +149,7 @@ export class Notebooks {
 	/** Keeps a notebook that came from a link in the user's own list. */
 	async keepFromLink() {
 		this.fromLink = false;
-		const nb = copyNotebook(this.model.notebook, createId(), this.model.notebook.title, now());
+		const nb = copyNotebook(this.model.notebook, createId(), this.model.notebook.title, nowIso());
 		this.#open(nb);
 		await this.store.put(nb);
 		await this.refreshList();
@@ -155,7 +157,7 @@ export class Notebooks {
 
 	async rename(id: string, title: string) {
 		if (id === this.model.notebook.id) this.model.setTitle(title);
-		else await this.store.rename(id, title, now());
+		else await this.store.rename(id, title, nowIso());
 		await this.#autosaver.flush();
 		await this.refreshList();
 	}
@@ -164,7 +166,7 @@ export class Notebooks {
 		await this.#autosaver.flush();
 		const src = this.list.find((n) => n.id === id);
 		const title = `${src?.title ?? this.model.notebook.title} (${this.app.lang === 'zh' ? '副本' : 'copy'})`;
-		const r = await this.store.duplicate(id, createId(), title, now());
+		const r = await this.store.duplicate(id, createId(), title, nowIso());
 		if (r.ok) this.#open(r.value);
 		await this.refreshList();
 	}
@@ -194,7 +196,7 @@ export class Notebooks {
 	async importJson(text: string): Promise<Failure | null> {
 		const r = parseNotebookText(text);
 		if (!r.ok) return r.error;
-		const nb = copyNotebook(r.value, createId(), r.value.title, now());
+		const nb = copyNotebook(r.value, createId(), r.value.title, nowIso());
 		await this.#autosaver.flush();
 		this.#open(nb);
 		this.untrustedSql = hasSqlCells(nb);
