@@ -24,5 +24,7 @@ export const SANDBOX_SQL = [
 	'SET autoload_known_extensions=false',
 	'SET autoinstall_known_extensions=false',
 	`SET allowed_directories=['${FILE_ROOT}']`,
-	'SET enable_external_access=false'
+	'SET enable_external_access=false',
+	// Last: user SQL could otherwise switch extension autoloading back on.
+	'SET lock_configuration=true'
 ];
