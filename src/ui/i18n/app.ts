@@ -33,6 +33,11 @@ export const messages: Record<string, Msg> = {
 	'data.files': { en: 'Files', zh: '文件' },
 	'data.report': { en: 'Quality report', zh: '数据质量报告' },
 	'data.loading': { en: 'Loading {name}…', zh: '正在加载 {name}…' },
+	'data.keep': {
+		en: 'Keep my data in this browser (so a reload does not need the files again)',
+		zh: '在本浏览器中保留数据（刷新后无需重新选择文件）'
+	},
+	'data.forget': { en: 'Forget the kept data', zh: '清除保留的数据' },
 	'data.dropHint': { en: 'Drop files to add them', zh: '拖入文件即可追加' },
 	'globals.asOf': { en: 'As of', zh: '截至' },
 	'globals.from': { en: 'From', zh: '从' },

@@ -3,6 +3,8 @@ import { importFiles, type ImportOptions, type ImportProgress } from '../../inge
 import type { ImportReport } from '../../ingest/quality.ts';
 import { createLocalMappingStore } from '../../ingest/mapping.ts';
 import { now } from '../../lib/clock.ts';
+import { nowIso } from '../../notebook/schema.ts';
+import { openNotebookStore } from '../../notebook/store.ts';
 import { previewSource } from '../../ingest/read/index.ts';
 import {
 	ensureContactsTableSql,
@@ -11,6 +13,8 @@ import {
 	type ContactImport
 } from '../../ingest/contacts.ts';
 import { buildImportOptions, type DialogSettings, type FilePlan } from '../import/plan.ts';
+
+const KEEP_KEY = 'huitou.keepData';
 
 export interface LoadProgress {
 	label: string;
@@ -39,6 +43,11 @@ export class DataLoader {
 	#abort: AbortController | null = null;
 	#files: string[] = [];
 	readonly mappingStore = createLocalMappingStore();
+	/** Every file loaded so far, in order, for the opt-in copy kept in this browser. */
+	#sources: File[] = [];
+	/** Opt-in: keep the loaded files in IndexedDB so a reload does not need them again. */
+	keepData = $state(globalThis.localStorage?.getItem(KEEP_KEY) === '1');
+	readonly #store = openNotebookStore();
 	readonly planDeps = { previewSource, mappingStore: this.mappingStore };
 
 	constructor(private readonly app: AppState) {}
@@ -124,6 +133,8 @@ export class DataLoader {
 				} else {
 					this.report = r.value;
 					this.#files.push(...r.value.files.map((f) => f.file));
+					const done = r.value.files.map((f) => f.file);
+					this.#sources.push(...orderFiles.filter((f) => done.includes(f.name)));
 					loaded = r.value.files.length > 0;
 					const failed = r.value.failures[0];
 					if (failed)
@@ -154,16 +165,62 @@ export class DataLoader {
 				if (c.ok) {
 					this.contacts = [...this.contacts, c.value];
 					this.#files.push(f.name);
+					this.#sources.push(f);
 					loaded = true;
 				} else app.notice = { kind: 'error', failure: c.error, text: c.error.detail };
 			}
-			if (loaded) await app.refreshData([...this.#files]);
+			if (loaded) {
+				await app.refreshData([...this.#files]);
+				if (this.keepData) await this.#saveSnapshot();
+			}
 		} finally {
 			this.busy = false;
 			this.progress = null;
 			this.importProgress = null;
 			this.#abort = null;
 		}
+	}
+
+	/** Turns the opt-in copy on or off; off forgets the stored files at once. */
+	async setKeepData(on: boolean) {
+		this.keepData = on;
+		globalThis.localStorage?.setItem(KEEP_KEY, on ? '1' : '0');
+		if (on) await this.#saveSnapshot();
+		else await this.forgetData();
+	}
+
+	async forgetData() {
+		const r = await this.#store.forgetData();
+		if (!r.ok) this.app.notice = { kind: 'error', failure: r.error, text: r.error.detail };
+	}
+
+	async #saveSnapshot() {
+		if (!this.#sources.length) return;
+		const files = await Promise.all(
+			this.#sources.map(async (f) => ({
+				name: f.name,
+				bytes: new Uint8Array(await f.arrayBuffer())
+			}))
+		);
+		const r = await this.#store.saveDataSnapshot(files[0].name, files, nowIso());
+		// A full disk is reported, not swallowed: the data stays loaded, only the copy is missing.
+		if (!r.ok) this.app.notice = { kind: 'error', failure: r.error, text: r.error.detail };
+	}
+
+	/** Re-imports the files kept in this browser, if the user opted in. */
+	async restore(): Promise<boolean> {
+		if (!this.keepData) return false;
+		const r = await this.#store.loadDataSnapshot();
+		if (!r.ok || !r.value?.files.length) return false;
+		const files = r.value.files.map((f) => new File([f.bytes as BlobPart], f.name));
+		const orders: File[] = [];
+		const contacts: File[] = [];
+		for (const f of files) {
+			const p = await previewSource(f);
+			(p.ok && isContactList(p.value.header) ? contacts : orders).push(f);
+		}
+		await this.#run(orders, contacts, {});
+		return true;
 	}
 
 	#describe(p: ImportProgress): LoadProgress {
