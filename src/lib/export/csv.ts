@@ -1,25 +1,23 @@
 /**
- * CSV per RFC 4180: comma-separated, CRLF line ends, a field quoted when it holds a comma, quote,
- * CR or LF, quotes doubled. Text is neutralised against formula injection; numbers stay numbers.
- * `bom` prefixes U+FEFF so Excel reads the file as UTF-8 (without it, Chinese text turns to
- * mojibake in Excel on Windows). `neutralise: false` is for files read by programs, not
- * spreadsheets (the generic layout for the DuckDB CLI), where a leading `'` would change ids.
+ * CSV per RFC 4180, written by papaparse's `unparse`: comma-separated, CRLF line ends, a field
+ * quoted when it holds a comma, quote, CR or LF, quotes doubled. Text is neutralised against
+ * formula injection first; numbers stay numbers. `bom` prefixes U+FEFF so Excel reads the file
+ * as UTF-8 (without it, Chinese text turns to mojibake in Excel on Windows). `neutralise: false`
+ * is for files read by programs, not spreadsheets (the generic layout for the DuckDB CLI), where
+ * a leading `'` would change ids.
  */
+import Papa from 'papaparse';
 import { neutraliseFormula } from './neutralise.ts';
 import { formatDateCell, type ExportColumn, type ExportRows } from './table.ts';
 
-const NEEDS_QUOTES = /[",\r\n]/;
-
-function field(value: unknown, neutralise: boolean): string {
+function cellText(value: unknown, neutralise: boolean): string {
 	const guard = neutralise ? neutraliseFormula : (t: string) => t;
-	let text: string;
 	if (value === null || value === undefined) return '';
-	if (typeof value === 'number') text = Number.isFinite(value) ? String(value) : '';
-	else if (typeof value === 'bigint' || typeof value === 'boolean') text = String(value);
-	else if (value instanceof Date) text = Number.isNaN(value.getTime()) ? '' : formatDateCell(value);
-	else if (typeof value === 'string') text = guard(value);
-	else text = guard(JSON.stringify(value));
-	return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+	if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+	if (typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : formatDateCell(value);
+	if (typeof value === 'string') return guard(value);
+	return guard(JSON.stringify(value));
 }
 
 export function toCsv(
@@ -28,7 +26,9 @@ export function toCsv(
 	opts: { bom?: boolean; neutralise?: boolean } = {}
 ): string {
 	const guard = opts.neutralise ?? true;
-	const lines = [columns.map((c) => field(c.label, guard)).join(',')];
-	for (const row of rows) lines.push(columns.map((c) => field(row[c.key], guard)).join(','));
-	return (opts.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
+	const data = [columns.map((c) => cellText(c.label, guard))];
+	for (const row of rows) data.push(columns.map((c) => cellText(row[c.key], guard)));
+	// papaparse's own formula escaping is off: neutraliseFormula does it, for text only.
+	const body = Papa.unparse(data, { newline: '\r\n', quotes: false, escapeFormulae: false });
+	return (opts.bom ? '\uFEFF' : '') + body + '\r\n';
 }
