@@ -17,6 +17,11 @@ import { runBench, type BenchResults } from './bench/run.ts';
 
 const RESULTS = 'bench/results.json';
 
+function save(results: BenchResults): void {
+	mkdirSync('bench', { recursive: true });
+	writeFileSync(RESULTS, JSON.stringify(results, null, '\t') + '\n');
+}
+
 async function main(): Promise<void> {
 	const { values } = parseArgs({
 		options: {
@@ -43,15 +48,15 @@ async function main(): Promise<void> {
 			raw: !values['no-raw'],
 			dist: values.dist,
 			timeoutMs: Number(values.timeout) * 1000,
-			log: (line) => console.log(line)
+			log: (line) => console.log(line),
+			onSize: save
 		});
-		mkdirSync('bench', { recursive: true });
-		writeFileSync(RESULTS, JSON.stringify(results, null, '\t') + '\n');
+		save(results);
 		console.log(`wrote ${RESULTS}`);
 	}
 	// Loaded after the run, so the report can change without re-measuring (--report-only).
 	const { writeReport } = await import('./bench/report.ts');
-	writeReport(results, { readme: 'README.md', chart: 'bench/time-vs-size.svg' });
+	await writeReport(results, { readme: 'README.md', chart: 'bench/time-vs-size.svg' });
 	console.log('wrote README.md (## Performance) and bench/time-vs-size.svg');
 }
 

@@ -3,6 +3,7 @@
  * time goes) and a hand-written SVG chart of time against size.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { format, resolveConfig } from 'prettier';
 import type { BenchResults, SizeResult } from './run.ts';
 
 const s = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
@@ -45,6 +46,35 @@ function phases(r: BenchResults): string {
 
 const at = (r: BenchResults, orders: number) => r.sizes.find((z) => z.orders === orders);
 
+/**
+ * Statements native DuckDB could not replay: they read tables the app fills outside the replayed
+ * SQL. They fail fast there, so the plain ratio flatters native; the adjusted one leaves their app
+ * time out.
+ */
+function replayGap(z: SizeResult): {
+	count: number;
+	appMs: number;
+	adjusted: number;
+	tables: string[];
+} {
+	let count = 0;
+	let appMs = 0;
+	const tables = new Set<string>();
+	z.native.render.forEach((q, i) => {
+		if (!q.error) return;
+		count++;
+		appMs += z.app.statements.render[i]?.ms ?? 0;
+		const missing = /Table with name (\w+) does not exist/.exec(q.error);
+		if (missing) tables.add(missing[1]);
+	});
+	return {
+		count,
+		appMs,
+		adjusted: (z.app.totalMs - appMs) / z.native.totalMs,
+		tables: [...tables]
+	};
+}
+
 function targets(r: BenchResults): string {
 	const m = at(r, 1_000_000);
 	const first = r.sizes[0];
@@ -52,16 +82,26 @@ function targets(r: BenchResults): string {
 	const perOrder = (z: SizeResult) => z.app.totalMs / z.file.orders;
 	const growth = r.sizes.length > 1 ? perOrder(last) / perOrder(first) : null;
 	const big = at(r, 5_000_000);
-	const worstMemory = Math.max(...r.sizes.map((z) => z.app.memory.rendererPeakRss / z.file.bytes));
+	// Judged at the largest file: at small ones the browser's and the engine's fixed cost dominates.
+	const memory = last.app.memory.rendererPeakRss / last.file.bytes;
 	const longTasks = r.sizes.reduce((n, z) => n + z.app.longTasks.over200, 0);
 	const longest = Math.max(...r.sizes.map((z) => z.app.longTasks.maxMs));
 	const gz = r.initialJs.gzipBytes / 1000;
+	const gap = m ? replayGap(m) : null;
 	const lines = [
-		`- 1M orders, app ≤ 2.5× native: ${m ? `${verdict(m.ratios.appOverNative <= 2.5)} — ${x(m.ratios.appOverNative)} (${s(m.app.totalMs)} vs ${s(m.native.totalMs)})` : verdict(null)}.`,
+		`- 1M orders, app ≤ 2.5× native: ${m ? `${verdict(m.ratios.appOverNative <= 2.5)} — ${x(m.ratios.appOverNative)} (${s(m.app.totalMs)} vs ${s(m.native.totalMs)})` : verdict(null)}` +
+			(gap?.count
+				? `; ${x(gap.adjusted)} leaving out the ${gap.count} statements native could not replay (${s(gap.appMs)} of app time; see below)`
+				: '') +
+			'.',
 		`- 1M orders, app ≤ 1.2× raw duckdb-wasm: ${m?.ratios.appOverRaw ? `${verdict(m.ratios.appOverRaw <= 1.2)} — ${x(m.ratios.appOverRaw)} (raw ${s(m.raw!.totalMs)}; raw itself is ${x(m.ratios.rawOverNative)} native)` : verdict(null)}.`,
 		`- Time grows at most linearly: ${growth === null ? verdict(null) : `${verdict(growth <= 1.2)} — time per order is ${x(growth)} at ${k(last.file.orders)} what it is at ${k(first.file.orders)} (${(last.file.orders / first.file.orders).toFixed(1)}× the orders, ${(last.app.totalMs / first.app.totalMs).toFixed(1)}× the time)`}.`,
 		`- 5M orders load and render without the tab dying: ${big ? `**met** — ${s(big.app.totalMs)}, peak ${mb(big.app.memory.rendererPeakRss)}` : 'not measured in this run (`npm run bench -- --big`)'}.`,
-		`- Peak tab memory under 3× the file: ${verdict(worstMemory < 3)} — at most ${worstMemory.toFixed(1)}× (renderer process peak RSS: main thread, DuckDB worker and its wasm memory).`,
+		`- Peak tab memory under 3× the file: ${verdict(memory < 3)} — ${memory.toFixed(1)}× at ${k(last.file.orders)} orders: ${mb(last.app.memory.rendererPeakRss)} for a ${mb(last.file.bytes)} file (renderer process peak RSS: main thread, DuckDB worker and its wasm memory, the browser's own share included)` +
+			(last.raw
+				? `; DuckDB itself reports ${mb(last.raw.engineMemoryBytes)} in use after the raw replay (\`duckdb_memory()\`)`
+				: '') +
+			'.',
 		`- As-of change on 1M orders re-renders in < 0.5 s: ${m ? `${verdict(m.app.paramMs < 500)} — ${Math.round(m.app.paramMs)} ms (native runs the same ${m.app.statements.param.length} statements in ${Math.round(m.native.paramMs)} ms)` : verdict(null)}.`,
 		`- No main-thread task > 200 ms while loading: ${verdict(longTasks === 0)} — ${longTasks} such task(s) over all sizes, the longest ${Math.round(longest)} ms.`,
 		`- Initial JS (excluding DuckDB's wasm and worker) < 300 kB gzipped: ${verdict(gz < 300)} — ${gz.toFixed(0)} kB gzipped (${(r.initialJs.bytes / 1000).toFixed(0)} kB raw, ${r.initialJs.files.join(', ')}). The wasm (gzip, inflated in the page) and the worker are fetched when the page starts, in parallel with the user picking a file.`
@@ -72,6 +112,16 @@ function targets(r: BenchResults): string {
 function whereTimeGoes(r: BenchResults): string {
 	const z = r.sizes.at(-1)!;
 	const b = z.breakdown;
+	const gap = replayGap(z);
+	const renderSql = b.sqlMs - b.importSqlMs;
+	const phaseTable = [
+		'| the same statements | app (in the page) | raw duckdb-wasm | native DuckDB |',
+		'|---|---|---|---|',
+		`| import (read_csv, canonicalisation, merge) | ${s(b.importSqlMs)} | ${z.raw ? s(z.raw.loadMs) : '—'} | ${s(z.native.loadSqlMs)} |`,
+		`| every cell (incl. data summary) | ${s(renderSql)} | ${z.raw ? s(z.raw.renderMs) : '—'} | ${s(z.native.renderMs)} |`,
+		`| as-of change | ${Math.round(z.app.paramMs)} ms (wall) | ${z.raw ? Math.round(z.raw.paramMs) : '—'} ms | ${Math.round(z.native.paramMs)} ms |`,
+		`| outside DuckDB (JS, Arrow decoding, charts) | ${s(b.otherMs)} | — | — |`
+	].join('\n');
 	const rows = b.slowest.map(
 		(q) =>
 			`| ${q.phase} | \`${q.sql.replaceAll('|', '\\|').slice(0, 90)}…\` | ${Math.round(q.appMs)} | ${q.nativeMs === null ? '—' : Math.round(q.nativeMs)} | ${q.rawMs === null ? '—' : Math.round(q.rawMs)} |`
@@ -81,6 +131,19 @@ function whereTimeGoes(r: BenchResults): string {
 			`(${((b.sqlMs / z.app.totalMs) * 100).toFixed(0)}%; the import's statements alone ${s(b.importSqlMs)}) and ` +
 			`${s(b.otherMs)} outside it (file preview and blank-line scan in JS, Arrow decoding, charts, waiting between statements). ` +
 			`Native DuckDB ran the import's SQL in ${s(z.native.loadSqlMs)} and the cells' SQL in ${s(z.native.renderMs)}.`,
+		'',
+		phaseTable,
+		'',
+		`In the app's worker the import's statements took ${x(z.raw ? b.importSqlMs / z.raw.loadMs : null)} and the cells' statements ` +
+			`${x(z.raw ? renderSql / z.raw.renderMs : null)} as long as the identical statements in the raw page; raw duckdb-wasm itself took ` +
+			`${x(z.raw ? z.raw.loadMs / z.native.loadSqlMs : null)} (import) and ${x(z.raw ? z.raw.renderMs / z.native.renderMs : null)} (cells) native's time. ` +
+			`The as-of date enters every cell's SQL, so a new date re-runs all ${z.app.statements.param.length} statements: the result cache only helps when a cell's SQL is unchanged.`,
+		'',
+		gap.count
+			? `${gap.count} of the ${z.native.render.length} cell statements failed in the native and raw replays (${s(gap.appMs)} of app time): ` +
+				`they read tables the app creates outside the replayed SQL (${gap.tables.map((t) => `\`${t}\``).join(', ')}; the prediction cell fits BG/NBD in a JS worker and inserts its tables as Arrow). ` +
+				'Those failures are fast, so the plain ratios slightly favour native and raw.'
+			: 'Every cell statement replayed without error on native DuckDB.',
 		'',
 		'Slowest statements (app time measured at the worker boundary; native and raw ran the identical SQL):',
 		'',
@@ -204,14 +267,21 @@ export function renderSection(r: BenchResults, chartPath: string): string {
 	].join('\n');
 }
 
-/** Replaces the README's "## Performance" section (up to the next "## " heading) and writes the chart. */
-export function writeReport(r: BenchResults, paths: { readme: string; chart: string }): void {
+/**
+ * Replaces the README's "## Performance" section (up to the next "## " heading) and writes the
+ * chart. The section is formatted as the repository's Prettier would, so `npm test` stays green.
+ */
+export async function writeReport(
+	r: BenchResults,
+	paths: { readme: string; chart: string }
+): Promise<void> {
 	writeFileSync(paths.chart, renderChart(r));
 	const readme = readFileSync(paths.readme, 'utf8');
 	const start = readme.indexOf('\n## Performance\n');
 	if (start < 0) throw new Error(`${paths.readme} has no "## Performance" section`);
 	const next = readme.indexOf('\n## ', start + 1);
 	const end = next < 0 ? readme.length : next;
-	const section = renderSection(r, paths.chart);
+	const options = await resolveConfig(paths.readme);
+	const section = await format(renderSection(r, paths.chart), { ...options, parser: 'markdown' });
 	writeFileSync(paths.readme, readme.slice(0, start + 1) + section + readme.slice(end));
 }

@@ -24,6 +24,8 @@ export interface BenchOptions {
 	timeoutMs: number;
 	/** An existing production build to measure instead of building one. */
 	dist?: string;
+	/** Called after each size with the results so far (a long run keeps what it measured). */
+	onSize?: (partial: BenchResults) => void;
 	log: (line: string) => void;
 }
 
@@ -69,8 +71,9 @@ export interface BenchResults {
 		platform: string;
 	};
 	initialJs: { files: string[]; bytes: number; gzipBytes: number };
-	/** The build measured. */
+	/** The build measured, and the commit checked out when it ran. */
 	build: string;
+	commit: string;
 	sizes: SizeResult[];
 }
 
@@ -268,25 +271,39 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
 					slowest: slowest(app, native, raw)
 				}
 			});
+			opts.onSize?.(summarize());
 		}
 	} finally {
 		await appServer.close();
 		await rawServer?.close();
 	}
-	const cpus = os.cpus();
-	return {
-		generatedAt: new Date().toISOString(),
-		machine: {
-			cpu: cpus[0]?.model ?? 'unknown',
-			cores: cpus.length,
-			memoryGB: Math.round(os.totalmem() / 2 ** 30),
-			loadAverage: { start: loadStart, end: os.loadavg() },
-			node: process.version,
-			chromium: chromiumVersion(),
-			platform: `${os.type()} ${os.release()} ${os.arch()}`
-		},
-		initialJs: measureInitialJs(appDist),
-		build: path.relative(process.cwd(), appDist),
-		sizes
-	};
+	return summarize();
+
+	function summarize(): BenchResults {
+		const cpus = os.cpus();
+		return {
+			generatedAt: new Date().toISOString(),
+			machine: {
+				cpu: cpus[0]?.model ?? 'unknown',
+				cores: cpus.length,
+				memoryGB: Math.round(os.totalmem() / 2 ** 30),
+				loadAverage: { start: loadStart, end: os.loadavg() },
+				node: process.version,
+				chromium: chromiumVersion(),
+				platform: `${os.type()} ${os.release()} ${os.arch()}`
+			},
+			initialJs: measureInitialJs(appDist),
+			build: path.relative(process.cwd(), appDist),
+			commit: gitCommit(),
+			sizes
+		};
+	}
+}
+
+function gitCommit(): string {
+	try {
+		return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+	} catch {
+		return 'unknown';
+	}
 }
