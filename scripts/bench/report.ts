@@ -173,6 +173,11 @@ const METHOD = `How it is measured (\`scripts/bench.ts\`, helpers in \`scripts/b
   and replays the importer's statements and the cells' statements with \`conn.query\`. A separate page
   rather than a hook in the app, so "raw" contains nothing of the app (no inflate step, no queue, no
   Arrow decoding, no Svelte) and the app's source stays untouched.
+- The app is built into the git-ignored \`bench/app-dist/\` (never \`dist/\`, which the browser tests
+  rebuild); \`--dist DIR\` measures an existing build instead. Options: \`--sizes 100000,1000000\`,
+  \`--big\` (adds 5M orders, ~1.5 GB of CSV), \`--no-raw\`, \`--report-only\` (rewrites this section
+  from \`bench/results.json\`). A small run (5k orders) is part of the browser tests
+  (\`tests/e2e/bench-smoke.test.ts\`).
 - Ratios are within one run on one machine; absolute times depend on the machine's load.`;
 
 /** A small log–log chart: seconds against orders for the app, raw duckdb-wasm and native DuckDB. */
@@ -244,7 +249,7 @@ export function renderSection(r: BenchResults, chartPath: string): string {
 		`Measured by \`npm run bench\` (raw numbers: [\`bench/results.json\`](bench/results.json)) on ${r.generatedAt.slice(0, 10)}: ` +
 			`${mach.cpu}, ${mach.cores} cores, ${mach.memoryGB} GB, ${mach.chromium.split(' built')[0]}, Node ${mach.node}; ` +
 			`load average ${mach.loadAverage.start[0].toFixed(1)} at the start (a shared, busy machine: compare the ratios, not the seconds). ` +
-			`Sample data: \`npm run sample -- --format generic\` (about 300 bytes per order, 1.45 order lines per order). Build measured: \`${r.build}/\`.`,
+			`Sample data: \`npm run sample -- --format generic\` (about 300 bytes per order, 1.45 order lines per order). Build measured: \`${r.build}/\` at commit \`${r.commit}\`.`,
 		'',
 		table(r),
 		'',
