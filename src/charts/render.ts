@@ -251,6 +251,12 @@ export function renderChart(
 		case 'quadrant': {
 			const marks: Plot.Markish[] = [];
 			const first = rows[0] ?? {};
+			// Name only the biggest points when there are many, so the labels stay readable.
+			const size = spec.size;
+			const labelled =
+				rows.length > 20 && size
+					? [...rows].sort((a, b) => Number(b[size]) - Number(a[size])).slice(0, 15)
+					: rows;
 			const xSplit = spec.xSplitColumn ? Number(first[spec.xSplitColumn]) : spec.xSplit;
 			const ySplit = spec.ySplitColumn ? Number(first[spec.ySplitColumn]) : spec.ySplit;
 			if (xSplit !== undefined && Number.isFinite(xSplit))
@@ -267,7 +273,7 @@ export function renderChart(
 					stroke: 'white',
 					tip: true
 				}),
-				Plot.text(rows, {
+				Plot.text(labelled, {
 					x: spec.x,
 					y: spec.y,
 					text: spec.label,
