@@ -8,7 +8,9 @@ export function classifyEngineError(message: string, sql?: string): Failure {
 	const detail = message.replace(/^Error:\s*/, '');
 	const base = sql === undefined ? {} : { sql };
 	if (
-		/Permission Error|file system operations are disabled|not in allowed_directories/i.test(detail)
+		/Permission Error|file system operations are disabled|not in allowed_directories|configuration has been locked/i.test(
+			detail
+		)
 	)
 		return { code: 'engine.sandbox', detail, ...base };
 	if (/not in the catalog|extension/i.test(detail) && /parquet|json|icu|httpfs/i.test(detail))
