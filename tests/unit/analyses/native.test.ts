@@ -157,7 +157,11 @@ async function nativeRows(sql: string): Promise<PlainRow[]> {
 	return r.value;
 }
 
-describe.each(analyses.map((a) => [a.id, a] as const))('%s', (_id, analysis) => {
+// Analyses with a `prepare` step (Predict) read tables their JS model fit writes first; their SQL
+// summaries are cross-checked in their own tests (tests/unit/analyses/predict).
+const sqlOnly = analyses.filter((a) => !a.prepare);
+
+describe.each(sqlOnly.map((a) => [a.id, a] as const))('%s', (_id, analysis) => {
 	const queries = analysis.build(analysis.defaults, globals);
 
 	test.each(queries.map((q) => [q.id, q] as const))(

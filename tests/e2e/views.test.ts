@@ -1,0 +1,107 @@
+/**
+ * Every view as a user sees it, in both languages and both themes: screenshots land in
+ * test-results/screenshots/ to be looked at; the assertions catch what a look would.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openWatched, type WatchedPage } from '../helpers/browser.ts';
+import { startE2E, type E2E } from './setup.ts';
+
+let e2e: E2E;
+beforeAll(async () => {
+	e2e = await startE2E();
+});
+afterAll(async () => {
+	await e2e?.close();
+});
+
+async function loadSampleAndSettle(w: WatchedPage) {
+	await w.page.getByTestId('sample').click();
+	await w.page.getByTestId('notebook').waitFor({ timeout: 90_000 });
+	await w.page.waitForFunction(
+		() =>
+			document.querySelectorAll('[data-testid=cell] [aria-busy=true]').length === 0 &&
+			![...document.querySelectorAll('[data-testid=cell]')].some((c) =>
+				/Running…|运行中…/.test(c.textContent ?? '')
+			),
+		undefined,
+		{ timeout: 180_000 }
+	);
+}
+
+describe('every view, looked at', () => {
+	test('English, light: each analysis cell, a drill-down list and the quality report', async () => {
+		const w = await openWatched(e2e.browser, e2e.server.url);
+		await loadSampleAndSettle(w);
+		const cells = await w.page.getByTestId('cell').all();
+		const titles: string[] = [];
+		for (const [i, cell] of cells.entries()) {
+			const title = (await cell.locator('h2').first().innerText()).trim();
+			titles.push(title);
+			await cell.scrollIntoViewIfNeeded();
+			await cell.screenshot({
+				path: `test-results/screenshots/20-cell-${String(i).padStart(2, '0')}.png`
+			});
+		}
+		for (const name of [
+			'Overview',
+			'RFM',
+			'Cohorts',
+			'Repurchase',
+			'tiers',
+			'lifecycle',
+			'Product',
+			'Time',
+			'What-if',
+			'Campaign',
+			'Predict'
+		])
+			expect(titles.some((t) => t.toLowerCase().includes(name.toLowerCase()))).toBe(true);
+
+		// Drill into the first RFM segment bar and look at the customer list.
+		const rfm = w.page.locator('[data-testid=cell]', { hasText: 'RFM' }).first();
+		await rfm.getByRole('tab', { name: 'Table' }).first().click();
+		await rfm
+			.locator('[role=row], tr')
+			.nth(1)
+			.dblclick()
+			.catch(() => undefined);
+		const list = w.page.getByTestId('customer-list');
+		if (await list.isVisible().catch(() => false)) {
+			await w.screenshot('21-customer-list');
+			expect(
+				Number((await list.getByTestId('list-count').innerText()).replace(/\D/g, ''))
+			).toBeGreaterThan(0);
+			await list
+				.getByRole('button', { name: /close|关闭/i })
+				.first()
+				.click();
+		}
+
+		await w.page.getByRole('button', { name: 'Quality report' }).click();
+		await w.page.getByTestId('quality-report').first().waitFor();
+		await w.screenshot('22-quality-report');
+		expect(w.offOrigin).toEqual([]);
+		expect(w.consoleErrors).toEqual([]);
+		await w.context.close();
+	});
+
+	test('简体中文, dark theme: the page speaks Chinese throughout', async () => {
+		const w = await openWatched(e2e.browser, e2e.server.url, {
+			locale: 'zh-CN',
+			colorScheme: 'dark'
+		});
+		await w.page.getByTestId('engine-status').waitFor();
+		expect(await w.page.getByTestId('sample').innerText()).toMatch(/示例/);
+		await w.screenshot('30-zh-dark-empty');
+		await loadSampleAndSettle(w);
+		await w.page.setViewportSize({ width: 1440, height: 960 });
+		await w.page.screenshot({ path: 'test-results/screenshots/31-zh-dark-notebook.png' });
+		const text = await w.page.locator('main').innerText();
+		// the main English headings must not show through in Chinese mode
+		for (const english of ['Key figures', 'Revenue by month', 'Segments', 'Retention by period'])
+			expect(text).not.toContain(english);
+		expect(w.offOrigin).toEqual([]);
+		expect(w.consoleErrors).toEqual([]);
+		await w.context.close();
+	});
+});
