@@ -51,9 +51,12 @@ describe('the app in Chromium', () => {
 		await loadSample(w);
 		await w.page.getByTestId('add-cell').click();
 		await w.page.getByTestId('add-menu').getByRole('menuitem', { name: 'SQL' }).click();
-		const sql = w.page.getByLabel('SQL').last();
-		await sql.fill("SELECT * FROM read_csv('https://example.com/steal.csv')");
-		await sql.press('Shift+Enter');
+		const editor = w.page.locator('[data-cell-kind=sql] .cm-content').last();
+		await editor.waitFor({ timeout: 30_000 });
+		await editor.click();
+		await w.page.keyboard.press('ControlOrMeta+A');
+		await w.page.keyboard.insertText("SELECT * FROM read_csv('https://example.com/steal.csv')");
+		await w.page.keyboard.press('Shift+Enter');
 		const alert = w.page.locator('[data-cell-kind=sql] [data-code]').last();
 		await alert.waitFor({ timeout: 30_000 });
 		expect(await alert.getAttribute('data-code')).toBe('engine.sandbox');
