@@ -105,7 +105,11 @@ export class Notebooks {
 				const r = await this.store.get(id);
 				if (r.ok) this.#open(r.value);
 			}
-			if (!id) await this.store.put(this.model.notebook);
+			if (!id) {
+				await this.store.put(this.model.notebook);
+				// Else every reload before the first edit would save another starter notebook.
+				this.#remember(this.model.notebook.id);
+			}
 		}
 		await this.refreshList();
 	}
