@@ -4,6 +4,7 @@
  * Text comes out in chunks of whole rows, so a caller can encode each chunk (UTF-8, or GB18030 in
  * Node) and write it without holding the file.
  */
+import { GENERIC_COLUMNS } from '../ingest/presets/generic.ts';
 import type { OrderStatus } from '../ingest/canonical.ts';
 import type { SampleContact, SampleOrder } from './generate.ts';
 
@@ -17,26 +18,8 @@ export interface FormatOptions {
 	chunkOrders?: number;
 }
 
-export const GENERIC_HEADER = [
-	'order_id',
-	'customer_id',
-	'order_time',
-	'status',
-	'order_amount',
-	'refund_amount',
-	'channel',
-	'campaign',
-	'province',
-	'city',
-	'product_id',
-	'product_title',
-	'category',
-	'quantity',
-	'line_amount',
-	'customer_name',
-	'phone',
-	'email'
-];
+/** The generic layout is the importer's own: the sample writes exactly what the preset reads. */
+export const GENERIC_HEADER: readonly string[] = GENERIC_COLUMNS;
 
 export const TAOBAO_HEADER = [
 	'订单编号',
