@@ -305,7 +305,7 @@ const firstOf = (expr: string, where = 'TRUE') =>
  * values are taken once (first non-empty by line), never summed over lines; refund rows are
  * netted into refund_amount. Drafts without an amount or a time are rejected in stage 3.
  */
-export function buildOrderDraftSql(mapping: Mapping, fileLabel: string): string {
+function buildOrderDraftSql(mapping: Mapping, fileLabel: string): string {
 	const normal = 'NOT is_refund';
 	const grossByLevel = {
 		order: firstOf('order_amount', normal),
@@ -372,7 +372,7 @@ FROM r`;
  * Stage 3: the accepted orders, their lines and customers, and every rejected row with its reason.
  * Lines come from the non-refund rows of accepted orders, when the file has any line column.
  */
-export function buildOrderTablesSql(mapping: Mapping): string[] {
+function buildOrderTablesSql(mapping: Mapping): string[] {
 	const { rows, draft, orders, lines, customers, rejects } = INGEST_TABLES;
 	const hasLines = LINE_FIELDS.some((f) => mapping.fields[f] !== undefined);
 	const statements = [

@@ -372,7 +372,7 @@ const SYNONYMS: Record<CanonicalField, string[]> = {
  * Status words common across shops, for layouts no preset knows; the analyst can change any of
  * them, and words not listed are reported after the import.
  */
-export const COMMON_STATUS_WORDS: Record<string, OrderStatus> = {
+const COMMON_STATUS_WORDS: Record<string, OrderStatus> = {
 	paid: 'paid',
 	completed: 'paid',
 	complete: 'paid',

@@ -43,7 +43,7 @@ export interface ContactDefaults {
 	costPerContact: number;
 }
 
-export const CONTACT_DEFAULTS: ContactDefaults = {
+const CONTACT_DEFAULTS: ContactDefaults = {
 	campaignId: 'campaign',
 	wave: 1,
 	group: 'contacted',

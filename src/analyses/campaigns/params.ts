@@ -9,7 +9,7 @@ type BoughtBy = 'category' | 'product';
 type Baseline = 'same-window' | 'year-before';
 
 /** The loaded campaigns, first sent first: the campaign picker's options. */
-export const CAMPAIGN_LIST_SQL = `SELECT campaign_id, min(send_time) AS first_send, count(DISTINCT wave) AS waves,
+const CAMPAIGN_LIST_SQL = `SELECT campaign_id, min(send_time) AS first_send, count(DISTINCT wave) AS waves,
 	count(*) FILTER (WHERE grp = 'contacted') AS contacted,
 	count(*) FILTER (WHERE grp = 'control') AS control
 FROM campaign_contacts GROUP BY campaign_id ORDER BY first_send, campaign_id`;
@@ -59,7 +59,7 @@ export function clampMargin(m: unknown): number {
 }
 
 export const fields: ParamField[] = [
-	// More options come from the data (buildCampaignListSql); '' stands for all campaigns.
+	// More options come from the data (CAMPAIGN_LIST_SQL); '' stands for all campaigns.
 	{
 		key: 'campaignId',
 		label: { en: 'Campaign', zh: '活动' },

@@ -2,7 +2,7 @@ import type { Globals } from '../types.ts';
 import { asOfSql, filteredOrdersCte } from '../base.ts';
 import { literal } from '../../lib/sql.ts';
 import { ALPHA, zForLevel } from './stats.ts';
-import { CAMPAIGN_LIST_SQL, clampMargin, clampWindowDays, type CampaignParams } from './params.ts';
+import { clampMargin, clampWindowDays, type CampaignParams } from './params.ts';
 
 /**
  * Pure SQL builders for campaign evaluation. Every query starts from the filtered order set
@@ -500,11 +500,6 @@ FROM (${withTestStatsSql('with_rest', '', {
 		controlResponders: 'rest_repeaters'
 	})})
 ORDER BY customers DESC, channel`;
-}
-
-/** Campaign ids for the campaign select. */
-export function buildCampaignListSql(): string {
-	return CAMPAIGN_LIST_SQL;
 }
 
 /** Contacts of one metrics row (drill): customer, group, wave, whether and how much they ordered. */

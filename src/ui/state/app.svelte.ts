@@ -39,7 +39,7 @@ function initialTheme(): Theme {
 	return saved === 'light' || saved === 'dark' ? saved : 'system';
 }
 
-export const defaultGlobals = (asOf: string): Globals => ({
+const defaultGlobals = (asOf: string): Globals => ({
 	asOf,
 	revenue: 'net',
 	currency: 'CNY'

@@ -24,7 +24,7 @@ import type { AppState } from './app.svelte.ts';
 const CURRENT_KEY = 'huitou.currentNotebook';
 
 /** A first notebook that shows every analysis, so a newcomer sees the whole product at once. */
-export function starterNotebook(globals: Globals, lang: 'en' | 'zh'): Notebook {
+function starterNotebook(globals: Globals, lang: 'en' | 'zh'): Notebook {
 	return createNotebook({
 		id: createId(),
 		title: lang === 'zh' ? '全部分析' : 'All analyses',
