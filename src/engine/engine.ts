@@ -8,6 +8,9 @@ import { SANDBOX_SQL, FILE_ROOT, type SqlEngine } from './types.ts';
 import { classifyEngineError } from './errors.ts';
 import { ok, fail, type Result } from '../lib/result.ts';
 
+/** How long DuckDB gets to honour a cancel before its worker is replaced. */
+const CANCEL_GRACE_MS = 2500;
+
 export type EngineState =
 	| { phase: 'idle' }
 	| { phase: 'loading'; loaded: number; total: number }
@@ -25,6 +28,10 @@ export class BrowserEngine implements SqlEngine {
 	#starting: Promise<Result<void>> | null = null;
 	#listeners = new Set<(s: EngineState) => void>();
 	#running = 0;
+	#worker: Worker | null = null;
+	#since: number | null = null;
+	#interrupt: ((r: Result<Table>) => void) | null = null;
+	#restartListeners = new Set<() => void | Promise<void>>();
 	/** One connection runs one query at a time; later queries wait their turn here. */
 	#queue: Promise<unknown> = Promise.resolve();
 	state: EngineState = { phase: 'idle' };
@@ -60,6 +67,7 @@ export class BrowserEngine implements SqlEngine {
 				this.#set({ phase: 'loading', loaded, total })
 			);
 			const worker = new Worker(bundle.mainWorker!);
+			this.#worker = worker;
 			const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 			await db.instantiate(wasmUrl);
 			URL.revokeObjectURL(wasmUrl);
@@ -103,23 +111,51 @@ export class BrowserEngine implements SqlEngine {
 		const c = await this.#ready();
 		if (!c.ok) return c;
 		this.#running++;
+		this.#since = Date.now();
+		// A query ends when DuckDB answers, or when the worker is thrown away under it (a cancel
+		// DuckDB did not hear, a crashed worker): then it resolves to that reason at once.
+		const interrupted = new Promise<Result<Table>>((resolve) => (this.#interrupt = resolve));
 		try {
-			// `send` streams batches and makes the query cancellable with `cancelSent`.
-			const reader = await c.value.send(sql, true);
-			const batches = [];
-			for await (const batch of reader) batches.push(batch);
-			return ok(batches.length ? new Table(batches) : new Table(reader.schema));
-		} catch (e) {
-			return { ok: false, error: classifyEngineError(String((e as Error)?.message ?? e), sql) };
+			const answered = (async (): Promise<Result<Table>> => {
+				// `send` streams batches and makes the query cancellable with `cancelSent`.
+				const reader = await c.value.send(sql, true);
+				const batches = [];
+				for await (const batch of reader) batches.push(batch);
+				return ok(batches.length ? new Table(batches) : new Table(reader.schema));
+			})().catch((e) => ({
+				ok: false as const,
+				error: classifyEngineError(String((e as Error)?.message ?? e), sql)
+			}));
+			return await Promise.race([answered, interrupted]);
 		} finally {
 			this.#running--;
+			this.#since = null;
+			this.#interrupt = null;
 		}
 	}
 
-	/** Asks DuckDB to stop the running query; the query's promise then resolves to an error. */
+	/** Milliseconds the current query has been running, or null when idle. */
+	runningFor(): number | null {
+		return this.#since === null ? null : Date.now() - this.#since;
+	}
+
+	/**
+	 * Stops the running query. DuckDB is asked first; if it has not stopped a few seconds later
+	 * (a long single step, a stuck worker), the worker is replaced and the data loaded again.
+	 */
 	async cancel(): Promise<boolean> {
 		if (!this.#conn || this.#running === 0) return false;
-		return this.#conn.cancelSent();
+		const conn = this.#conn;
+		await conn.cancelSent().catch(() => false);
+		await new Promise((r) => setTimeout(r, CANCEL_GRACE_MS));
+		if (this.#running > 0 && this.#conn === conn) await this.restart('engine.cancelled');
+		return true;
+	}
+
+	/** Called after every restart (the data loader re-imports the user's files). */
+	onRestart(fn: () => void | Promise<void>): () => void {
+		this.#restartListeners.add(fn);
+		return () => this.#restartListeners.delete(fn);
 	}
 
 	async registerFile(name: string, data: Uint8Array | File): Promise<Result<string>> {
@@ -154,15 +190,24 @@ export class BrowserEngine implements SqlEngine {
 		}
 	}
 
-	/** Throws the worker away and starts a fresh one (after a crash or a runaway query). */
-	async restart(): Promise<Result<void>> {
-		const old = this.#db;
+	/**
+	 * Throws the worker away and starts a fresh one (after a crash or a runaway query). The query
+	 * in flight resolves to `reason`; the tables are gone until the listeners load them again.
+	 */
+	async restart(reason = 'engine.restarted'): Promise<Result<void>> {
+		const old = this.#worker;
+		this.#interrupt?.(fail(reason, 'the engine was restarted'));
+		this.#worker = null;
 		this.#db = null;
 		this.#conn = null;
 		this.#starting = null;
 		this.#running = 0;
+		this.#since = null;
 		this.#queue = Promise.resolve();
-		await old?.terminate().catch(() => undefined);
-		return this.start();
+		// Killed from outside: a busy or dead worker would never answer a polite terminate().
+		old?.terminate();
+		const started = await this.start();
+		if (started.ok) for (const fn of this.#restartListeners) await fn();
+		return started;
 	}
 }

@@ -40,6 +40,14 @@ export const messages: Record<string, Msg> = {
 		en: 'The file could not be handed to the engine. Try loading it again.',
 		zh: '无法把文件交给引擎，请重新加载。'
 	},
+	'engine.restarted': {
+		en: 'The engine was restarted, so this query stopped. Your files are being loaded again; run it once they are.',
+		zh: '引擎已重启，此查询已停止。正在重新加载你的文件，加载完成后再运行即可。'
+	},
+	'engine.unresponsive': {
+		en: 'The engine has not answered for {seconds} s. A very large query may still finish; if it does not, cancel it or restart the engine. Your notebook is kept and your files are loaded again.',
+		zh: '引擎已有 {seconds} 秒没有响应。很大的查询可能仍会完成；如果没有，请取消查询或重启引擎。笔记本会保留，文件会重新加载。'
+	},
 	'engine.crashed': {
 		en: 'The engine stopped unexpectedly. Restart it; your notebook is kept, and the data is re-loaded from your files.',
 		zh: '引擎意外停止。请重启引擎；笔记本会保留，数据将从文件重新加载。'

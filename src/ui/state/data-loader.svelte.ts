@@ -16,6 +16,17 @@ import { buildImportOptions, type DialogSettings, type FilePlan } from '../impor
 
 const KEEP_KEY = 'huitou.keepData';
 
+/** Contact lists are told apart from order files by their header. */
+async function splitContactLists(files: File[]): Promise<{ orders: File[]; contacts: File[] }> {
+	const orders: File[] = [];
+	const contacts: File[] = [];
+	for (const f of files) {
+		const p = await previewSource(f);
+		(p.ok && isContactList(p.value.header) ? contacts : orders).push(f);
+	}
+	return { orders, contacts };
+}
+
 export interface LoadProgress {
 	label: string;
 	bytes: number;
@@ -50,7 +61,20 @@ export class DataLoader {
 	readonly #store = openNotebookStore();
 	readonly planDeps = { previewSource, mappingStore: this.mappingStore };
 
-	constructor(private readonly app: AppState) {}
+	constructor(private readonly app: AppState) {
+		// A restarted engine starts empty: load the same files again, the notebook stays as it is.
+		app.engine.onRestart(() => this.#reload());
+	}
+
+	async #reload() {
+		const files = this.#sources;
+		this.#sources = [];
+		this.#files = [];
+		this.contacts = [];
+		if (!files.length) return;
+		const { orders, contacts } = await splitContactLists(files);
+		await this.#run(orders, contacts, {});
+	}
 
 	cancel() {
 		this.#abort?.abort();
@@ -84,13 +108,7 @@ export class DataLoader {
 	/** Files from the picker or a drop: contact lists are told apart by their header. */
 	async loadFiles(files: File[]) {
 		if (this.busy) return;
-		const orders: File[] = [];
-		const contacts: File[] = [];
-		for (const f of files) {
-			const p = await previewSource(f);
-			if (p.ok && isContactList(p.value.header)) contacts.push(f);
-			else orders.push(f);
-		}
+		const { orders, contacts } = await splitContactLists(files);
 		if (orders.length) {
 			this.#pendingContacts = contacts;
 			this.dialogFiles = orders;
@@ -212,14 +230,8 @@ export class DataLoader {
 		if (!this.keepData) return false;
 		const r = await this.#store.loadDataSnapshot();
 		if (!r.ok || !r.value?.files.length) return false;
-		const files = r.value.files.map((f) => new File([f.bytes as BlobPart], f.name));
-		const orders: File[] = [];
-		const contacts: File[] = [];
-		for (const f of files) {
-			const p = await previewSource(f);
-			(p.ok && isContactList(p.value.header) ? contacts : orders).push(f);
-		}
-		await this.#run(orders, contacts, {});
+		this.#sources = r.value.files.map((f) => new File([f.bytes as BlobPart], f.name));
+		await this.#reload();
 		return true;
 	}
 
