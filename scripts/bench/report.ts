@@ -184,7 +184,7 @@ const METHOD = `How it is measured (\`scripts/bench.ts\`, helpers in \`scripts/b
 export function renderChart(r: BenchResults): string {
 	const W = 640;
 	const H = 360;
-	const m = { l: 64, r: 120, t: 24, b: 48 };
+	const m = { l: 64, r: 150, t: 24, b: 48 };
 	const series = [
 		{ name: 'app', color: '#c2410c', get: (z: SizeResult) => z.app.totalMs },
 		{ name: 'raw duckdb-wasm', color: '#2563eb', get: (z: SizeResult) => z.raw?.totalMs ?? null },
@@ -193,8 +193,9 @@ export function renderChart(r: BenchResults): string {
 	const xs = r.sizes.map((z) => z.file.orders);
 	const ys = r.sizes.flatMap((z) => series.map((sr) => sr.get(z))).filter((v): v is number => !!v);
 	const lx = (v: number) => Math.log10(v);
-	const x0 = Math.floor(lx(Math.min(...xs)));
-	const x1 = Math.max(Math.ceil(lx(Math.max(...xs))), x0 + 1);
+	// The x domain hugs the sizes measured; grid lines at 1, 2 and 5 × powers of ten inside it.
+	const x0 = lx(Math.min(...xs)) - 0.1;
+	const x1 = Math.max(lx(Math.max(...xs)) + 0.1, x0 + 0.5);
 	const y0 = Math.floor(lx(Math.min(...ys) / 1000));
 	const y1 = Math.max(Math.ceil(lx(Math.max(...ys) / 1000)), y0 + 1);
 	const px = (v: number) => m.l + ((lx(v) - x0) / (x1 - x0)) * (W - m.l - m.r);
@@ -204,13 +205,16 @@ export function renderChart(r: BenchResults): string {
 		`<rect width="${W}" height="${H}" fill="#fff"/>`,
 		`<text x="${m.l}" y="16" font-weight="600">File chosen → every cell rendered (log–log; a straight line of slope 1 is linear growth)</text>`
 	];
-	for (let e = x0; e <= x1; e++) {
-		const X = px(10 ** e);
-		out.push(
-			`<line x1="${X}" x2="${X}" y1="${m.t}" y2="${H - m.b}" stroke="#e5e7eb"/>`,
-			`<text x="${X}" y="${H - m.b + 16}" text-anchor="middle">${k(10 ** e)}</text>`
-		);
-	}
+	for (let e = Math.floor(x0); e <= Math.ceil(x1); e++)
+		for (const f of [1, 2, 5]) {
+			const v = f * 10 ** e;
+			if (lx(v) < x0 || lx(v) > x1) continue;
+			const X = px(v).toFixed(1);
+			out.push(
+				`<line x1="${X}" x2="${X}" y1="${m.t}" y2="${H - m.b}" stroke="#e5e7eb"/>`,
+				`<text x="${X}" y="${H - m.b + 16}" text-anchor="middle">${k(v)}</text>`
+			);
+		}
 	for (let e = y0; e <= y1; e++) {
 		const Y = py(10 ** e);
 		out.push(
