@@ -136,7 +136,9 @@ async function ensureSample(dataDir: string, orders: number, log: (s: string) =>
 function chromiumVersion(): string {
 	try {
 		return execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], {
-			encoding: 'utf8'
+			encoding: 'utf8',
+			// Debian's wrapper script prints a harmless shell warning on stderr.
+			stdio: ['ignore', 'pipe', 'ignore']
 		}).trim();
 	} catch {
 		return 'unknown';
