@@ -33,6 +33,10 @@ export const messages: Record<string, Msg> = {
 	'data.files': { en: 'Files', zh: '文件' },
 	'data.report': { en: 'Quality report', zh: '数据质量报告' },
 	'data.loading': { en: 'Loading {name}…', zh: '正在加载 {name}…' },
+	'share.waiting': {
+		en: 'The shared notebook “{title}” is open. Drop the data file it was made from (the link carries no data) and its charts appear.',
+		zh: '已打开分享的笔记本“{title}”。请拖入它所用的数据文件（链接不含数据），图表即会出现。'
+	},
 	'data.keep': {
 		en: 'Keep my data in this browser (so a reload does not need the files again)',
 		zh: '在本浏览器中保留数据（刷新后无需重新选择文件）'
