@@ -87,7 +87,16 @@ export type ChartSpec =
 			/** Show the value inside each cell. */
 			text?: boolean;
 	  }
-	| { kind: 'histogram'; x: string; y: string; xLabel: Msg; yLabel: Msg; marker?: string }
+	| {
+			kind: 'histogram';
+			x: string;
+			y: string;
+			xLabel: Msg;
+			yLabel: Msg;
+			marker?: string;
+			/** x holds raw values to bin (y is then unused), instead of SQL-made bins. */
+			raw?: boolean;
+	  }
 	| {
 			kind: 'quadrant';
 			x: string;

@@ -232,14 +232,20 @@ export function renderChart(
 				x: { label: t(spec.xLabel, o.lang) },
 				y: { label: t(spec.yLabel, o.lang), grid: true },
 				marks: [
-					Plot.rectY(rows, {
-						x1: spec.x,
-						x2: (d: Row) => Number(d[spec.x]) + Number(d.bin_width ?? 1),
-						y: spec.y,
-						fill: ACCENT,
-						inset: 0.5,
-						tip: true
-					}),
+					spec.raw
+						? Plot.rectY(rows, {
+								...Plot.binX({ y: 'count' }, { x: spec.x }),
+								fill: ACCENT,
+								tip: true
+							})
+						: Plot.rectY(rows, {
+								x1: spec.x,
+								x2: (d: Row) => Number(d[spec.x]) + Number(d.bin_width ?? 1),
+								y: spec.y,
+								fill: ACCENT,
+								inset: 0.5,
+								tip: true
+							}),
 					Plot.ruleY([0]),
 					...(marker !== undefined && rows.length && rows[0][marker] !== undefined
 						? [Plot.ruleX([rows[0][marker]], { stroke: 'currentColor', strokeDasharray: '4,3' })]

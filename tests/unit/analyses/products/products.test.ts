@@ -287,7 +287,10 @@ describe('params from a tampered link', () => {
 	test('every query still runs, and param text reaches SQL only inside quotes', async () => {
 		const evil = '0); DROP TABLE orders; --';
 		const tampered = Object.fromEntries(
-			Object.keys(products.defaults).map((k, i) => [k, i % 2 ? evil : { toString: () => evil }])
+			Object.keys(products.defaults).map((k, i) => [
+				k,
+				i % 2 ? evil : { toString: (): string => evil }
+			])
 		) as never;
 		for (const q of products.build(tampered, net)) {
 			const before = q.sql.split(evil).slice(0, -1);
