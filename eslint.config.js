@@ -4,7 +4,9 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 export default ts.config(
-	{ ignores: ['dist/', 'node_modules/', 'test-results/', 'bench/data/', 'bench/*-dist/', 'public/'] },
+	{
+		ignores: ['dist/', 'node_modules/', 'test-results/', 'bench/data/', 'bench/*-dist/', 'public/']
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,
