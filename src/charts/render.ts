@@ -78,8 +78,9 @@ export function renderChart(
 					marginLeft: labelMargin(cats),
 					height: Math.max(160, cats.length * (grouped ? 40 : 26) + 60),
 					x: { label: valueLabel, tickFormat: valueTick, grid: true },
-					y: grouped ? { axis: null } : { label: catLabel, domain: cats },
-					fy: grouped ? { label: catLabel, domain: cats } : undefined,
+					// Category names label themselves; a rotated axis title would sit on top of them.
+					y: grouped ? { axis: null } : { label: null, domain: cats },
+					fy: grouped ? { label: null, domain: cats } : undefined,
 					color,
 					marks: [
 						Plot.barX(rows, {
@@ -304,7 +305,7 @@ export function renderChart(
 				...base,
 				height: Math.max(200, domainOf(rows, spec.x).length * 36 + 80),
 				marginLeft: labelMargin(domainOf(rows, spec.x)),
-				y: { label: t(spec.xLabel, o.lang), domain: domainOf(rows, spec.x) },
+				y: { label: null, domain: domainOf(rows, spec.x) },
 				x: { label: t(spec.yLabel, o.lang), tickFormat: tickFormat('percent', o.lang), grid: true },
 				marks: [
 					Plot.ruleX([0], { strokeDasharray: '4,3' }),
