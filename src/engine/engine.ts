@@ -91,10 +91,6 @@ export class BrowserEngine implements SqlEngine {
 		return ok(this.#conn!);
 	}
 
-	get busy(): boolean {
-		return this.#running > 0;
-	}
-
 	/** Runs `fn` after every earlier call has settled. */
 	#serial<T>(fn: () => Promise<Result<T>>): Promise<Result<T>> {
 		// Work queued before a cancel or restart does not run on the new worker: it ends with
