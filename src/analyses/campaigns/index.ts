@@ -1,4 +1,4 @@
-import type { Notice, Analysis, CellQuery, ColumnSpec } from '../types.ts';
+import type { Notice, Analysis, CellQuery, ChartSpec, ColumnSpec } from '../types.ts';
 import { defaults, fields, type CampaignParams } from './params.ts';
 import {
 	buildAcquisitionSql,
@@ -36,6 +36,17 @@ const testColumns: ColumnSpec[] = [
 ];
 
 const statusLabels = { verdict: verdictLabels, test: testLabels };
+
+/** Uplift with its interval per wave: the waves table and the no-control baseline share it. */
+const upliftByWave: ChartSpec = {
+	kind: 'errorbars',
+	x: 'label',
+	y: 'uplift',
+	low: 'uplift_low',
+	high: 'uplift_high',
+	xLabel: l.wave,
+	yLabel: l.uplift
+};
 
 export const campaigns: Analysis<CampaignParams> = {
 	id: 'campaigns',
@@ -124,15 +135,7 @@ export const campaigns: Analysis<CampaignParams> = {
 			id: 'waves',
 			title: l.waves,
 			sql: buildWavesSql(p, g),
-			chart: {
-				kind: 'errorbars',
-				x: 'label',
-				y: 'uplift',
-				low: 'uplift_low',
-				high: 'uplift_high',
-				xLabel: l.wave,
-				yLabel: l.uplift
-			},
+			chart: upliftByWave,
 			columns: [
 				{ key: 'label', label: l.wave, format: 'text' },
 				...testColumns,
@@ -173,15 +176,7 @@ export const campaigns: Analysis<CampaignParams> = {
 			id: 'baseline',
 			title: l.baseline,
 			sql: buildBaselineSql(p, g),
-			chart: {
-				kind: 'errorbars',
-				x: 'label',
-				y: 'uplift',
-				low: 'uplift_low',
-				high: 'uplift_high',
-				xLabel: l.wave,
-				yLabel: l.uplift
-			},
+			chart: upliftByWave,
 			columns: [
 				{ key: 'label', label: l.wave, format: 'text' },
 				{ key: 'evidence', label: l.evidence, format: 'text' },
