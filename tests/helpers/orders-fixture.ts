@@ -6,6 +6,8 @@ import type { SqlEngine } from '../../src/engine/types.ts';
 import { tableToRows, type Row } from '../../src/engine/decode.ts';
 import { CANONICAL_DDL, type OrderStatus } from '../../src/ingest/canonical.ts';
 import { literal } from '../../src/lib/sql.ts';
+import type { Analysis, Globals } from '../../src/analyses/types.ts';
+import { expect } from 'vitest';
 
 export interface FixtureOrder {
 	id: string;
@@ -69,4 +71,30 @@ export async function queryRows(db: SqlEngine, sql: string): Promise<Row[]> {
 	const r = await db.query(sql);
 	if (!r.ok) throw new Error(`${r.error.code}: ${r.error.detail}\n${sql}`);
 	return tableToRows(r.value);
+}
+
+/**
+ * A share link can carry any parameter values: every query of `analysis` built from tampered
+ * ones (plain text, and objects whose toString is the text) must hold that text only inside
+ * quotes, still run, and leave the orders in place.
+ */
+export async function expectTamperedParamsQuoted(
+	db: SqlEngine,
+	analysis: Analysis,
+	globals: Globals
+): Promise<void> {
+	const evil = '0); DROP TABLE orders; --';
+	const tampered = Object.fromEntries(
+		Object.keys(analysis.defaults).map((k, i) => [
+			k,
+			i % 2 ? evil : { toString: (): string => evil }
+		])
+	);
+	for (const q of analysis.build(tampered, globals)) {
+		const before = q.sql.split(evil).slice(0, -1);
+		expect(before.every((text) => text.endsWith("'"))).toBe(true);
+		await queryRows(db, q.sql);
+	}
+	const [{ n }] = await queryRows(db, 'SELECT count(*)::INTEGER AS n FROM orders');
+	expect(n).toBeGreaterThan(0);
 }
