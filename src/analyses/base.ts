@@ -13,6 +13,10 @@ import { dateLiteral, formatTimestamp, literalList } from '../lib/sql.ts';
  *   metrics.
  */
 export function filteredOrdersCte(g: Globals): string {
+	return `f_orders AS (${filteredOrdersBody(g)})`;
+}
+
+function filteredOrdersBody(g: Globals): string {
 	const where = [`o.order_time < ${dateLiteral(g.asOf)}`];
 	if (g.from) where.push(`o.order_time >= ${dateLiteral(g.from)}`);
 	if (g.to) where.push(`o.order_time < ${dateLiteral(g.to)} + INTERVAL 1 DAY`);
@@ -24,12 +28,12 @@ export function filteredOrdersCte(g: Globals): string {
 		);
 	if (g.revenue === 'net') where.push(`o.status = 'paid'`);
 	const amount = g.revenue === 'net' ? 'o.net_amount' : 'o.gross_amount';
-	return `f_orders AS (
+	return `
 	SELECT o.order_id, o.customer_id, o.order_time, o.status, ${amount} AS amount,
 		o.channel, o.campaign, o.province, o.city, o.customer_id IS NOT NULL AS known
 	FROM orders o
 	WHERE ${where.join('\n\t\tAND ')}
-)`;
+`;
 }
 
 /** The as-of date as a SQL DATE literal. */
@@ -43,14 +47,37 @@ export const asOfSql = (g: Globals): string => dateLiteral(g.asOf);
  * same time break ties by order id.
  */
 export function firstOrdersCte(g: Globals): string {
+	return `c_first AS (${firstOrdersBody(g)})`;
+}
+
+function firstOrdersBody(g: Globals): string {
 	const paid = g.revenue === 'net' ? `\n\t\tAND o.status = 'paid'` : '';
-	return `c_first AS (
+	return `
 	SELECT o.customer_id, o.order_id AS first_order_id, o.order_time AS first_time
 	FROM orders o
 	WHERE o.customer_id IS NOT NULL
 		AND o.order_time < ${dateLiteral(g.asOf)}${paid}
 	QUALIFY row_number() OVER (PARTITION BY o.customer_id ORDER BY o.order_time, o.order_id) = 1
-)`;
+`;
+}
+
+/** A CTE many cells' SQL contains word for word: its name and its query. */
+export interface SharedCte {
+	name: string;
+	body: string;
+}
+
+/**
+ * The CTEs that every cell under the same global controls repeats: the filtered order set (also
+ * without the date range, as the overview's KPIs compare against the previous period) and the
+ * first orders. The notebook computes each once into a table (src/notebook/base-tables.ts).
+ */
+export function sharedCtes(g: Globals): SharedCte[] {
+	return [
+		{ name: 'f_orders', body: filteredOrdersBody(g) },
+		{ name: 'f_orders', body: filteredOrdersBody({ ...g, from: undefined, to: undefined }) },
+		{ name: 'c_first', body: firstOrdersBody(g) }
+	];
 }
 
 /**

@@ -3,6 +3,8 @@ import type { SqlEngine } from '../engine/types.ts';
 import type { CellQuery } from '../analyses/types.ts';
 import type { Result } from '../lib/result.ts';
 import { ident, stripTrailingSemicolon } from '../lib/sql.ts';
+import type { SharedCte } from '../analyses/base.ts';
+import type { BaseTables } from './base-tables.ts';
 
 /** A query's outcome as a cell shows it. */
 export interface QueryOutcome {
@@ -18,7 +20,13 @@ export interface QueryOutcome {
  */
 export class ResultCache {
 	#map = new Map<string, { table: Table; ms: number }>();
+	#onClear = new Set<() => void>();
 	constructor(private readonly capacity = 200) {}
+
+	/** Other caches of derived data (the base tables) are dropped with the results. */
+	onClear(fn: () => void): void {
+		this.#onClear.add(fn);
+	}
 
 	get(sql: string) {
 		const hit = this.#map.get(sql);
@@ -37,15 +45,19 @@ export class ResultCache {
 
 	clear() {
 		this.#map.clear();
+		for (const fn of this.#onClear) fn();
 	}
 }
 
-/** Runs a cell's queries in order, from the cache where the SQL is unchanged. */
+/**
+ * Runs a cell's queries in order, from the cache where the SQL is unchanged. With `base`, shared
+ * CTEs are read from their tables; the cache is keyed by the SQL as written either way.
+ */
 export async function runQueries(
 	engine: SqlEngine,
 	queries: CellQuery[],
 	cache: ResultCache,
-	opts: { fresh?: boolean } = {}
+	opts: { fresh?: boolean; base?: { tables: BaseTables; shared: readonly SharedCte[] } } = {}
 ): Promise<QueryOutcome[]> {
 	const out: QueryOutcome[] = [];
 	for (const query of queries) {
@@ -55,7 +67,11 @@ export async function runQueries(
 			continue;
 		}
 		const t0 = performance.now();
-		const result = await engine.query(query.sql);
+		const sql = opts.base ? await opts.base.tables.rewrite(query.sql, opts.base.shared) : query.sql;
+		let result = await engine.query(sql);
+		// A base table dropped under the query (the data changed meanwhile): run it as written.
+		if (!result.ok && sql !== query.sql && result.error.code !== 'engine.cancelled')
+			result = await engine.query(query.sql);
 		const ms = Math.round(performance.now() - t0);
 		if (result.ok) cache.set(query.sql, result.value, ms);
 		out.push({ query, result, ms, cached: false });

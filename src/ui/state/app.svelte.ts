@@ -5,6 +5,7 @@ import type { Failure } from '../../lib/result.ts';
 import { tableToRows } from '../../engine/decode.ts';
 import { dataSummarySql, filterValuesSql, schemaSql } from '../../analyses/data-summary.ts';
 import { ResultCache } from '../../notebook/run-cell.ts';
+import { BaseTables } from '../../notebook/base-tables.ts';
 import { message } from '../i18n/index.ts';
 import { todayIso } from '../../lib/clock.ts';
 import type { Lang } from '../../lib/format.ts';
@@ -57,11 +58,16 @@ export class AppState {
 	/** A message for the whole page (e.g. a failed import), shown until dismissed. */
 	notice = $state.raw<{ kind: 'error' | 'info'; failure?: Failure; text: string } | null>(null);
 	readonly cache = new ResultCache();
+	/** The filtered orders and first orders every preset cell reads, once per set of controls. */
+	readonly baseTables: BaseTables;
 	/** Tables and columns for SQL completion, re-read after every import. */
 	schema = $state.raw<Record<string, string[]>>({});
 
 	constructor(readonly engine: BrowserEngine) {
 		engine.onState((s) => (this.engineState = s));
+		this.baseTables = new BaseTables(engine);
+		this.cache.onClear(() => this.baseTables.reset());
+		engine.onRestart(() => this.baseTables.reset());
 	}
 
 	t = (key: string, vars?: Record<string, string | number>): string =>

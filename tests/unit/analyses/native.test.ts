@@ -18,6 +18,8 @@ import {
 import type { SqlEngine } from '../../../src/engine/types.ts';
 import type { Globals } from '../../../src/analyses/types.ts';
 import { analyses } from '../../../src/analyses/registry.ts';
+import { sharedCtes } from '../../../src/analyses/base.ts';
+import { BaseTables } from '../../../src/notebook/base-tables.ts';
 
 const orders: TestOrder[] = [
 	{
@@ -126,6 +128,15 @@ const lines: TestLine[] = [
 	{ order: 'o12', category: 'cups', product: 'p2', amount: 200 }
 ];
 const globals: Globals = { asOf: '2024-05-15', revenue: 'net', currency: 'CNY' };
+/** Every filter on, so the shared CTEs differ from the unfiltered ones. */
+const filtered: Globals = {
+	asOf: '2024-05-01',
+	from: '2024-01-10',
+	to: '2024-04-20',
+	channels: ['tmall', 'jd'],
+	revenue: 'gross',
+	currency: 'CNY'
+};
 
 /** Doubles summed in a different order may differ in the last bits; 12 significant digits agree. */
 const round = (r: PlainRow): PlainRow =>
@@ -137,10 +148,12 @@ const canonical = (rows: PlainRow[]) => rows.map((r) => JSON.stringify(round(r))
 
 let wasm: SqlEngine & { close(): void };
 let native: NativeEngine;
+let base: BaseTables;
 
 beforeAll(async () => {
 	wasm = await createTestEngine();
 	native = await createNativeEngine();
+	base = new BaseTables(wasm);
 	const setup = fixtureSql(orders, lines);
 	await rowsOf(wasm, setup);
 	const r = await native.query(setup);
@@ -172,6 +185,19 @@ describe.each(sqlOnly.map((a) => [a.id, a] as const))('%s', (_id, analysis) => {
 			expect(canonical(n)).toEqual(canonical(w));
 		}
 	);
+
+	// The notebook reads the shared CTEs from tables made once per set of controls
+	// (src/notebook/base-tables.ts): the rows must not change, with and without filters.
+	test.each(
+		queries.flatMap((q) =>
+			[globals, filtered].map((g, i) => [q.id, i ? 'filtered' : 'defaults', g] as const)
+		)
+	)('query %s (%s): same rows when the shared CTEs come from base tables', async (qid, _, g) => {
+		const q = analysis.build(analysis.defaults, g).find((x) => x.id === qid)!;
+		const rewritten = await base.rewrite(q.sql, sharedCtes(g));
+		if (q.sql.includes('f_orders AS (')) expect(rewritten).not.toEqual(q.sql);
+		expect(canonical(await rowsOf(wasm, rewritten))).toEqual(canonical(await nativeRows(q.sql)));
+	});
 
 	const drillable = queries.filter((q) => q.drill && analysis.customersSql);
 	if (drillable.length)

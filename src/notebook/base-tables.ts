@@ -1,0 +1,81 @@
+import type { SqlEngine } from '../engine/types.ts';
+import type { SharedCte } from '../analyses/base.ts';
+import { ident } from '../lib/sql.ts';
+
+interface Entry {
+	table: string;
+	ready: Promise<boolean>;
+}
+
+/**
+ * Every preset cell starts from the same filtered order set and first orders (src/analyses/base.ts
+ * sharedCtes). Each cell's SQL stays self-contained — it can be opened as SQL, exported, tested —
+ * but when the notebook runs it, a shared CTE found in it word for word is computed once into a
+ * temp table and the cell reads that table instead. On 1M orders this spares every cell its own
+ * scan, filter and first-order window.
+ *
+ * The tables follow the data: `reset()` (called whenever the result cache is cleared) drops them.
+ * Only the last few are kept, since each is a copy of the filtered orders in the page's memory.
+ */
+export class BaseTables {
+	#entries = new Map<string, Entry>();
+	#made = 0;
+	#generation = 0;
+
+	constructor(
+		private readonly engine: SqlEngine,
+		private readonly capacity = 3
+	) {}
+
+	/**
+	 * `sql` with every shared CTE it contains read from its table. A CTE whose table cannot be made
+	 * stays as written, so a failure here never changes a result.
+	 */
+	async rewrite(sql: string, shared: readonly SharedCte[]): Promise<string> {
+		let out = sql;
+		for (const cte of shared) {
+			const text = `${cte.name} AS (${cte.body})`;
+			if (!out.includes(text)) continue;
+			const table = await this.#ensure(cte.body);
+			if (table) out = out.split(text).join(`${cte.name} AS (SELECT * FROM ${ident(table)})`);
+		}
+		return out;
+	}
+
+	/** Drops every table: the data changed, or the engine was replaced. */
+	reset(): void {
+		this.#generation++;
+		const tables = [...this.#entries.values()].map((e) => e.table);
+		this.#entries.clear();
+		for (const t of tables) void this.engine.query(`DROP TABLE IF EXISTS ${ident(t)}`);
+	}
+
+	async #ensure(body: string): Promise<string | undefined> {
+		let entry = this.#entries.get(body);
+		if (entry) {
+			// most recently used last
+			this.#entries.delete(body);
+			this.#entries.set(body, entry);
+		} else {
+			const table = `__base_${++this.#made}`;
+			const generation = this.#generation;
+			const ready = this.engine
+				.query(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS ${body}`)
+				.then((r) => r.ok && generation === this.#generation);
+			entry = { table, ready };
+			this.#entries.set(body, entry);
+			this.#evict();
+		}
+		const ok = await entry.ready;
+		if (!ok && this.#entries.get(body) === entry) this.#entries.delete(body);
+		return ok ? entry.table : undefined;
+	}
+
+	#evict(): void {
+		while (this.#entries.size > this.capacity) {
+			const [body, oldest] = this.#entries.entries().next().value!;
+			this.#entries.delete(body);
+			void this.engine.query(`DROP TABLE IF EXISTS ${ident(oldest.table)}`);
+		}
+	}
+}

@@ -1,0 +1,117 @@
+/**
+ * The base tables: one table per shared CTE per set of global controls, reused by every cell,
+ * dropped with the data, capped in number, and never in the way of a result.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { fixtureSql, rowsOf } from '../../helpers/native-engine.ts';
+import type { SqlEngine } from '../../../src/engine/types.ts';
+import type { Globals } from '../../../src/analyses/types.ts';
+import { filteredOrdersCte, sharedCtes } from '../../../src/analyses/base.ts';
+import { BaseTables } from '../../../src/notebook/base-tables.ts';
+import { ResultCache, runQueries } from '../../../src/notebook/run-cell.ts';
+
+let engine: SqlEngine & { close(): void };
+/** Every statement sent, to count the tables made and dropped. */
+let sent: string[] = [];
+let counting: SqlEngine;
+
+const g: Globals = { asOf: '2024-03-01', revenue: 'net', currency: 'CNY' };
+// o1 and o2 paid before the as-of date; o3 is after it; o4 was refunded.
+// Net revenue before 2024-03-01: 100 + 50 = 150 over 2 orders.
+const totalSql = (globals: Globals) =>
+	`WITH ${filteredOrdersCte(globals)} SELECT count(*)::INTEGER AS n, sum(amount) AS revenue FROM f_orders`;
+
+const baseTables = async () =>
+	(await rowsOf(engine, `SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '__base_%'`))
+		.map((r) => String(r.table_name))
+		.sort();
+
+beforeAll(async () => {
+	engine = await createTestEngine();
+	await rowsOf(
+		engine,
+		fixtureSql(
+			[
+				{ id: 'o1', customer: 'c1', time: '2024-01-05 10:00', gross: 100 },
+				{ id: 'o2', customer: 'c2', time: '2024-02-01 10:00', gross: 50 },
+				{ id: 'o3', customer: 'c1', time: '2024-03-02 10:00', gross: 70 },
+				{ id: 'o4', customer: 'c2', time: '2024-02-10 10:00', gross: 30, status: 'refunded' }
+			],
+			[]
+		)
+	);
+	counting = {
+		...engine,
+		query: (sql: string) => {
+			sent.push(sql);
+			return engine.query(sql);
+		}
+	};
+}, 60_000);
+afterAll(() => engine.close());
+
+describe('BaseTables', () => {
+	test('cells under the same controls share one table; the rows are those of the CTE', async () => {
+		sent = [];
+		const base = new BaseTables(counting);
+		const a = await base.rewrite(totalSql(g), sharedCtes(g));
+		const b = await base.rewrite(totalSql(g), sharedCtes(g));
+		expect(a).toEqual(b);
+		expect(a).not.toContain('FROM orders o');
+		expect(sent.filter((s) => s.startsWith('CREATE OR REPLACE TEMP TABLE'))).toHaveLength(1);
+		expect(await rowsOf(engine, a)).toEqual([{ n: 2, revenue: 150 }]);
+		base.reset();
+		expect(await baseTables()).toEqual([]);
+	});
+
+	test('SQL without a shared CTE is left alone and makes no table', async () => {
+		sent = [];
+		const base = new BaseTables(counting);
+		const sql = 'SELECT count(*) AS n FROM orders';
+		expect(await base.rewrite(sql, sharedCtes(g))).toBe(sql);
+		expect(sent).toEqual([]);
+	});
+
+	test('only the most recently used tables are kept', async () => {
+		const base = new BaseTables(engine, 2);
+		for (const asOf of ['2024-02-01', '2024-02-15', '2024-03-01'])
+			await base.rewrite(totalSql({ ...g, asOf }), sharedCtes({ ...g, asOf }));
+		expect(await baseTables()).toHaveLength(2);
+		// The first as-of date's table was dropped; asking again makes it anew, with the right rows.
+		// Before 2024-02-01 only o1 (100) was paid.
+		const again = await base.rewrite(
+			totalSql({ ...g, asOf: '2024-02-01' }),
+			sharedCtes({ ...g, asOf: '2024-02-01' })
+		);
+		expect(await rowsOf(engine, again)).toEqual([{ n: 1, revenue: 100 }]);
+		base.reset();
+	});
+
+	test('a table that cannot be made leaves the CTE as written', async () => {
+		const failing: SqlEngine = {
+			...engine,
+			query: (sql: string) =>
+				sql.startsWith('CREATE') ? engine.query('SELECT * FROM no_such_table') : engine.query(sql)
+		};
+		const base = new BaseTables(failing);
+		expect(await base.rewrite(totalSql(g), sharedCtes(g))).toBe(totalSql(g));
+	});
+
+	test('a cell whose table was dropped under it still gets its rows (run as written)', async () => {
+		const base = new BaseTables(engine);
+		const cache = new ResultCache();
+		cache.onClear(() => base.reset());
+		const query = { id: 'total', title: { en: 'Total', zh: '合计' }, sql: totalSql(g) };
+		const opts = { base: { tables: base, shared: sharedCtes(g) } };
+		await runQueries(engine, [query], cache, opts);
+		// Someone drops the table behind the cache's back (as an engine restart would).
+		for (const t of await baseTables()) await engine.query(`DROP TABLE "${t}"`);
+		const [out] = await runQueries(engine, [query], cache, { ...opts, fresh: true });
+		expect(out.result.ok && out.result.value.toArray().map((r) => r.toJSON())).toEqual([
+			{ n: 2, revenue: 150 }
+		]);
+		cache.clear();
+		expect(await baseTables()).toEqual([]);
+	});
+});
