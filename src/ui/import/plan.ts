@@ -1,12 +1,13 @@
 /**
- * What the import dialog decides per file before importing: reader overrides, the layout (preset)
- * and the column mapping. Pure functions over plain values, so the dialog stays a thin view and
+ * What the import dialog decides per file before importing: whether it holds orders or a campaign
+ * contact list, reader overrides, the layout (preset) and the column mapping of either kind. Pure functions over plain values, so the dialog stays a thin view and
  * the decisions are testable without a browser.
  */
 import type { Failure, Result } from '../../lib/result.ts';
 import type { ImportOptions, ImportSource } from '../../ingest/import.ts';
 import {
 	headerSignature,
+	normalizeColumnName,
 	suggestMapping,
 	validateMapping,
 	type CanonicalField,
@@ -22,9 +23,35 @@ import {
 } from '../../ingest/presets/index.ts';
 import type { ReadOptions, SourcePreview } from '../../ingest/read/index.ts';
 import type { OrderStatus } from '../../ingest/canonical.ts';
+import {
+	checkContactMapping,
+	looksLikeContactList,
+	type ContactFill,
+	type ContactMappingStore
+} from '../../ingest/contacts.ts';
+import {
+	readGroupWord,
+	suggestContactColumns,
+	type ContactColumns
+} from '../../analyses/campaigns/define.ts';
+
+/** What a file holds: orders, or a campaign contact list (who was contacted, who was control). */
+export type FileRole = 'orders' | 'contacts';
+
+/** The contact-list side of a plan, kept beside the orders side so switching loses nothing. */
+export interface ContactPlan {
+	columns: Partial<ContactColumns>;
+	/** Values for fields the file has no column for. */
+	fill: ContactFill;
+	/** The columns come from the mapping saved for this header. */
+	remembered: boolean;
+}
 
 export interface FilePlan {
 	file: ImportSource;
+	role: FileRole;
+	detectedRole: FileRole;
+	contact: ContactPlan;
 	/** Reader overrides chosen in the preview (encoding, delimiter, sheet). */
 	read: ReadOptions;
 	preview: SourcePreview | null;
@@ -42,20 +69,33 @@ export interface FilePlan {
 export interface PlanDeps {
 	previewSource(file: ImportSource, options: ReadOptions): Promise<Result<SourcePreview>>;
 	mappingStore?: MappingStore;
+	contactStore?: ContactMappingStore;
 }
 
 const EMPTY_MAPPING = suggestMapping([], []).mapping;
 
-/** Previews a file and proposes a mapping: its preset's, a remembered one, or a suggestion. */
+/** A file name without its extensions: the campaign of a list that has no campaign column. */
+const baseName = (name: string) => name.replace(/(\.[a-z0-9]{1,5})+$/i, '') || name;
+
+/**
+ * Previews a file and proposes both readings. Orders: its preset's mapping, a remembered one, or a
+ * suggestion. Contact list: the remembered columns or a suggestion from names and values. The
+ * role starts as detected: a remembered contact mapping, else a preset or remembered order
+ * mapping, else whether the header and values look like a contact list.
+ */
 export async function planFile(
 	file: ImportSource,
 	read: ReadOptions,
 	deps: PlanDeps
 ): Promise<FilePlan> {
 	const preview = await deps.previewSource(file, read);
+	const fill = { campaignId: baseName(file.name) };
 	if (!preview.ok)
 		return {
 			file,
+			role: 'orders',
+			detectedRole: 'orders',
+			contact: { columns: {}, fill, remembered: false },
 			read,
 			preview: null,
 			failure: preview.error,
@@ -68,11 +108,42 @@ export async function planFile(
 		};
 	const { header, rows } = preview.value;
 	const signature = headerSignature(header);
+	const storedContact = await deps.contactStore?.get(signature);
+	const contact: ContactPlan = {
+		columns: storedContact
+			? rebindColumns(storedContact, header)
+			: suggestContactColumns(header, rows),
+		fill,
+		remembered: storedContact !== undefined
+	};
+	const orders = await planOrders(header, rows, signature, deps);
+	const knownOrders = orders.presetId !== null || orders.remembered;
+	const detectedRole: FileRole =
+		storedContact || (!knownOrders && looksLikeContactList(header, rows)) ? 'contacts' : 'orders';
+	return {
+		file,
+		read,
+		preview: preview.value,
+		failure: null,
+		signature,
+		role: detectedRole,
+		detectedRole,
+		contact,
+		...orders
+	};
+}
+
+async function planOrders(
+	header: string[],
+	rows: string[][],
+	signature: string,
+	deps: PlanDeps
+): Promise<
+	Pick<FilePlan, 'detectedPresetId' | 'presetId' | 'mapping' | 'confidence' | 'remembered'>
+> {
 	const preset = detectPreset(header);
-	const base = { file, read, preview: preview.value, failure: null, signature };
 	if (preset)
 		return {
-			...base,
 			detectedPresetId: preset.id,
 			presetId: preset.id,
 			mapping: bindPresetMapping(preset, header),
@@ -82,7 +153,6 @@ export async function planFile(
 	const stored = await deps.mappingStore?.get(signature);
 	if (stored)
 		return {
-			...base,
 			detectedPresetId: null,
 			presetId: null,
 			mapping: stored,
@@ -91,13 +161,65 @@ export async function planFile(
 		};
 	const suggestion = suggestMapping(header, rows);
 	return {
-		...base,
 		detectedPresetId: null,
 		presetId: null,
 		mapping: suggestion.mapping,
 		confidence: suggestion.confidence,
 		remembered: false
 	};
+}
+
+/**
+ * Remembered columns named as this header writes them: the signature ignores case, spaces and
+ * punctuation, so `Member ID` last month may be `member_id` now.
+ */
+function rebindColumns(
+	columns: Partial<ContactColumns>,
+	header: readonly string[]
+): Partial<ContactColumns> {
+	const byName = new Map(header.map((h) => [normalizeColumnName(h), h]));
+	return Object.fromEntries(
+		Object.entries(columns).map(([field, column]) => [
+			field,
+			byName.get(normalizeColumnName(column)) ?? column
+		])
+	);
+}
+
+/** Says what the file holds; the analyst can always override the detection. */
+export function chooseRole(plan: FilePlan, role: FileRole): FilePlan {
+	return { ...plan, role };
+}
+
+/** Maps a contact field to a column (undefined = not in this file). */
+export function mapContactField(
+	plan: FilePlan,
+	field: keyof ContactColumns,
+	column: string | undefined
+): FilePlan {
+	const columns = { ...plan.contact.columns };
+	if (column === undefined) delete columns[field];
+	else columns[field] = column;
+	return { ...plan, contact: { ...plan.contact, columns } };
+}
+
+export function fillContact(plan: FilePlan, change: Partial<ContactFill>): FilePlan {
+	return { ...plan, contact: { ...plan.contact, fill: { ...plan.contact.fill, ...change } } };
+}
+
+/**
+ * The distinct group cells in the preview, each with how the import reads it: contacted, control,
+ * or undefined (not recognised: the row is skipped and reported). Empty cells are the default
+ * group (contacted). No group column: empty list, every row is contacted.
+ */
+export function previewGroupWords(
+	plan: FilePlan
+): { word: string; group: 'contacted' | 'control' | undefined }[] {
+	const column = plan.contact.columns.group;
+	const index = column === undefined ? -1 : (plan.preview?.header.indexOf(column) ?? -1);
+	if (index < 0 || !plan.preview) return [];
+	const words = [...new Set(plan.preview.rows.map((r) => (r[index] ?? '').trim()))];
+	return words.map((word) => ({ word, group: readGroupWord(word) }));
 }
 
 /** Switches the layout; null goes back to a suggestion from names and values. */
@@ -167,9 +289,12 @@ export function updateMapping(plan: FilePlan, change: Partial<Omit<Mapping, 'fie
 }
 
 /** Whether the plan can be imported as it stands, with the reason when not. */
-export function checkPlan(plan: FilePlan): Result<Mapping> {
+export function checkPlan(plan: FilePlan): Result<Mapping | ContactColumns> {
 	if (plan.failure) return { ok: false, error: plan.failure };
-	return validateMapping(plan.mapping, plan.preview?.header ?? []);
+	const header = plan.preview?.header ?? [];
+	if (plan.role === 'contacts')
+		return checkContactMapping(plan.contact.columns, header, plan.contact.fill);
+	return validateMapping(plan.mapping, header);
 }
 
 export interface DialogSettings {
