@@ -15,6 +15,8 @@ export const MAX_XLSX_BYTES = 48 * 1024 ** 2;
 export const MAX_COLUMNS = 2000;
 /** DuckDB rejects a CSV line longer than this (its default is 2 MB); a 1 MB cell fits easily. */
 export const MAX_LINE_BYTES = 16 * 1024 ** 2;
+/** Rows searched for the column header when the file opens with title lines. */
+export const HEADER_SEARCH_ROWS = 30;
 /** Data rows shown in a preview. */
 export const PREVIEW_ROWS = 20;
 /** Bytes decoded for detection and preview; grown when the header alone is longer. */

@@ -1,6 +1,7 @@
 import type { SqlEngine } from '../../engine/types.ts';
 import type { Failure } from '../../lib/result.ts';
 import { ByteBuffer, streamBytes } from './byte-stream.ts';
+import { HEADER_SAMPLE_ROWS, locateHeader } from './find-header.ts';
 import { dedupeHeader } from './header.ts';
 import { ARROW_BATCH_ROWS, PREVIEW_ROWS } from './limits.ts';
 import type { ParquetSource } from './read-parquet.ts';
@@ -50,15 +51,21 @@ export async function openXlsx(
 	// The XLSX and Parquet readers load with the first such file, not with the page.
 	const { readXlsx } = await import('./read-xlsx.ts');
 	const sheet = await readXlsx(file, options.sheet);
-	const skip = skipSet(options);
-	const kept = sheet.rows.filter(
-		(r, i) => !skip.has(i + 1) && r.cells.some((v) => v !== null && v !== '')
+	const filled = sheet.rows.filter((r) => lastValueIndex(r.cells) !== -1);
+	const at = locateHeader(
+		filled.slice(0, Math.max(HEADER_SAMPLE_ROWS, options.headerRow ?? 0)),
+		options,
+		`sheet "${sheet.sheet}"`
 	);
+	const top = filled[at];
+	// Skipped rows count from the header, blank ones included.
+	const skip = skipSet(options);
+	const kept = filled.filter((r) => r.line > top.line && !skip.has(r.line - top.line));
 	// Columns reach as far as any value: a column of data without a title is kept, and named.
-	let width = lastValueIndex(sheet.header) + 1;
+	let width = lastValueIndex(top.cells) + 1;
 	for (const r of kept) width = Math.max(width, lastValueIndex(r.cells) + 1);
 	const { header, warnings } = dedupeHeader(
-		Array.from({ length: width }, (_, i) => sheet.header[i] ?? null)
+		Array.from({ length: width }, (_, i) => top.cells[i] ?? null)
 	);
 	const rows = kept.map((r) => ({ line: r.line, cells: r.cells.slice(0, width) }));
 	const preview: SourcePreview = {
@@ -69,6 +76,10 @@ export async function openXlsx(
 		sheets: sheet.sheets,
 		sheet: sheet.sheet,
 		header,
+		headerRow: top.line,
+		rowsAboveHeader: filled
+			.slice(0, at)
+			.map((r) => ({ line: r.line, cells: r.cells.map((c) => c ?? '') })),
 		rows: previewRows(rows, width),
 		warnings: [...base.warnings, ...warnings]
 	};
@@ -101,6 +112,8 @@ export async function openParquetSource(
 		encoding: 'utf-8',
 		encodingConfidence: 'certain',
 		header,
+		headerRow: 1,
+		rowsAboveHeader: [],
 		rows: previewRows(first.slice(0, PREVIEW_ROWS), header.length),
 		warnings: [...base.warnings, ...warnings]
 	};

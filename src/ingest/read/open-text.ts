@@ -1,6 +1,7 @@
 import { readHead, streamBytes } from './byte-stream.ts';
 import { detectTextKind, looksBinary } from './detect-kind.ts';
 import { detectEncoding } from './detect-encoding.ts';
+import { findHeader, HEADER_SAMPLE_ROWS, locateHeader } from './find-header.ts';
 import { dedupeHeader } from './header.ts';
 import {
 	MAX_BUFFER_BYTES,
@@ -89,11 +90,21 @@ function openDelimited(
 		);
 	const delimiter = options.delimiter ?? sniffDelimiter(sample, complete);
 	const skip = skipSet(options);
-	const records = parseRecords(sample, delimiter, 1 + PREVIEW_ROWS + skip.size, complete);
+	const wanted = Math.max(HEADER_SAMPLE_ROWS, options.headerRow ?? 0) + PREVIEW_ROWS + skip.size;
+	const records = parseRecords(sample, delimiter, wanted, complete);
 	if (records.length === 0) return undefined;
-	if (records.length === 1 && !complete) return undefined;
-	const { header, warnings } = dedupeHeader(records[0].fields);
-	if (records.length === 1)
+	const rows = records.map((r) => ({ line: r.line, cells: r.fields }));
+	// The header, or the row after it, may lie past an incomplete sample: look further.
+	if (!complete && records.length < wanted) {
+		const found =
+			options.headerRow === undefined
+				? findHeader(rows)
+				: records.findIndex((r) => r.line === options.headerRow);
+		if (found === -1 || found === records.length - 1) return undefined;
+	}
+	const at = locateHeader(rows, options, 'the file', options.delimiter !== undefined);
+	const { header, warnings } = dedupeHeader(records[at].fields);
+	if (records.length === at + 1)
 		throw new ReadError('read.no-rows', 'the file has a header but no data rows');
 	if (
 		!described.compressed &&
@@ -109,12 +120,14 @@ function openDelimited(
 			code: 'read.single-column',
 			detail: `splitting on ${JSON.stringify(delimiter)} gives one column`
 		});
-	const data = records.slice(1).filter((_, i) => !skip.has(i + 1));
+	const data = records.slice(at + 1).filter((_, i) => !skip.has(i + 1));
 	const preview: SourcePreview = {
 		...described,
 		fileKind: 'csv',
 		delimiter,
 		header,
+		headerRow: records[at].line,
+		rowsAboveHeader: records.slice(0, at).map((r) => ({ line: r.line, cells: r.fields })),
 		rows: data.slice(0, PREVIEW_ROWS).map((r) => r.fields),
 		warnings: [...described.warnings, ...warnings]
 	};
@@ -130,7 +143,7 @@ function openDelimited(
 					delimiter,
 					header,
 					skipRows: [...skip],
-					headerLine: records[0].line
+					headerLine: records[at].line
 				},
 				table,
 				{
@@ -172,6 +185,8 @@ async function openJson(
 		...described,
 		fileKind: kind,
 		header,
+		headerRow: 1,
+		rowsAboveHeader: [],
 		rows: previewRows(rows, header.length),
 		warnings: [...described.warnings, ...warnings]
 	};

@@ -3,6 +3,7 @@
  * delimiter sniffing. The file itself is loaded by DuckDB's CSV reader with the same dialect
  * (quote `"`, doubled to escape), so both agree on where fields and records end.
  */
+import { HEADER_SEARCH_ROWS } from './limits.ts';
 
 export interface ParsedRecord {
 	/** DuckDB's line number for the record: header = 1; blank lines count, line breaks inside quotes do not. */
@@ -75,24 +76,27 @@ export function parseRecords(
 
 /**
  * The delimiter that splits the first records into the same number (> 1) of fields most
- * consistently; ties go to more fields. Comma when nothing splits (one column).
+ * consistently; ties go to the one that starts splitting sooner, then to more fields. Counting
+ * starts at the first record it splits into two or more values, so title lines above the header
+ * (one value each) do not rule a delimiter out. Comma when nothing splits (one column).
  */
 export function sniffDelimiter(text: string, complete: boolean): string {
-	let best: { delimiter: string; consistency: number; width: number } = {
-		delimiter: ',',
-		consistency: 0,
-		width: 1
-	};
+	let best = { delimiter: ',', consistency: 0, start: Infinity, width: 1 };
 	for (const delimiter of DELIMITERS) {
-		const records = parseRecords(text, delimiter, 50, complete);
-		const width = records[0]?.fields.length ?? 0;
-		if (width < 2) continue;
+		const all = parseRecords(text, delimiter, 50 + HEADER_SEARCH_ROWS, complete);
+		const start = all
+			.slice(0, HEADER_SEARCH_ROWS)
+			.findIndex((r) => r.fields.filter((f) => f.trim() !== '').length >= 2);
+		if (start === -1) continue;
+		const records = all.slice(start, start + 50);
+		const width = records[0].fields.length;
 		const consistency = records.filter((r) => r.fields.length === width).length / records.length;
+		const tied = Math.abs(consistency - best.consistency) < 1e-9;
 		if (
-			consistency > best.consistency + 1e-9 ||
-			(Math.abs(consistency - best.consistency) < 1e-9 && width > best.width)
+			(!tied && consistency > best.consistency) ||
+			(tied && (start < best.start || (start === best.start && width > best.width)))
 		)
-			best = { delimiter, consistency, width };
+			best = { delimiter, consistency, start, width };
 	}
 	return best.delimiter;
 }

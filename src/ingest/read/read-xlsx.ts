@@ -5,9 +5,7 @@ import { ReadError } from './read-error.ts';
 export interface SheetRows {
 	sheets: string[];
 	sheet: string;
-	/** The header row's cells (first row with any value). */
-	header: (string | null)[];
-	/** Rows below the header, each with its sheet row number (1-based, as Excel shows it). */
+	/** Every row with its sheet row number (1-based, as Excel shows it); the caller finds the header. */
 	rows: { line: number; cells: (string | null)[] }[];
 }
 
@@ -32,10 +30,8 @@ export async function readXlsx(file: Blob, sheet: string | undefined): Promise<S
 				? 'the workbook has no sheets'
 				: `no sheet "${sheet}" in ${names.join(', ')}`
 		);
-	const all = chosen.data.map((row) => row.map((v) => cellText(v)));
-	const headerIndex = all.findIndex((row) => row.some((v) => v !== null && v !== ''));
-	if (headerIndex === -1) throw new ReadError('read.empty', `sheet "${chosen.sheet}" is empty`);
-	const rows = [];
-	for (let i = headerIndex + 1; i < all.length; i++) rows.push({ line: i + 1, cells: all[i] });
-	return { sheets: names, sheet: chosen.sheet, header: all[headerIndex], rows };
+	const rows = chosen.data.map((row, i) => ({ line: i + 1, cells: row.map((v) => cellText(v)) }));
+	if (!rows.some((r) => r.cells.some((v) => v !== null && v !== '')))
+		throw new ReadError('read.empty', `sheet "${chosen.sheet}" is empty`);
+	return { sheets: names, sheet: chosen.sheet, rows };
 }

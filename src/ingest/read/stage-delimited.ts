@@ -16,7 +16,7 @@ export interface DelimitedSource {
 	header: string[];
 	/** Data records to drop, 1-based after the header (blank lines do not count). */
 	skipRows: number[];
-	/** Line of the header: past 1 when blank lines come first (DuckDB then loads it as data). */
+	/** Line of the header; DuckDB skips the lines above it (title lines, blank lines). */
 	headerLine: number;
 }
 
@@ -104,11 +104,14 @@ async function loadOnce(
 	if (!registered.ok) throw new ReadError('read.register', registered.error.detail);
 	try {
 		const columns = source.header.map((h) => `${literal(h)}: 'VARCHAR'`).join(', ');
+		const headerLine = source.headerLine;
 		const load = (strict: boolean) =>
 			engine.query(
 				`DROP TABLE IF EXISTS ${ident(rejectsTable)}; DROP TABLE IF EXISTS ${ident(rejectsScan)}; ` +
-					`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT *, (row_number() OVER () + 1)::BIGINT AS ${ident(LINE_COLUMN)} ` +
-					`FROM read_csv(${literal(registered.value)}, auto_detect=false, header=true, ` +
+					`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT *, (row_number() OVER () + ${headerLine})::BIGINT AS ${ident(LINE_COLUMN)} ` +
+					// `skip` counts lines as DuckDB numbers them, and skipped lines are not parsed: a
+					// ragged title line above the header is neither loaded nor rejected.
+					`FROM read_csv(${literal(registered.value)}, auto_detect=false, header=true, skip=${headerLine - 1}, ` +
 					`delim=${literal(source.delimiter)}, quote='"', escape='"', columns={${columns}}, ` +
 					`max_line_size=${MAX_LINE_BYTES}, strict_mode=${strict}, store_rejects=true, ` +
 					`rejects_table=${literal(rejectsTable)}, rejects_scan=${literal(rejectsScan)})`
@@ -120,7 +123,7 @@ async function loadOnce(
 		if (lenient) created = await load(false);
 		if (!created.ok) throw new ReadError('read.load', created.error.detail);
 		const rejected = await readRejects(engine, rejectsTable);
-		await numberLines(engine, table, rejectsTable, blankLines);
+		await numberLines(engine, table, rejectsTable, blankLines, headerLine);
 		return { rejected, replaced, blankLines, lenient };
 	} finally {
 		await engine.query(
@@ -151,16 +154,17 @@ async function readRejects(engine: SqlEngine, rejectsTable: string): Promise<Duc
 }
 
 /**
- * Moves each row from its provisional line n + 1 (n = 1, 2, … among loaded rows) to its real one.
- * Lines 2, 3, … go to loaded rows except the excluded ones (rejected or blank). With exclusions
- * e_1 < e_2 < …, g_i = e_i − 1 − i loaded rows precede e_i, so row n sits at
- * n + 1 + #{i : g_i < n}. Usually there are none and nothing is updated.
+ * Moves each row from its provisional line n + h (n = 1, 2, … among loaded rows, h = `headerLine`, the header’s
+ * line) to its real one. Lines h + 1, h + 2, … go to loaded rows except the excluded ones
+ * (rejected or blank). With exclusions e_1 < e_2 < …, g_i = e_i − h − i loaded rows precede e_i,
+ * so row n sits at n + h + #{i : g_i < n}. Usually there are none and nothing is updated.
  */
 async function numberLines(
 	engine: SqlEngine,
 	table: string,
 	rejectsTable: string,
-	blankLines: number[]
+	blankLines: number[],
+	headerLine: number
 ): Promise<void> {
 	const blankTable = `${rejectsTable}_blank`;
 	const stepsTable = `${rejectsTable}_steps`;
@@ -184,8 +188,8 @@ async function numberLines(
 		// Steps: after g loaded rows, k lines have been skipped in all.
 		const steps = await run(
 			`CREATE TEMP TABLE ${ident(stepsTable)} AS SELECT g, max(k)::BIGINT AS k FROM (` +
-				`SELECT line - 1 - row_number() OVER (ORDER BY line) AS g, row_number() OVER (ORDER BY line) AS k ` +
-				`FROM (SELECT DISTINCT line FROM (SELECT line FROM ${ident(rejectsTable)} ${blanks}) WHERE line >= 2)) ` +
+				`SELECT line - ${headerLine} - row_number() OVER (ORDER BY line) AS g, row_number() OVER (ORDER BY line) AS k ` +
+				`FROM (SELECT DISTINCT line FROM (SELECT line FROM ${ident(rejectsTable)} ${blanks}) WHERE line > ${headerLine})) ` +
 				`GROUP BY g; SELECT g, k FROM ${ident(stepsTable)} ORDER BY g DESC LIMIT ${CASE_STEPS + 1}`
 		);
 		if (steps.numRows === 0) return;
@@ -194,16 +198,18 @@ async function numberLines(
 		const first = lines.at(-1)!.g;
 		if (lines.length <= CASE_STEPS) {
 			// A few steps: one CASE per row costs no more than adding 1.
-			const cases = lines.map(({ g, k }) => `WHEN ${line} - 1 > ${g} THEN ${k}`).join(' ');
+			const cases = lines
+				.map(({ g, k }) => `WHEN ${line} - ${headerLine} > ${g} THEN ${k}`)
+				.join(' ');
 			await run(
-				`UPDATE ${ident(table)} SET ${line} = ${line} + CASE ${cases} ELSE 0 END WHERE ${line} - 1 > ${first}`
+				`UPDATE ${ident(table)} SET ${line} = ${line} + CASE ${cases} ELSE 0 END WHERE ${line} - ${headerLine} > ${first}`
 			);
 		} else {
 			// Many steps (a badly broken file): look each row's step up with an ASOF join.
 			const t = ident(table);
 			await run(
 				`UPDATE ${t} SET ${line} = ${t}.${line} + m.k FROM (SELECT n.${line} AS n, s.k ` +
-					`FROM (SELECT ${line} FROM ${t}) n ASOF JOIN ${ident(stepsTable)} s ON n.${line} - 1 > s.g) m ` +
+					`FROM (SELECT ${line} FROM ${t}) n ASOF JOIN ${ident(stepsTable)} s ON n.${line} - ${headerLine} > s.g) m ` +
 					`WHERE ${t}.${line} = m.n`
 			);
 		}
@@ -219,8 +225,7 @@ const CASE_STEPS = 200;
 
 /**
  * Drops the given data records (1-based after the header), loaded or rejected, and returns their
- * lines: record r is the r-th line after the header that is not blank. Also drops the header
- * itself where blank lines before it made DuckDB take the first blank line for the header.
+ * lines: record r is the r-th line after the header that is not blank.
  */
 async function skipRecords(
 	engine: SqlEngine,
@@ -229,7 +234,6 @@ async function skipRecords(
 	blankLines: number[]
 ): Promise<Set<number>> {
 	const lines = new Set<number>();
-	if (source.headerLine > 1) lines.add(source.headerLine);
 	const blanks = new Set(blankLines);
 	const wanted = new Set(source.skipRows);
 	const last = Math.max(0, ...source.skipRows);

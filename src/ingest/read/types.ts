@@ -11,6 +11,11 @@ export interface ReadOptions {
 	delimiter?: string;
 	/** XLSX sheet; default the first. */
 	sheet?: string;
+	/**
+	 * Line (CSV, as numbered in `RejectedRow.line`) or sheet row (XLSX) of the column header;
+	 * rows above it are ignored. Default: found among the first rows (see find-header.ts).
+	 */
+	headerRow?: number;
 	/** 1-based data rows to drop after the header (TikTok Shop: row 2 holds descriptions → [1]). */
 	skipRows?: number[];
 	/** Cancels reading; the result is then 'read.cancelled'. */
@@ -37,6 +42,10 @@ export interface SourcePreview {
 	sheet?: string;
 	/** Column names after de-duplication (dupes get ' (2)', reported as a warning). */
 	header: string[];
+	/** Line (CSV) or sheet row (XLSX) the header was taken from; 1 for JSON and Parquet. */
+	headerRow: number;
+	/** Non-blank rows above the header, which were not read (title lines, export notes). */
+	rowsAboveHeader: { line: number; cells: string[] }[];
 	/** First 20 data rows, decoded, as text. */
 	rows: string[][];
 	/** Non-fatal findings with codes, e.g. 'read.duplicate-header'. */

@@ -38,6 +38,14 @@ export const messages: Record<string, Msg> = {
 		en: 'No complete first row was found in the first megabytes. The file may be damaged or use an unusual line ending; re-export it as CSV.',
 		zh: '在文件开头几兆字节内找不到完整的第一行。文件可能损坏或使用了罕见的换行符，请重新导出为 CSV。'
 	},
+	'read.no-header': {
+		en: 'No row of column titles was found: the first 30 rows hold only titles or single values. If the columns are split by another character, pick the delimiter; otherwise give the row number of the column titles, or re-export the file with them.',
+		zh: '找不到列标题行：前 30 行只有标题或单个值。如果各列以其他字符分隔，请选择分隔符；否则请指定列标题所在的行号，或重新导出带列标题的文件。'
+	},
+	'read.bad-header-row': {
+		en: 'The row given as the header is blank or past the end of the file. Pick the row number that holds the column titles, as shown in the preview.',
+		zh: '指定的表头行为空行或超出文件末尾。请按预览中显示的行号选择列标题所在的行。'
+	},
 	'read.cancelled': {
 		en: 'Loading was cancelled. The data loaded before is unchanged.',
 		zh: '已取消加载，之前加载的数据未受影响。'

@@ -42,7 +42,13 @@ async function workbook(): Promise<Uint8Array> {
 				]
 			]
 		},
-		{ sheet: 'Refunds', data: [[{ value: 'refund_id' }], [{ value: 'r1' }]] }
+		{
+			sheet: 'Refunds',
+			data: [
+				[{ value: 'refund_id' }, { value: 'amount' }],
+				[{ value: 'r1' }, { value: '5' }]
+			]
+		}
 	]).toBuffer();
 	return new Uint8Array(buffer);
 }
@@ -82,7 +88,7 @@ describe.each([false, true])('gzip %s', (compressed) => {
 		const file = fileOf(await maybeGzip(await workbook()), 'orders.xlsx');
 		const staged = await stageSource(engine, file, 'stage_xlsx2', { sheet: 'Refunds' });
 		expect(staged.ok && staged.value.sheet).toBe('Refunds');
-		expect(await stagedRows(engine, 'stage_xlsx2')).toEqual([['r1', 2]]);
+		expect(await stagedRows(engine, 'stage_xlsx2')).toEqual([['r1', '5', 2]]);
 		const missing = await previewSource(file, { sheet: 'Nope' });
 		expect(!missing.ok && missing.error.code).toBe('read.sheet-not-found');
 	});
