@@ -23,9 +23,10 @@ export const HEADER_SAMPLE_ROWS = HEADER_SEARCH_ROWS + FOLLOWING_ROWS;
 /**
  * The index in `rows` (non-blank rows, in file order) of the header, or -1. Among the first
  * HEADER_SEARCH_ROWS rows it is the first that names a platform's identifying columns (as many as
- * the column mapper offers a preset for), else the first with at least two values that fills at
- * least half as many columns as the rows below it usually span: title lines hold one or two
- * values, a header names about every column. On a plain file that is row 0 either way.
+ * the column mapper offers a preset for), else the first with at least two values that fills
+ * about as many columns as the rows below it usually span: title lines hold one or two values,
+ * so two make a header only of a table that narrow; three or more must fill half the columns
+ * (some may have no name). On a plain file that is row 0 either way.
  */
 export function findHeader(rows: readonly SourceRow[]): number {
 	const candidates = Math.min(rows.length, HEADER_SEARCH_ROWS);
@@ -35,7 +36,8 @@ export function findHeader(rows: readonly SourceRow[]): number {
 		const filled = rows[i].cells.filter(hasText).length;
 		if (filled < 2) continue;
 		const below = rows.slice(i + 1, i + 1 + FOLLOWING_ROWS).map((r) => spanOf(r.cells));
-		if (filled * 2 >= (below.length ? upperMedian(below) : spanOf(rows[i].cells))) return i;
+		const span = below.length ? upperMedian(below) : spanOf(rows[i].cells);
+		if (filled >= (filled <= 2 ? span : span / 2)) return i;
 	}
 	return -1;
 }

@@ -216,9 +216,10 @@ it('XLSX report with a merged-looking title row and an export note above the hea
 });
 
 it('an explicit header row passes through the import', async () => {
-	// Line 1 "Bericht,2024" has two values over four columns, so the shape rule takes it for the
-	// header; the analyst says line 2. Then one order of 12.5 on line 3.
-	const text = 'Bericht,2024\nBestellnummer,Kunde,Datum,Betrag\nB-1,k1,2024-11-11 10:00:00,12.5\n';
+	// Line 1, a summary of three values over four columns, passes for a header by its shape;
+	// the analyst says line 2. Then one order of 12.5 on line 3.
+	const text =
+		'Bericht,November,3\nBestellnummer,Kunde,Datum,Betrag\nB-1,k1,2024-11-11 10:00:00,12.5\n';
 	const found = await previewSource(fileOf('r.csv', text));
 	expect(found.ok && found.value.headerRow).toBe(1);
 	let seen: unknown;
