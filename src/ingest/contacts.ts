@@ -21,6 +21,7 @@ import {
 import { fail, ok, type Result } from '../lib/result.ts';
 import { ident } from '../lib/sql.ts';
 import type { ImportSource } from './import.ts';
+import { normalizeColumnName } from './mapping.ts';
 
 const STAGE = '__contacts_stage';
 
@@ -93,6 +94,23 @@ export function checkContactMapping(
 	if (!columns.sendTime && !/^\d{4}-\d{2}-\d{2}$/.test(fill.sendTime ?? ''))
 		return fail('campaigns.mapping.no-send-time', fill.sendTime ?? '');
 	return ok({ ...columns, customerId: columns.customerId });
+}
+
+/**
+ * Remembered columns named as this header writes them: the signature ignores case, spaces and
+ * punctuation, so `Member ID` last month may be `member_id` now.
+ */
+export function rebindContactColumns(
+	columns: Partial<ContactColumns>,
+	header: readonly string[]
+): Partial<ContactColumns> {
+	const byName = new Map(header.map((h) => [normalizeColumnName(h), h]));
+	return Object.fromEntries(
+		Object.entries(columns).map(([field, column]) => [
+			field,
+			byName.get(normalizeColumnName(column)) ?? column
+		])
+	);
 }
 
 /** Remembers the columns an analyst mapped for a contact list, per header signature. */

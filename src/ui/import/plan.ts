@@ -7,7 +7,6 @@ import type { Failure, Result } from '../../lib/result.ts';
 import type { ImportOptions, ImportSource } from '../../ingest/import.ts';
 import {
 	headerSignature,
-	normalizeColumnName,
 	suggestMapping,
 	validateMapping,
 	type CanonicalField,
@@ -26,6 +25,7 @@ import type { OrderStatus } from '../../ingest/canonical.ts';
 import {
 	checkContactMapping,
 	looksLikeContactList,
+	rebindContactColumns,
 	type ContactFill,
 	type ContactMappingStore
 } from '../../ingest/contacts.ts';
@@ -111,7 +111,7 @@ export async function planFile(
 	const storedContact = await deps.contactStore?.get(signature);
 	const contact: ContactPlan = {
 		columns: storedContact
-			? rebindColumns(storedContact, header)
+			? rebindContactColumns(storedContact, header)
 			: suggestContactColumns(header, rows),
 		fill,
 		remembered: storedContact !== undefined
@@ -167,23 +167,6 @@ async function planOrders(
 		confidence: suggestion.confidence,
 		remembered: false
 	};
-}
-
-/**
- * Remembered columns named as this header writes them: the signature ignores case, spaces and
- * punctuation, so `Member ID` last month may be `member_id` now.
- */
-function rebindColumns(
-	columns: Partial<ContactColumns>,
-	header: readonly string[]
-): Partial<ContactColumns> {
-	const byName = new Map(header.map((h) => [normalizeColumnName(h), h]));
-	return Object.fromEntries(
-		Object.entries(columns).map(([field, column]) => [
-			field,
-			byName.get(normalizeColumnName(column)) ?? column
-		])
-	);
 }
 
 /** Says what the file holds; the analyst can always override the detection. */

@@ -5,26 +5,30 @@ import { createLocalMappingStore } from '../../ingest/mapping.ts';
 import { now } from '../../lib/clock.ts';
 import { nowIso } from '../../notebook/schema.ts';
 import { openNotebookStore } from '../../notebook/store.ts';
-import { previewSource } from '../../ingest/read/index.ts';
+import { previewSource, type ReadOptions } from '../../ingest/read/index.ts';
+import { headerSignature } from '../../ingest/mapping.ts';
 import {
+	createContactMappingStore,
 	ensureContactsTableSql,
 	importContactList,
 	isContactList,
+	rebindContactColumns,
+	type ContactFill,
 	type ContactImport
 } from '../../ingest/contacts.ts';
+import type { ContactColumns } from '../../analyses/campaigns/define.ts';
 import { buildImportOptions, type DialogSettings, type FilePlan } from '../import/plan.ts';
 
 const KEEP_KEY = 'huitou.keepData';
 
-/** Contact lists are told apart from order files by their header. */
-async function splitContactLists(files: File[]): Promise<{ orders: File[]; contacts: File[] }> {
-	const orders: File[] = [];
-	const contacts: File[] = [];
-	for (const f of files) {
-		const p = await previewSource(f);
-		(p.ok && isContactList(p.value.header) ? contacts : orders).push(f);
-	}
-	return { orders, contacts };
+/** One contact list to import, with the mapping the dialog (or a remembered one) gave it. */
+interface ContactJob {
+	file: File;
+	read: ReadOptions;
+	columns?: Partial<ContactColumns>;
+	fill?: ContactFill;
+	/** Header signature to remember the columns under once the list is in. */
+	signature?: string;
 }
 
 export interface LoadProgress {
@@ -37,7 +41,8 @@ export interface LoadProgress {
 
 /**
  * Loading data. Order files open the import dialog (decoded preview, detected layout, column
- * mapper); contact lists go to campaign_contacts; the sample skips the dialog. A failed file
+ * mapper), and so do contact lists whose header is not clear; clear contact lists go straight to
+ * campaign_contacts; the sample skips the dialog. A failed file
  * leaves everything loaded before it as it was.
  */
 export class DataLoader {
@@ -50,16 +55,22 @@ export class DataLoader {
 	showReport = $state(false);
 	/** Order files waiting in the import dialog. */
 	dialogFiles = $state.raw<File[] | null>(null);
-	#pendingContacts: File[] = [];
 	#abort: AbortController | null = null;
 	#files: string[] = [];
 	readonly mappingStore = createLocalMappingStore();
+	readonly contactStore = createContactMappingStore();
 	/** Every file loaded so far, in order, for the opt-in copy kept in this browser. */
 	#sources: File[] = [];
+	/** How each loaded contact list was read, so a restarted engine reads it the same way. */
+	#contactJobs = new Map<File, ContactJob>();
 	/** Opt-in: keep the loaded files in IndexedDB so a reload does not need them again. */
 	keepData = $state(globalThis.localStorage?.getItem(KEEP_KEY) === '1');
 	readonly #store = openNotebookStore();
-	readonly planDeps = { previewSource, mappingStore: this.mappingStore };
+	readonly planDeps = {
+		previewSource,
+		mappingStore: this.mappingStore,
+		contactStore: this.contactStore
+	};
 
 	constructor(private readonly app: AppState) {
 		// A restarted engine starts empty: load the same files again, the notebook stays as it is.
@@ -68,12 +79,45 @@ export class DataLoader {
 
 	async #reload() {
 		const files = this.#sources;
+		const jobs = this.#contactJobs;
 		this.#sources = [];
+		this.#contactJobs = new Map();
 		this.#files = [];
 		this.contacts = [];
 		if (!files.length) return;
-		const { orders, contacts } = await splitContactLists(files);
-		await this.#run(orders, contacts, {});
+		// Files restored from this browser's copy have no job: a remembered mapping decides.
+		const { orders, contacts } = await this.#splitContactLists(
+			files.filter((f) => !jobs.has(f)),
+			true
+		);
+		const known = files.flatMap((f) => jobs.get(f) ?? []);
+		await this.#run(orders, [...known, ...contacts], {});
+	}
+
+	/**
+	 * Contact lists are told apart from order files by their header: a clear one (see
+	 * `isContactList`) or, with `useRemembered`, one whose layout was mapped as a list before.
+	 */
+	async #splitContactLists(
+		files: File[],
+		useRemembered: boolean
+	): Promise<{ orders: File[]; contacts: ContactJob[] }> {
+		const orders: File[] = [];
+		const contacts: ContactJob[] = [];
+		for (const file of files) {
+			const p = await previewSource(file);
+			if (!p.ok) {
+				orders.push(file);
+				continue;
+			}
+			const header = p.value.header;
+			const stored = await this.contactStore.get(headerSignature(header));
+			const columns = stored && rebindContactColumns(stored, header);
+			if (isContactList(header) || (useRemembered && columns))
+				contacts.push({ file, read: {}, columns });
+			else orders.push(file);
+		}
+		return { orders, contacts };
 	}
 
 	cancel() {
@@ -83,7 +127,6 @@ export class DataLoader {
 	closeDialog() {
 		if (this.busy) return;
 		this.dialogFiles = null;
-		this.#pendingContacts = [];
 	}
 
 	async loadSample() {
@@ -102,32 +145,43 @@ export class DataLoader {
 		const s = made.value;
 		const orders = new File([s.orders as BlobPart], s.name, { type: 'text/csv' });
 		const contacts = new File([s.contacts as BlobPart], s.contactsName, { type: 'text/csv' });
-		await this.#run([orders], [contacts], {});
+		await this.#run([orders], [{ file: contacts, read: {} }], {});
 	}
 
-	/** Files from the picker or a drop: contact lists are told apart by their header. */
+	/**
+	 * Files from the picker or a drop. Only clear contact lists skip the dialog; as soon as one
+	 * file needs it, every file goes there, so each one's role can be checked and changed.
+	 */
 	async loadFiles(files: File[]) {
 		if (this.busy) return;
-		const { orders, contacts } = await splitContactLists(files);
-		if (orders.length) {
-			this.#pendingContacts = contacts;
-			this.dialogFiles = orders;
-		} else await this.#run([], contacts, {});
+		const { orders, contacts } = await this.#splitContactLists(files, false);
+		if (orders.length) this.dialogFiles = files;
+		else await this.#run([], contacts, {});
 	}
 
 	/** The dialog's decision: import these plans with these settings. */
 	async importPlans(plans: FilePlan[], settings: DialogSettings) {
-		const contacts = this.#pendingContacts;
-		this.#pendingContacts = [];
+		const orders = plans.filter((p) => p.role === 'orders');
+		// A layout imported as orders after all is no longer offered as a contact list.
+		for (const p of orders) if (p.contact.remembered) await this.contactStore.delete(p.signature);
+		const contacts = plans
+			.filter((p) => p.role === 'contacts')
+			.map((p) => ({
+				file: p.file as File,
+				read: p.read,
+				columns: p.contact.columns,
+				fill: p.contact.fill,
+				signature: p.signature
+			}));
 		await this.#run(
-			plans.map((p) => p.file as File),
+			orders.map((p) => p.file as File),
 			contacts,
-			buildImportOptions(plans, settings)
+			buildImportOptions(orders, settings)
 		);
 		if (!this.busy) this.dialogFiles = null;
 	}
 
-	async #run(orderFiles: File[], contactFiles: File[], extra: Partial<ImportOptions>) {
+	async #run(orderFiles: File[], contactJobs: ContactJob[], extra: Partial<ImportOptions>) {
 		if (this.busy) return;
 		this.busy = true;
 		this.#abort = new AbortController();
@@ -165,7 +219,8 @@ export class DataLoader {
 			}
 			const hasOrders = loaded || !!app.data;
 			if (hasOrders) await app.engine.query(ensureContactsTableSql);
-			for (const f of contactFiles) {
+			for (const job of contactJobs) {
+				const f = job.file;
 				if (!hasOrders) {
 					app.notice = {
 						kind: 'error',
@@ -179,11 +234,13 @@ export class DataLoader {
 					bytes: 0,
 					totalBytes: f.size
 				};
-				const c = await importContactList(app.engine, f);
+				const c = await importContactList(app.engine, f, job.read, job.columns, job.fill);
 				if (c.ok) {
 					this.contacts = [...this.contacts, c.value];
 					this.#files.push(f.name);
 					this.#sources.push(f);
+					this.#contactJobs.set(f, job);
+					if (job.signature && job.columns) await this.contactStore.put(job.signature, job.columns);
 					loaded = true;
 				} else app.notice = { kind: 'error', failure: c.error, text: c.error.detail };
 			}
