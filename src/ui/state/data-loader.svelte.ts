@@ -62,7 +62,7 @@ export class DataLoader {
 	/** Every file loaded so far, in order, for the opt-in copy kept in this browser. */
 	#sources: File[] = [];
 	/** How each loaded contact list was read, so a restarted engine reads it the same way. */
-	#contactJobs = new Map<File, ContactJob>();
+	#contactJobs: ContactJob[] = [];
 	/** Opt-in: keep the loaded files in IndexedDB so a reload does not need them again. */
 	keepData = $state(globalThis.localStorage?.getItem(KEEP_KEY) === '1');
 	readonly #store = openNotebookStore();
@@ -81,16 +81,16 @@ export class DataLoader {
 		const files = this.#sources;
 		const jobs = this.#contactJobs;
 		this.#sources = [];
-		this.#contactJobs = new Map();
+		this.#contactJobs = [];
 		this.#files = [];
 		this.contacts = [];
 		if (!files.length) return;
 		// Files restored from this browser's copy have no job: a remembered mapping decides.
+		const known = jobs.filter((j) => files.includes(j.file));
 		const { orders, contacts } = await this.#splitContactLists(
-			files.filter((f) => !jobs.has(f)),
+			files.filter((f) => !known.some((j) => j.file === f)),
 			true
 		);
-		const known = files.flatMap((f) => jobs.get(f) ?? []);
 		await this.#run(orders, [...known, ...contacts], {});
 	}
 
@@ -239,7 +239,7 @@ export class DataLoader {
 					this.contacts = [...this.contacts, c.value];
 					this.#files.push(f.name);
 					this.#sources.push(f);
-					this.#contactJobs.set(f, job);
+					this.#contactJobs.push(job);
 					if (job.signature && job.columns) await this.contactStore.put(job.signature, job.columns);
 					loaded = true;
 				} else app.notice = { kind: 'error', failure: c.error, text: c.error.detail };
