@@ -9,7 +9,7 @@ import { ReadError } from './read-error.ts';
 import type { ReadOptions } from './types.ts';
 
 /** A non-blank row of the source: its line (CSV) or sheet row (XLSX) and its cells. */
-export interface SourceRow {
+interface SourceRow {
 	line: number;
 	cells: readonly (string | null)[];
 }
@@ -80,8 +80,10 @@ function spanOf(cells: readonly (string | null)[]): number {
 	return 0;
 }
 
-/** The median, the larger middle value for an even count: a second title line below the first
- * should not make the rows below look narrow. */
+/**
+ * The median, the larger middle value for an even count: a second title line below the first
+ * should not make the rows below look narrow.
+ */
 function upperMedian(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.floor(sorted.length / 2)];

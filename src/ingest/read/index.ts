@@ -2,7 +2,8 @@
  * Reading any order export into a raw DuckDB staging table: every column VARCHAR, plus `__line`.
  * Column mapping and canonical tables are built on top of this (src/ingest/…).
  *
- * What `__line` means, per kind (header = 1 throughout):
+ * What `__line` means, per kind (the header's own line is `headerRow`: 1 unless title lines
+ * come first, which are skipped; see find-header.ts):
  * - CSV/TSV: DuckDB's line number, the same one its rejected rows carry: blank lines count,
  *   line breaks inside quoted fields do not. Without multi-line fields it is the physical line.
  * - XLSX: the sheet row number, as Excel shows it.
@@ -51,7 +52,7 @@ export async function previewSource(
 
 /**
  * Creates `table` in DuckDB: one VARCHAR column per header name (exact names) plus
- * `__line BIGINT`, the 1-based line/row number in the source (header = 1) so every later
+ * `__line BIGINT`, the 1-based line/row number in the source (header = `headerRow`) so every later
  * rejection can cite it. Replaces a table of that name; on failure that table is dropped (so it
  * never holds a stale or partial load) and no other table is touched.
  */

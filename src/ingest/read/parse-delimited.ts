@@ -6,7 +6,7 @@
 import { HEADER_SEARCH_ROWS } from './limits.ts';
 
 export interface ParsedRecord {
-	/** DuckDB's line number for the record: header = 1; blank lines count, line breaks inside quotes do not. */
+	/** DuckDB's line number for the record: the first is 1; blank lines count, line breaks inside quotes do not. */
 	line: number;
 	fields: string[];
 }
