@@ -148,6 +148,20 @@ test('CSV with a BOM, ragged title lines and a blank line: true line numbers, lo
 	]);
 });
 
+test('a title line above a file read leniently: lines still count from the top', async () => {
+	// Line 1 title, 2 header; DuckDB's strict parser stops at "3,4\r5,6" (lines 4 and 5).
+	const text = 'Report\na,b\n1,2\n3,4\r5,6\n7,8\n';
+	const staged = await stageSource(engine, fileOf(text), 'stage_title_cr');
+	if (!staged.ok) throw new Error(staged.error.detail);
+	expect(staged.value.warnings.map((w) => w.code)).toEqual(['read.lenient']);
+	expect(await stagedRows(engine, 'stage_title_cr')).toEqual([
+		['1', '2', 3],
+		['3', '4', 4],
+		['5', '6', 5],
+		['7', '8', 6]
+	]);
+});
+
 test('GBK text with a Chinese title and skipRows after the header', async () => {
 	// Line 1 title, 2 header, 3 a description row (skipped as data row 1), 4 and 5 data.
 	const text =
