@@ -4,10 +4,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openWatched } from '../helpers/browser.ts';
+import { openWatched, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { startE2E, type E2E } from './setup.ts';
 import { generateOrders } from '../../src/sample/generate.ts';
 import { formatOrders } from '../../src/sample/formats.ts';
+import { buildSampleFiles } from '../../src/sample/sample-files.ts';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -21,6 +22,32 @@ afterAll(async () => {
 function taobaoGbk(orders: number): Buffer {
 	const text = [...formatOrders(generateOrders({ orders, seed: 7 }), 'taobao')].join('');
 	return iconv.encode(text, 'gb18030');
+}
+
+/**
+ * The sample's win-back list (wave 1) as another tool would write it: a header no suggestion
+ * knows by name (收件人ID, 人群, 下发日, 活动代号, 短信费), 实验 / 对照 for the groups, and a
+ * campaign id of its own so the Campaign cell can be seen to pick it up.
+ */
+function winbackListWithUnknownHeader(): Buffer {
+	const lines = new TextDecoder().decode(buildSampleFiles().contacts).trim().split(/\r?\n/);
+	const rows = lines
+		.slice(1)
+		.map((l) => l.split(','))
+		.filter(([campaign, wave]) => campaign === 'dormant-winback' && wave === '1')
+		// Sorted by customer, as a CRM exports it: both groups show in the dialog's first rows.
+		.sort((a, b) => (a[2] < b[2] ? -1 : 1))
+		.map(([, , customer, group, sent, , cost]) =>
+			// Sent six weeks after the sample's own wave, so the two do not share responses.
+			[
+				customer,
+				group === 'control' ? '对照' : '实验',
+				sent.replace('2024-04-15', '2024-05-27'),
+				'召回-已映射',
+				cost
+			].join(',')
+		);
+	return Buffer.from(['收件人ID,人群,下发日,活动代号,短信费', ...rows].join('\n'));
 }
 
 describe('importing real exports in Chromium', () => {
@@ -98,6 +125,57 @@ describe('importing real exports in Chromium', () => {
 			.click();
 		expect(await w.page.getByTestId('orders-count').innerText()).toBe(before);
 		expect(w.offOrigin).toEqual([]);
+		await w.context.close();
+	});
+
+	test('a contact list with an unknown header is mapped in the dialog and reaches the Campaign cell', async () => {
+		const w = await openWatched(e2e.browser, e2e.server.url);
+		await w.page.getByTestId('sample').click();
+		await w.page.getByTestId('notebook').waitFor({ timeout: 90_000 });
+		await w.page.getByTestId('add-file-input').setInputFiles({
+			name: '召回名单.csv',
+			mimeType: 'text/csv',
+			buffer: winbackListWithUnknownHeader()
+		});
+		const mapper = w.page.getByTestId('contact-mapper');
+		await mapper.waitFor({ timeout: 30_000 });
+		const dialog = w.page.getByRole('dialog');
+		// Detected as a contact list from its 实验 / 对照 values; nothing names the customer.
+		expect(await dialog.getByRole('radio', { name: /contact list/ }).isChecked()).toBe(true);
+		expect(await w.page.getByTestId('import-button').isDisabled()).toBe(true);
+		expect(await w.page.getByTestId('import-why').innerText()).toMatch(/customer id column/);
+		expect(await w.page.getByTestId('contact-group').inputValue()).toBe('人群');
+		expect(await w.page.getByTestId('contact-sendTime').inputValue()).toBe('下发日');
+		const groups = await w.page.getByTestId('contact-groups').innerText();
+		expect(groups).toMatch(/对照\s*→\s*control/);
+		expect(groups).toMatch(/实验\s*→\s*contacted/);
+		expect(await mapper.innerText()).toMatch(/Read as control: control, holdout, .*对照/);
+
+		// Keyboard: the role is a radio group (arrows switch it), the fields are plain selects.
+		await dialog.getByRole('radio', { name: /contact list/ }).focus();
+		await w.page.keyboard.press('ArrowLeft');
+		expect(await dialog.getByRole('radio', { name: /Orders/ }).isChecked()).toBe(true);
+		expect(await mapper.count()).toBe(0);
+		await w.page.keyboard.press('ArrowRight');
+		await mapper.waitFor();
+		await w.page.getByTestId('contact-customerId').focus();
+		await w.page.getByTestId('contact-customerId').selectOption('收件人ID');
+		await w.page.getByTestId('contact-campaignId').selectOption('活动代号');
+		await w.page.getByTestId('contact-cost').selectOption('短信费');
+		expect(await w.page.getByTestId('import-button').isEnabled()).toBe(true);
+		expect(await w.page.getByTestId('import-why').count()).toBe(0);
+		await dialog.screenshot({ path: `${SCREENSHOT_DIR}/12-import-contact-mapper.png` });
+
+		await w.page.getByTestId('import-button').click();
+		await mapper.waitFor({ state: 'detached', timeout: 60_000 });
+		const cell = w.page.locator('[data-testid=cell]', { hasText: 'Campaigns and group tests' });
+		// The uplift-per-group-test chart gains a bar for the mapped campaign beside the sample's two.
+		// (The Parameters campaign picker is left alone: it lists data options it never renders.)
+		await cell.getByText('召回-已映射').first().waitFor({ timeout: 90_000 });
+		expect(await cell.innerText()).toContain('dormant-winback');
+		await cell.screenshot({ path: `${SCREENSHOT_DIR}/13-campaign-cell-mapped-list.png` });
+		expect(w.offOrigin).toEqual([]);
+		expect(w.consoleErrors).toEqual([]);
 		await w.context.close();
 	});
 });

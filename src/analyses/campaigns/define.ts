@@ -51,7 +51,7 @@ export const CONTACT_DEFAULTS: ContactDefaults = {
 };
 
 /** Group words recognised (trimmed, lower case); anything else is reported and skipped. */
-const GROUP_WORDS = {
+export const GROUP_WORDS = {
 	contacted: [
 		'contacted',
 		'treatment',
@@ -65,6 +65,10 @@ const GROUP_WORDS = {
 		'发送',
 		'已发送',
 		'触达',
+		'触达组',
+		'已触达',
+		'处理组',
+		'干预组',
 		'营销组'
 	],
 	control: [
@@ -75,7 +79,10 @@ const GROUP_WORDS = {
 		'not sent',
 		'对照',
 		'对照组',
+		'control group',
 		'控制组',
+		'保留组',
+		'未触达',
 		'空白组',
 		'未发送',
 		'不发送'

@@ -2,6 +2,7 @@ import type { Msg } from '../../analyses/types.ts';
 
 /** The import dialog's contact-list side: the file's role, the column mapper and its checks. */
 export const messages: Record<string, Msg> = {
+	'contacts.dialog.title': { en: 'Import a campaign contact list', zh: '导入营销触达名单' },
 	'contacts.dialog.role': { en: 'This file is', zh: '这个文件是' },
 	'contacts.dialog.role.orders': { en: 'Orders', zh: '订单' },
 	'contacts.dialog.role.contacts': { en: 'A campaign contact list', zh: '营销触达名单' },
@@ -30,7 +31,10 @@ export const messages: Record<string, Msg> = {
 	'contacts.dialog.sent-on': { en: 'Sent on (every row)', zh: '发送日期(所有行)' },
 	'contacts.dialog.campaign-all': { en: 'Campaign (every row)', zh: '活动名称(所有行)' },
 	'contacts.dialog.wave-default': { en: 'Every row is wave 1.', zh: '所有行均为第 1 波。' },
-	'contacts.dialog.groups': { en: 'How the group values are read', zh: '分组值的解读' },
+	'contacts.dialog.groups': {
+		en: 'How the group values in the first rows are read',
+		zh: '前几行的分组值如何解读'
+	},
 	'contacts.dialog.group.contacted': { en: 'contacted', zh: '触达组' },
 	'contacts.dialog.group.control': { en: 'control', zh: '对照组' },
 	'contacts.dialog.group.unknown': {
@@ -39,8 +43,8 @@ export const messages: Record<string, Msg> = {
 	},
 	'contacts.dialog.group.empty': { en: '(empty)', zh: '(空)' },
 	'contacts.dialog.groups-known': {
-		en: 'Control: control, holdout, 对照, 对照组, 控制组, 空白组, 未发送. Contacted: contacted, treatment, test, sent, 实验, 实验组, 测试组, 触达, 发送.',
-		zh: '对照组:control、holdout、对照、对照组、控制组、空白组、未发送。触达组:contacted、treatment、test、sent、实验、实验组、测试组、触达、发送。'
+		en: 'Read as control: {control}. As contacted: {contacted}. Empty cells are contacted; any other value is skipped and reported.',
+		zh: '算作对照组:{control}。算作触达组:{contacted}。空白单元格算作触达组;其他值将被跳过并提示。'
 	},
 	'campaigns.mapping.no-customer': {
 		en: 'Choose the customer id column: without it the list cannot be matched to the orders.',
