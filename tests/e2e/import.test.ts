@@ -174,6 +174,19 @@ describe('importing real exports in Chromium', () => {
 		await cell.getByText('召回-已映射').first().waitFor({ timeout: 90_000 });
 		expect(await cell.innerText()).toContain('dormant-winback');
 		await cell.screenshot({ path: `${SCREENSHOT_DIR}/13-campaign-cell-mapped-list.png` });
+
+		// Next month's list with the same header: the mapping is remembered, Import is one click.
+		await w.page.getByTestId('add-file-input').setInputFiles({
+			name: '召回名单-6月.csv',
+			mimeType: 'text/csv',
+			buffer: winbackListWithUnknownHeader()
+		});
+		await mapper.waitFor({ timeout: 30_000 });
+		expect(await mapper.innerText()).toContain('as you mapped them for this layout last time');
+		expect(await w.page.getByTestId('contact-customerId').inputValue()).toBe('收件人ID');
+		expect(await w.page.getByTestId('import-button').isEnabled()).toBe(true);
+		await dialog.getByRole('button', { name: 'Cancel' }).last().click();
+		await mapper.waitFor({ state: 'detached' });
 		expect(w.offOrigin).toEqual([]);
 		expect(w.consoleErrors).toEqual([]);
 		await w.context.close();

@@ -39,7 +39,7 @@ import {
 export type FileRole = 'orders' | 'contacts';
 
 /** The contact-list side of a plan, kept beside the orders side so switching loses nothing. */
-export interface ContactPlan {
+interface ContactPlan {
 	columns: Partial<ContactColumns>;
 	/** Values for fields the file has no column for. */
 	fill: ContactFill;

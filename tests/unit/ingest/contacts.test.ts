@@ -24,6 +24,7 @@ import {
 } from '../../../src/ui/import/plan.ts';
 import { createTables, insertOrders, queryRows } from '../analyses/campaigns/fixtures.ts';
 import { fileOf } from './stage-fixture.ts';
+import { readFileSync } from 'node:fs';
 import { messages } from '../../../src/ui/i18n/import-contacts.ts';
 
 let engine: Awaited<ReturnType<typeof createTestEngine>>;
@@ -290,4 +291,19 @@ describe('the dialog plan and the remembered mapping', () => {
 		await createContactMappingStore(storage).delete(sig);
 		expect(values.size).toBe(0);
 	});
+});
+
+it('has en and zh text for every key the dialog shows for contact lists', () => {
+	const dialog = readFileSync('src/ui/import/ImportDialog.svelte', 'utf8');
+	const keys = [...dialog.matchAll(/t\('(contacts\.[a-z.-]+)'/g)].map((m) => m[1]);
+	// Keys built from a value: every field, both roles, each group reading.
+	for (const f of ['customerId', 'group', 'sendTime', 'campaignId', 'wave', 'channel', 'cost'])
+		keys.push(`contacts.field.${f}`);
+	for (const r of ['orders', 'contacts']) keys.push(`contacts.dialog.role.${r}`);
+	for (const g of ['contacted', 'control', 'unknown']) keys.push(`contacts.dialog.group.${g}`);
+	expect(keys.length).toBeGreaterThan(25);
+	for (const key of keys) {
+		expect(messages[key], key).toBeDefined();
+		expect(messages[key].en.length * messages[key].zh.length, key).toBeGreaterThan(0);
+	}
 });
