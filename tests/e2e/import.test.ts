@@ -191,4 +191,27 @@ describe('importing real exports in Chromium', () => {
 		expect(w.consoleErrors).toEqual([]);
 		await w.context.close();
 	});
+
+	test('简体中文, dark: a list dropped alone opens the mapper, in Chinese', async () => {
+		const w = await openWatched(e2e.browser, e2e.server.url, {
+			locale: 'zh-CN',
+			colorScheme: 'dark'
+		});
+		await w.page.getByTestId('file-input').setInputFiles({
+			name: '召回名单.csv',
+			mimeType: 'text/csv',
+			buffer: winbackListWithUnknownHeader()
+		});
+		const mapper = w.page.getByTestId('contact-mapper');
+		await mapper.waitFor({ timeout: 30_000 });
+		const dialog = w.page.getByRole('dialog');
+		expect(await dialog.locator('h2').innerText()).toBe('导入营销触达名单');
+		expect(await dialog.getByRole('radio', { name: /营销触达名单/ }).isChecked()).toBe(true);
+		expect(await w.page.getByTestId('import-why').innerText()).toContain('请选择客户编号列');
+		expect(await w.page.getByTestId('contact-groups').innerText()).toMatch(/对照\s*→\s*对照组/);
+		await dialog.screenshot({ path: `${SCREENSHOT_DIR}/14-import-contact-mapper-zh-dark.png` });
+		expect(w.offOrigin).toEqual([]);
+		expect(w.consoleErrors).toEqual([]);
+		await w.context.close();
+	});
 });
