@@ -4,7 +4,7 @@ import { Table } from 'apache-arrow';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { inflateWasm } from './wasm-url.ts';
-import { SANDBOX_SQL, FILE_ROOT, type SqlEngine } from './types.ts';
+import { STARTUP_SQL, FILE_ROOT, type SqlEngine } from './types.ts';
 import { classifyEngineError } from './errors.ts';
 import { ok, fail, type Result } from '../lib/result.ts';
 
@@ -72,7 +72,7 @@ export class BrowserEngine implements SqlEngine {
 			URL.revokeObjectURL(wasmUrl);
 			await db.open({ query: { castBigIntToDouble: false } });
 			const conn = await db.connect();
-			for (const stmt of SANDBOX_SQL) await conn.query(stmt);
+			for (const stmt of STARTUP_SQL) await conn.query(stmt);
 			this.#db = db;
 			this.#conn = conn;
 			this.#set({ phase: 'ready', version: await db.getVersion(), bundle: kind });

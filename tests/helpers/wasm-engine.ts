@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { tableToIPC, type Table } from 'apache-arrow';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
-import { SANDBOX_SQL, FILE_ROOT, type SqlEngine } from '../../src/engine/types.ts';
+import { STARTUP_SQL, FILE_ROOT, type SqlEngine } from '../../src/engine/types.ts';
 import { classifyEngineError } from '../../src/engine/errors.ts';
 import { ok, fail, type Result } from '../../src/lib/result.ts';
 
@@ -26,7 +26,7 @@ export async function createTestEngine(): Promise<SqlEngine & { close(): void }>
 	await db.instantiate();
 	db.open({});
 	const conn = db.connect();
-	for (const stmt of SANDBOX_SQL) conn.query(stmt);
+	for (const stmt of STARTUP_SQL) conn.query(stmt);
 	const run = <T>(fn: () => T, sql?: string): Result<T> => {
 		try {
 			return ok(fn());

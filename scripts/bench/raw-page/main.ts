@@ -5,7 +5,7 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import { FILE_ROOT, SANDBOX_SQL } from '../../../src/engine/types.ts';
+import { FILE_ROOT, STARTUP_SQL } from '../../../src/engine/types.ts';
 
 let db: duckdb.AsyncDuckDB | null = null;
 let conn: duckdb.AsyncDuckDBConnection | null = null;
@@ -22,7 +22,7 @@ async function start(): Promise<number> {
 	await db.open({ query: { castBigIntToDouble: false } });
 	conn = await db.connect();
 	// The app's sandbox, so statements behave the same (paths under /huitou/ only).
-	for (const stmt of SANDBOX_SQL) await conn.query(stmt);
+	for (const stmt of STARTUP_SQL) await conn.query(stmt);
 	return performance.now() - t0;
 }
 
