@@ -86,7 +86,7 @@ export async function writeSampleFile(options: SampleFileOptions): Promise<Sampl
 	const counted = function* (stream: Iterable<SampleOrder>): Generator<SampleOrder> {
 		for (const order of stream) {
 			orders++;
-			rows += options.format === 'taobao' ? 1 : order.lines.length;
+			rows += options.format === 'taobao' || options.format === 'lean' ? 1 : order.lines.length;
 			if (options.onProgress && (orders & 0x3fff) === 0 && performance.now() - lastReport > 1000) {
 				lastReport = performance.now();
 				options.onProgress(orders);
