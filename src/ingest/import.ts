@@ -117,6 +117,16 @@ async function firstRow(engine: SqlEngine, sql: string): Promise<Result<Record<s
 const cancelled = (): Failure => ({ code: 'ingest.cancelled', detail: 'import cancelled' });
 
 /**
+ * Running out of memory while importing says the file is too big for the page (and how to split
+ * it), not what to do about a query.
+ */
+function explainFailure(error: Failure, file: ImportSource): Failure {
+	if (error.code !== 'engine.memory' && !/Out of Memory/i.test(error.detail)) return error;
+	const mb = (file.size / 1e6).toFixed(0);
+	return { code: 'ingest.too-big', detail: `${file.name} (${mb} MB): ${error.detail}` };
+}
+
+/**
  * Imports `files` in order into orders / order_lines / customers, de-duplicating by order id
  * (a later file replaces an earlier one's order). Returns a quality report per imported file,
  * the failures, and running totals over everything loaded. Fails only when no file imported.
@@ -139,7 +149,7 @@ export async function importFiles(
 		await engine.query(`DROP TABLE IF EXISTS ${ident(STAGING_TABLE)}`);
 		await engine.query(buildCleanupSql());
 		if (result.ok) report.push(result.value);
-		else failures.push({ file: file.name, error: result.error });
+		else failures.push({ file: file.name, error: explainFailure(result.error, file) });
 	}
 	if (report.length === 0 && failures.length > 0) return { ok: false, error: failures[0].error };
 	const totals = await collectTotals(engine);

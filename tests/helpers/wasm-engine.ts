@@ -13,7 +13,10 @@ import { ok, fail, type Result } from '../../src/lib/result.ts';
 const require = createRequire(import.meta.url);
 const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
 
-export async function createTestEngine(): Promise<SqlEngine & { close(): void }> {
+/** `memoryLimit` (e.g. '24MB') stands in for a page's ~3 GB, to meet running out of memory. */
+export async function createTestEngine(
+	opts: { memoryLimit?: string } = {}
+): Promise<SqlEngine & { close(): void }> {
 	const logger = new duckdb.VoidLogger();
 	const db = await duckdb.createDuckDB(
 		{
@@ -26,6 +29,7 @@ export async function createTestEngine(): Promise<SqlEngine & { close(): void }>
 	await db.instantiate();
 	db.open({});
 	const conn = db.connect();
+	if (opts.memoryLimit) conn.query(`SET memory_limit='${opts.memoryLimit}'`);
 	for (const stmt of STARTUP_SQL) conn.query(stmt);
 	const run = <T>(fn: () => T, sql?: string): Result<T> => {
 		try {

@@ -113,7 +113,9 @@ async function loadOnce(
 					// ragged title line above the header is neither loaded nor rejected.
 					`FROM read_csv(${literal(registered.value)}, auto_detect=false, header=true, skip=${headerLine - 1}, ` +
 					`delim=${literal(source.delimiter)}, quote='"', escape='"', columns={${columns}}, ` +
-					`max_line_size=${MAX_LINE_BYTES}, strict_mode=${strict}, store_rejects=true, ` +
+					// DuckDB's read buffer would be 16 × max_line_size (256 MB) of the page's ~3 GB.
+					`max_line_size=${MAX_LINE_BYTES}, buffer_size=${2 * MAX_LINE_BYTES}, ` +
+					`strict_mode=${strict}, store_rejects=true, ` +
 					`rejects_table=${literal(rejectsTable)}, rejects_scan=${literal(rejectsScan)})`
 			);
 		let created = await load(true);

@@ -111,7 +111,16 @@ export const messages: Record<string, Msg> = {
 	'ingest.dialog.preview': { en: 'First rows as read', zh: '读取到的前几行' },
 	'ingest.dialog.encoding': { en: 'Encoding', zh: '编码' },
 	'ingest.dialog.delimiter': { en: 'Delimiter', zh: '分隔符' },
+	'ingest.too-big': {
+		en: 'This file is too big for the browser: DuckDB ran out of the memory a page may use while building the orders. Files of up to about 5 million orders with one row per order load; split a bigger export by date (e.g. one file per quarter) and import the parts together, or leave out columns you do not need. The data loaded before is kept.',
+		zh: '文件太大，浏览器内存不足：DuckDB 在生成订单表时用完了页面可用的内存。每行一个订单时，约 500 万订单以内可以导入；请按时间拆分更大的导出文件（例如每季度一个文件）后一起导入，或去掉不需要的列。之前加载的数据仍保留。'
+	},
 	'ingest.dialog.sheet': { en: 'Sheet', zh: '工作表' },
+	'ingest.dialog.header-row': { en: 'Header row', zh: '表头所在行' },
+	'ingest.dialog.rows-above': {
+		en: 'The column names are on row {row}; the {count} line(s) above them are skipped:',
+		zh: '列名在第 {row} 行；其上方的 {count} 行已跳过：'
+	},
 	'ingest.dialog.detected': { en: 'Detected', zh: '自动识别' },
 	'ingest.dialog.preset': { en: 'Layout', zh: '导出格式' },
 	'ingest.dialog.preset-none': {
