@@ -76,6 +76,40 @@ describe('importing real exports in Chromium', () => {
 		await w.context.close();
 	});
 
+	test('title lines above the header are found and skipped; the header row can be set by hand', async () => {
+		const w = await openWatched(e2e.browser, e2e.server.url);
+		const body = [...formatOrders(generateOrders({ orders: 300, seed: 11 }), 'taobao')].join('');
+		// Two title lines and a blank line, as some seller-centre reports start.
+		const titled = `淘宝订单报表\r\n导出时间：2024-12-01 10:00,,\r\n\r\n${body}`;
+		await w.page.getByTestId('file-input').setInputFiles({
+			name: '订单报表-带标题.csv',
+			mimeType: 'text/csv',
+			buffer: iconv.encode(titled, 'gb18030')
+		});
+		const preview = w.page.getByTestId('import-preview');
+		await preview.waitFor({ timeout: 30_000 });
+		const headerRow = w.page.getByTestId('header-row');
+		expect(await headerRow.inputValue()).toBe('4');
+		expect(await w.page.getByTestId('rows-above-header').innerText()).toContain('淘宝订单报表');
+		expect(await preview.locator('th').first().innerText()).toBe('订单编号');
+		await w.screenshot('15-import-title-rows');
+		// By hand: row 2 is not a header (the preview shows it as one); back to 4 and import.
+		await headerRow.fill('2');
+		await headerRow.press('Enter');
+		await expect.poll(() => preview.locator('th').first().innerText()).toContain('导出时间');
+		await headerRow.fill('4');
+		await headerRow.press('Enter');
+		await expect.poll(() => preview.locator('th').first().innerText()).toBe('订单编号');
+		await w.page.getByTestId('import-button').click();
+		await w.page.getByTestId('notebook').waitFor({ timeout: 60_000 });
+		const orders = Number(
+			(await w.page.getByTestId('orders-count').innerText()).replace(/\D/g, '')
+		);
+		expect(orders).toBeGreaterThan(250);
+		expect(w.consoleErrors).toEqual([]);
+		await w.context.close();
+	});
+
 	test('Parquet loads with every off-origin request blocked (no DuckDB extension)', async () => {
 		const dir = mkdtempSync(path.join(tmpdir(), 'huitou-pq-'));
 		const file = path.join(dir, 'orders.parquet');
