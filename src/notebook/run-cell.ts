@@ -57,10 +57,16 @@ export async function runQueries(
 	engine: SqlEngine,
 	queries: CellQuery[],
 	cache: ResultCache,
-	opts: { fresh?: boolean; base?: { tables: BaseTables; shared: readonly SharedCte[] } } = {}
+	opts: {
+		fresh?: boolean;
+		base?: { tables: BaseTables; shared: readonly SharedCte[] };
+		/** A run nobody waits for any more (new parameters, another notebook) stops here. */
+		signal?: AbortSignal;
+	} = {}
 ): Promise<QueryOutcome[]> {
 	const out: QueryOutcome[] = [];
 	for (const query of queries) {
+		if (opts.signal?.aborted) break;
 		const hit = opts.fresh ? undefined : cache.get(query.sql);
 		if (hit) {
 			out.push({ query, result: { ok: true, value: hit.table }, ms: hit.ms, cached: true });

@@ -114,4 +114,19 @@ describe('BaseTables', () => {
 		cache.clear();
 		expect(await baseTables()).toEqual([]);
 	});
+
+	test('a run that was given up stops before its next query', async () => {
+		sent = [];
+		const abort = new AbortController();
+		const queries = ['SELECT 1 AS a', 'SELECT 2 AS b'].map((sql, i) => ({
+			id: `q${i}`,
+			title: { en: 'q', zh: 'q' },
+			sql
+		}));
+		const run = runQueries(counting, queries, new ResultCache(), { signal: abort.signal });
+		abort.abort();
+		// The first query was already sent; the second never is.
+		expect((await run).map((o) => o.query.id)).toEqual(['q0']);
+		expect(sent).toEqual(['SELECT 1 AS a']);
+	});
 });
