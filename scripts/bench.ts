@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the app against native DuckDB and raw duckdb-wasm on the same files and SQL.
  *
- *   npm run bench                       100k and 1M orders
- *   npm run bench -- --big              also 5M orders (~1.5 GB CSV)
+ *   npm run bench                       100k and 1M orders, one row per order (lean layout)
+ *   npm run bench -- --big              also 5M orders (~485 MB CSV)
+ *   npm run bench -- --format generic   the full generic layout with line items instead
  *   npm run bench -- --sizes 5000,50000 any sizes
  *   npm run bench -- --dist dist        measure an existing production build instead of building
  *   npm run bench -- --no-raw           skip raw duckdb-wasm
@@ -14,6 +15,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runBench, type BenchResults } from './bench/run.ts';
+import { SAMPLE_FORMATS, type SampleFormat } from '../src/sample/formats.ts';
 
 const RESULTS = 'bench/results.json';
 
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
 	const { values } = parseArgs({
 		options: {
 			big: { type: 'boolean', default: false },
+			format: { type: 'string', default: 'lean' },
 			sizes: { type: 'string' },
 			dist: { type: 'string' },
 			'no-raw': { type: 'boolean', default: false },
@@ -42,8 +45,12 @@ async function main(): Promise<void> {
 			: [100_000, 1_000_000, ...(values.big ? [5_000_000] : [])];
 		if (sizes.some((n) => !Number.isInteger(n) || n < 1))
 			throw new Error(`--sizes takes whole numbers, e.g. --sizes 100000,1000000`);
+		const format = values.format as SampleFormat;
+		if (!SAMPLE_FORMATS.includes(format))
+			throw new Error(`--format takes one of ${SAMPLE_FORMATS.join(', ')}`);
 		results = await runBench({
 			sizes,
+			format,
 			dataDir: 'bench/data',
 			raw: !values['no-raw'],
 			dist: values.dist,

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeSampleFile } from '../sample.ts';
+import type { SampleFormat } from '../../src/sample/formats.ts';
 import { serveDist } from '../../tests/helpers/static-server.ts';
 import { dataSummarySql } from '../../src/analyses/data-summary.ts';
 import { runApp, type AppRun } from './app.ts';
@@ -17,6 +18,8 @@ import type { TimedStatement } from './types.ts';
 
 export interface BenchOptions {
 	sizes: number[];
+	/** The sample layout of every file (src/sample/formats.ts). */
+	format: SampleFormat;
 	/** Where sample files are written (reused when present: same seed → same bytes). */
 	dataDir: string;
 	/** Skip raw duckdb-wasm (the smoke test). */
@@ -74,6 +77,8 @@ export interface BenchResults {
 	/** The build measured, and the commit checked out when it ran. */
 	build: string;
 	commit: string;
+	/** The sample layout of every file. */
+	format: SampleFormat;
 	sizes: SizeResult[];
 }
 
@@ -116,9 +121,17 @@ export function measureInitialJs(dist: string): BenchResults['initialJs'] {
 	return { files, bytes, gzipBytes };
 }
 
-async function ensureSample(dataDir: string, orders: number, log: (s: string) => void) {
+async function ensureSample(
+	dataDir: string,
+	orders: number,
+	format: SampleFormat,
+	log: (s: string) => void
+) {
 	mkdirSync(dataDir, { recursive: true });
-	const file = path.resolve(dataDir, `orders-${orders}.csv`);
+	const file = path.resolve(
+		dataDir,
+		`orders-${orders}${format === 'generic' ? '' : `-${format}`}.csv`
+	);
 	const meta = `${file}.json`;
 	if (existsSync(file) && existsSync(meta))
 		return {
@@ -126,7 +139,7 @@ async function ensureSample(dataDir: string, orders: number, log: (s: string) =>
 			...(JSON.parse(readFileSync(meta, 'utf8')) as { orders: number; lines: number })
 		};
 	log(`  generating ${orders.toLocaleString('en-US')} orders → ${file}`);
-	const report = await writeSampleFile({ orders, format: 'generic', encoding: 'utf8', out: file });
+	const report = await writeSampleFile({ orders, format, encoding: 'utf8', out: file });
 	const info = { orders: report.orders, lines: report.rows };
 	const { writeFileSync } = await import('node:fs');
 	writeFileSync(meta, JSON.stringify(info));
@@ -188,7 +201,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
 	try {
 		for (const orders of opts.sizes) {
 			opts.log(`size ${orders.toLocaleString('en-US')} orders`);
-			const sample = await ensureSample(opts.dataDir, orders, opts.log);
+			const sample = await ensureSample(opts.dataDir, orders, opts.format, opts.log);
 			const bytes = statSync(sample.path).size;
 
 			opts.log('  app (headless Chromium) …');
@@ -297,6 +310,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
 			initialJs: measureInitialJs(appDist),
 			build: path.relative(process.cwd(), appDist),
 			commit: gitCommit(),
+			format: opts.format,
 			sizes
 		};
 	}

@@ -19,6 +19,8 @@ test(
 	async () => {
 		const results = await runBench({
 			sizes: [5000],
+			// The full layout, so line items and products go through the bench too.
+			format: 'generic',
 			dataDir,
 			raw: false,
 			dist: 'dist',
