@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { tableFromJSON, type Table } from 'apache-arrow';
-import { FILE_ROOT, type SqlEngine } from '../../src/engine/types.ts';
+import { FILE_ROOT, STORAGE_SQL, type SqlEngine } from '../../src/engine/types.ts';
 import { importFiles, type ImportSource } from '../../src/ingest/import.ts';
 import { ensureContactsTableSql } from '../../src/ingest/contacts.ts';
 import { fail, ok } from '../../src/lib/result.ts';
@@ -51,6 +51,8 @@ export interface NativeSqlEngine extends SqlEngine {
 export async function createNativeSqlEngine(): Promise<NativeSqlEngine> {
 	const instance = await DuckDBInstance.create(':memory:');
 	const connection = await instance.connect();
+	// The page's storage (compressed in-memory tables), so native does the same work.
+	for (const sql of STORAGE_SQL) await connection.run(sql);
 	const dir = mkdtempSync(path.join(tmpdir(), 'huitou-bench-'));
 	const mapPaths = (sql: string) => sql.replaceAll(`'${FILE_ROOT}`, `'${dir}/`);
 	const engine: NativeSqlEngine = {

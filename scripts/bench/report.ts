@@ -191,8 +191,10 @@ const METHOD = `How it is measured (\`scripts/bench.ts\`, helpers in \`scripts/b
   (\`/proc/<pid>/status\`, pid from CDP \`SystemInfo.getProcessInfo\`), which includes the worker and
   the wasm memory.
 - **Native**: the app's own importer (\`importFiles\`) against \`@duckdb/node-api\` through a
-  \`SqlEngine\` adapter that maps \`/huitou/<name>\` to the file on disk, then the exact statements the
-  app sent for its cells and for the as-of change, replayed in order.
+  \`SqlEngine\` adapter that maps \`/huitou/<name>\` to the file on disk and keeps its tables in the
+  same compressed in-memory storage as the page (\`STORAGE_SQL\`), then the exact statements the
+  app sent for its cells and for the as-of change, replayed in order. Native DuckDB uses every core
+  of the machine; duckdb-wasm runs on one.
 - **Raw duckdb-wasm**: a separate bench-only page (\`scripts/bench/raw-page\`, built by its own Vite
   config into the git-ignored \`bench/raw-dist/\`) that starts the same duckdb-wasm bundle the plain way
   and replays the importer's statements and the cells' statements with \`conn.query\`. A separate page
