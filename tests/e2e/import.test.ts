@@ -204,9 +204,14 @@ describe('importing real exports in Chromium', () => {
 		await mapper.waitFor({ state: 'detached', timeout: 60_000 });
 		const cell = w.page.locator('[data-testid=cell]', { hasText: 'Campaigns and group tests' });
 		// The uplift-per-group-test chart gains a bar for the mapped campaign beside the sample's two.
-		// (The Parameters campaign picker is left alone: it lists data options it never renders.)
 		await cell.getByText('召回-已映射').first().waitFor({ timeout: 90_000 });
 		expect(await cell.innerText()).toContain('dormant-winback');
+		// And the Parameters campaign picker offers it, read from the data.
+		await cell.getByRole('button', { name: 'Parameters' }).click();
+		await expect
+			.poll(() => cell.locator('select option').allInnerTexts())
+			.toEqual(expect.arrayContaining(['召回-已映射', 'dormant-winback']));
+		await cell.getByRole('button', { name: 'Parameters' }).click();
 		await cell.screenshot({ path: `${SCREENSHOT_DIR}/13-campaign-cell-mapped-list.png` });
 
 		// Next month's list with the same header: the mapping is remembered, Import is one click.
