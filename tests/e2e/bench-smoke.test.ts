@@ -49,6 +49,11 @@ test(
 		expect(z.app.statements.load.some((q) => q.sql.includes('read_csv('))).toBe(true);
 		expect(z.app.statements.render.length).toBeGreaterThan(3);
 		expect(z.app.statements.param.length).toBeGreaterThan(0);
+		// One cell's parameter: only that cell's statements, a few, none of the as-of change's.
+		expect(z.app.cellParam.ms).toBeGreaterThan(0);
+		expect(z.app.cellParam.statements.length).toBeGreaterThan(0);
+		expect(z.app.cellParam.statements.length).toBeLessThan(z.app.statements.param.length);
+		expect(z.app.cellParam.statements.some((q) => q.sql.includes('rank() OVER'))).toBe(true);
 		// Native replayed exactly those statements; the only ones it cannot run read the tables the
 		// prediction cell inserts as Arrow from its JS fit, which a SQL replay does not recreate.
 		expect(z.native.render.map((q) => q.sql)).toEqual(z.app.statements.render.map((q) => q.sql));
