@@ -15,7 +15,13 @@ import { ok, type Failure, type Result } from '../../lib/result.ts';
 import { ident } from '../../lib/sql.ts';
 import { readHead } from './byte-stream.ts';
 import { detectContainer } from './detect-kind.ts';
-import { MAX_BUFFER_BYTES, MAX_FILE_BYTES, MAX_XLSX_BYTES, MAX_REJECTED_LISTED } from './limits.ts';
+import {
+	LARGE_FILE_CELLS,
+	MAX_BUFFER_BYTES,
+	MAX_FILE_BYTES,
+	MAX_XLSX_BYTES,
+	MAX_REJECTED_LISTED
+} from './limits.ts';
 import { openParquetSource, openXlsx, wholeFile } from './open-tabular.ts';
 import { openText } from './open-text.ts';
 import { ReadError, throwIfAborted, toFailure } from './read-error.ts';
@@ -38,13 +44,36 @@ export { MAX_COLUMNS, MAX_FILE_BYTES } from './limits.ts';
 type NamedBlob = Blob & { name: string };
 
 /** Detects kind, compression, encoding and delimiter, and decodes the header and first rows. */
+/**
+ * A warning before importing a delimited file that may not fit in the page's memory: its rows
+ * estimated from the size of the previewed ones, times its columns, against LARGE_FILE_CELLS.
+ */
+export function largeFileWarning(
+	bytes: number,
+	preview: Pick<SourcePreview, 'fileKind' | 'header' | 'rows'>
+): Failure | null {
+	if (preview.fileKind !== 'csv' || preview.rows.length === 0) return null;
+	const encoder = new TextEncoder();
+	const sampled = preview.rows.reduce((n, r) => n + encoder.encode(r.join(',')).length + 1, 0);
+	const rows = Math.round(bytes / (sampled / preview.rows.length));
+	const cells = rows * preview.header.length;
+	if (cells <= LARGE_FILE_CELLS) return null;
+	return {
+		code: 'read.large-file',
+		detail: `about ${(rows / 1e6).toFixed(1)} million rows × ${preview.header.length} columns (${(bytes / 1e6).toFixed(0)} MB)`
+	};
+}
+
 export async function previewSource(
 	file: NamedBlob,
 	options: ReadOptions = {}
 ): Promise<Result<SourcePreview>> {
 	try {
 		const source = await openSource(file, options);
-		return ok(source.preview);
+		const large = largeFileWarning(file.size, source.preview);
+		return ok(
+			large ? { ...source.preview, warnings: [...source.preview.warnings, large] } : source.preview
+		);
 	} catch (e) {
 		return { ok: false, error: toFailure(e) };
 	}

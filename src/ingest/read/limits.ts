@@ -11,6 +11,12 @@ export const MAX_BUFFER_BYTES = 1024 ** 3;
 export const MAX_PARSED_BYTES = 128 * 1024 ** 2;
 /** Largest XLSX file: zipped XML, unpacked and parsed whole in JS (about 10× the file size). */
 export const MAX_XLSX_BYTES = 48 * 1024 ** 2;
+/**
+ * Cells (rows × columns) of a delimited file past which an import may not fit in the page's
+ * memory: 5M orders × 9 columns (45M cells) import with room to spare, while 7M line rows × 18
+ * columns (the generic layout at 5M orders) do not.
+ */
+export const LARGE_FILE_CELLS = 60_000_000;
 /** More columns than any order export has; beyond this the header is almost surely not a header. */
 export const MAX_COLUMNS = 2000;
 /** DuckDB rejects a CSV line longer than this (its default is 2 MB); a 1 MB cell fits easily. */

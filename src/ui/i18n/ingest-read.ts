@@ -103,6 +103,10 @@ export const messages: Record<string, Msg> = {
 		en: 'Some columns have no title; they were named “column N” after their position.',
 		zh: '部分列没有标题，已按位置命名为“column N”。'
 	},
+	'read.large-file': {
+		en: 'This file is very large for a browser tab. It may run out of memory while importing; if it does, huitou says so and keeps what is loaded. Splitting it by date (e.g. one file per quarter) or leaving out columns you do not need makes it fit.',
+		zh: '这个文件对浏览器标签页来说很大，导入时可能内存不足；若如此，huitou 会提示并保留已加载的数据。按时间拆分（例如每季度一个文件）或去掉不需要的列即可导入。'
+	},
 	'read.single-column': {
 		en: 'Every row came out as a single column. If the file has several columns, pick another delimiter (comma, tab, semicolon or |).',
 		zh: '每一行都只有一列。如果文件实际有多列，请选择其他分隔符（逗号、制表符、分号或 |）。'

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import iconv from 'iconv-lite';
 import { createTestEngine } from '../../helpers/wasm-engine.ts';
 import {
+	largeFileWarning,
 	previewSource,
 	stageSource,
 	MAX_FILE_BYTES,
@@ -230,4 +231,20 @@ test('every code the reader can return has an English and a Chinese message', as
 		expect(messages[code]?.en, code).toBeTruthy();
 		expect(messages[code]?.zh, code).toBeTruthy();
 	}
+});
+
+test('a file that may not fit in memory is a preview warning, judged from rows × columns', () => {
+	// 20 previewed rows of 9 columns; the file is as many of them as its size holds.
+	const header = ['order_id', 'customer_id', 'order_time', 'status', 'amount', 'r', 'x', 'y', 'z'];
+	const row = ['o1234567', 'c12345', '2024-01-01 10:00:00', 'paid', '99.00', '0', 'a', 'b', 'c'];
+	const preview = { fileKind: 'csv' as const, header, rows: Array(20).fill(row) };
+	const bytesPerRow = row.join(',').length + 1;
+	// 5M rows × 9 columns = 45M cells: fine. 7M rows × 9 = 63M cells: over the 60M line.
+	expect(largeFileWarning(5_000_000 * bytesPerRow, preview)).toBeNull();
+	const warning = largeFileWarning(7_000_000 * bytesPerRow, preview);
+	expect(warning?.code).toBe('read.large-file');
+	expect(warning?.detail).toContain('7.0 million rows × 9 columns');
+	expect(messages['read.large-file'].en).toMatch(/split/i);
+	// Workbooks, Parquet and JSON have their own caps.
+	expect(largeFileWarning(7e9, { ...preview, fileKind: 'parquet' })).toBeNull();
 });
