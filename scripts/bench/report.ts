@@ -146,6 +146,9 @@ function whereTimeGoes(r: BenchResults): string {
 		`In the app's worker the import's statements took ${x(z.raw ? b.importSqlMs / z.raw.loadMs : null)} and the cells' statements ` +
 			`${x(z.raw ? renderSql / z.raw.renderMs : null)} as long as the identical statements in the raw page; raw duckdb-wasm itself took ` +
 			`${x(z.raw ? z.raw.loadMs / z.native.loadSqlMs : null)} (import) and ${x(z.raw ? z.raw.renderMs / z.native.renderMs : null)} (cells) native's time. ` +
+			(z.app.renderBusyMs === undefined
+				? ''
+				: `While the cells rendered, the page's main thread spent ${s(z.app.renderBusyMs)} in tasks over 50 ms (drawing charts and tables, decoding results), on the same ${r.machine.cores} cores as DuckDB's worker. `) +
 			`The as-of date enters every cell's SQL, so a new date re-runs all ${z.app.statements.param.length} statements: the result cache only helps when a cell's SQL is unchanged. ` +
 			'What a new date does not re-run is the part every cell shares: the filtered orders and the first orders are made once per set of global controls (`src/notebook/base-tables.ts`) and every cell reads them.',
 		'',
