@@ -77,7 +77,7 @@ describe('offline and limits', () => {
 	}, 400_000);
 
 	// A running DuckDB statement cannot be interrupted: Cancel replaces the worker and the files
-	// load again, so the next query answers once that reload is done.
+	// load again, so the next query answers once that reload is done; the cancelled one waits.
 	test('a runaway query is cancelled and the engine keeps answering', async () => {
 		const w = await openWatched(e2e.browser, e2e.server.url);
 		await w.page.getByTestId('sample').click();
@@ -102,6 +102,10 @@ describe('offline and limits', () => {
 		await expect
 			.poll(() => next.getByRole('gridcell').first().innerText(), { timeout: 240_000 })
 			.toBe('42');
+		// The reload the cancel brought did not start the runaway query again: it waits for Run.
+		const first = w.page.locator('[data-cell-kind=sql]').first();
+		expect(await first.locator('[role=alert][data-code="engine.cancelled"]').count()).toBe(1);
+		expect(await first.getByRole('button', { name: 'Cancel' }).count()).toBe(0);
 		expect(w.offOrigin).toEqual([]);
 		await w.context.close();
 	}, 400_000);
