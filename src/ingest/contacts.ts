@@ -21,7 +21,7 @@ import {
 import { fail, ok, type Result } from '../lib/result.ts';
 import { ident } from '../lib/sql.ts';
 import type { ImportSource } from './import.ts';
-import { normalizeColumnName } from './mapping.ts';
+import { findLocalStorage, normalizeColumnName } from './mapping.ts';
 
 const STAGE = '__contacts_stage';
 
@@ -160,16 +160,6 @@ export function createContactMappingStore(storage?: Storage): ContactMappingStor
 			else memory.delete(STORE_PREFIX + signature);
 		}
 	};
-}
-
-function findLocalStorage(): Storage | undefined {
-	try {
-		const storage = (globalThis as { localStorage?: Storage }).localStorage;
-		return storage && typeof storage.getItem === 'function' ? storage : undefined;
-	} catch {
-		// Reading localStorage throws in some sandboxed or privacy-restricted contexts.
-		return undefined;
-	}
 }
 
 /** Keeps only known fields with text values, so a stale or hand-edited entry cannot break an import. */

@@ -154,7 +154,8 @@ export function createLocalMappingStore(storage?: Storage): MappingStore {
 	};
 }
 
-function findLocalStorage(): Storage | undefined {
+/** The page's localStorage, when it may be used (also for the contact-list mappings). */
+export function findLocalStorage(): Storage | undefined {
 	try {
 		const storage = (globalThis as { localStorage?: Storage }).localStorage;
 		return storage && typeof storage.getItem === 'function' ? storage : undefined;
