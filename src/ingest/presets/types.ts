@@ -1,6 +1,6 @@
 import type { Msg } from '../../analyses/types.ts';
 import type { Mapping } from '../mapping.ts';
-import type { ReadOptions } from '../read/index.ts';
+import type { ReadOptions } from '../read/types.ts';
 
 export type PresetId =
 	| 'taobao'
