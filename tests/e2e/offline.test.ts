@@ -110,6 +110,31 @@ describe('offline and limits', () => {
 		await w.context.close();
 	}, 400_000);
 
+	test('an analysis cell stopped while it runs waits after the reload; the others render', async () => {
+		const w = await openWatched(e2e.browser, e2e.server.url);
+		await w.page.getByTestId('sample').click();
+		await w.page.getByTestId('notebook').waitFor({ timeout: 120_000 });
+		// The last cell's queries wait behind every other cell's: it is still running now.
+		const last = w.page.locator('[data-testid=cell]').last();
+		await last.getByRole('button', { name: 'Cancel' }).click({ timeout: 30_000 });
+		await last.getByTestId('cell-stopped').waitFor({ timeout: 60_000 });
+		// The reload re-ran the cells the cancel cut short; the stopped one is still waiting.
+		const cutShort = w.page.locator(
+			'[data-testid=cell] [role=alert][data-code="engine.cancelled"]'
+		);
+		await expect.poll(() => cutShort.count(), { timeout: 240_000 }).toBe(0);
+		await settle(w.page);
+		expect(await w.page.locator('[data-testid=chart] svg').count()).toBeGreaterThan(3);
+		expect(await last.getByTestId('cell-stopped').count()).toBe(1);
+		await last.screenshot({ path: path.join(SCREENSHOT_DIR, '43-cell-stopped.png') });
+		await last.getByTestId('run-again').click();
+		await expect.poll(() => last.getByTestId('cell-stopped').count(), { timeout: 120_000 }).toBe(0);
+		await settle(w.page);
+		expect(await last.locator('.query[data-query-id]').count()).toBeGreaterThan(0);
+		expect(w.offOrigin).toEqual([]);
+		await w.context.close();
+	}, 400_000);
+
 	test('a dead engine worker gives a message and a restart, the notebook stays', async () => {
 		const w = await openWatched(e2e.browser, e2e.server.url);
 		await w.page.getByTestId('sample').click();

@@ -56,6 +56,11 @@ export const messages: Record<string, Msg> = {
 	'globals.currency': { en: 'Currency', zh: '币种' },
 	'globals.reset': { en: 'Reset filters', zh: '重置筛选' },
 	'cell.run': { en: 'Run', zh: '运行' },
+	'cell.run-again': { en: 'Run again', zh: '重新运行' },
+	'cell.stopped': {
+		en: 'Stopped. The data is loaded again; this cell waits until you run it again or change its parameters.',
+		zh: '已停止。数据已重新加载；此单元将等待你重新运行或修改参数后再计算。'
+	},
 	'cell.cancel': { en: 'Cancel', zh: '取消' },
 	'cell.running': { en: 'Running…', zh: '运行中…' },
 	'cell.remove': { en: 'Remove cell', zh: '删除单元' },
