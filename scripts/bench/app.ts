@@ -85,7 +85,7 @@ export interface AppRun {
 	/** Statements the app sent during the load, after the import (summaries), for every cell, and for the re-render. */
 	statements: { load: TimedStatement[]; render: TimedStatement[]; param: TimedStatement[] };
 	/** Time in main-thread tasks over 50 ms while the cells render (charts, tables, decoding). */
-	renderBusyMs: number;
+	renderBusyMs?: number;
 	/** Main-thread tasks over 50 ms while loading (file chosen → notebook shown). */
 	longTasks: { count: number; over200: number; maxMs: number };
 	memory: {
