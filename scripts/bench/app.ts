@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { launch } from '../../tests/helpers/browser.ts';
 import type { TimedStatement } from './types.ts';
+import { chromiumProcesses, cpuBetween, cpuByThread } from './cpu.ts';
 
 /**
  * Runs in the page before the app. Kept as plain JS text: tsx would decorate a TS function with
@@ -86,6 +87,11 @@ export interface AppRun {
 	statements: { load: TimedStatement[]; render: TimedStatement[]; param: TimedStatement[] };
 	/** Time in main-thread tasks over 50 ms while the cells render (charts, tables, decoding). */
 	renderBusyMs?: number;
+	/**
+	 * CPU time per Chromium thread ("renderer: DedicatedWorker" = DuckDB's and the fit worker)
+	 * while importing and while the cells render: what competes with DuckDB for the cores.
+	 */
+	cpu?: { import: Record<string, number>; render: Record<string, number> };
 	/** Main-thread tasks over 50 ms while loading (file chosen → notebook shown). */
 	longTasks: { count: number; over200: number; maxMs: number };
 	memory: {
@@ -188,6 +194,7 @@ export async function runApp(
 			timeout: options.timeoutMs
 		});
 		const engineStartMs = (await page.evaluate('performance.now()')) as number;
+		const processes = await chromiumProcesses(browser);
 
 		const chosen = (await page.evaluate('performance.now()')) as number;
 		await page.getByTestId('file-input').setInputFiles(file);
@@ -196,9 +203,12 @@ export async function runApp(
 		const previewed = (await page.evaluate('performance.now()')) as number;
 		await page.getByTestId('import-button').click();
 		const clicked = previewed;
+		const cpuClicked = cpuByThread(processes);
 		await page.getByTestId('notebook').waitFor({ timeout: options.timeoutMs });
 		const shown = (await page.evaluate('performance.now()')) as number;
+		const cpuShown = cpuByThread(processes);
 		const rendered = await waitSettled(page, options.timeoutMs);
+		const cpuRendered = cpuByThread(processes);
 
 		const before = await page.getByTestId('as-of').inputValue();
 		const after = monthEarlier(before);
@@ -253,6 +263,10 @@ export async function runApp(
 				param: queries.slice(paramFrom, cellFrom).map(timed)
 			},
 			renderBusyMs,
+			cpu: {
+				import: cpuBetween(cpuClicked, cpuShown),
+				render: cpuBetween(cpuShown, cpuRendered)
+			},
 			longTasks: {
 				count: longTasks.length,
 				over200: longTasks.filter((t) => t.ms > 200).length,

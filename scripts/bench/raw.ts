@@ -5,6 +5,7 @@
  */
 import { launch } from '../../tests/helpers/browser.ts';
 import type { TimedStatement } from './types.ts';
+import { chromiumProcesses, cpuBetween, cpuByThread } from './cpu.ts';
 
 export interface RawRun {
 	engineStartMs: number;
@@ -12,6 +13,8 @@ export interface RawRun {
 	renderMs: number;
 	paramMs: number;
 	render: TimedStatement[];
+	/** CPU time per Chromium thread while the cells' statements ran (scripts/bench/cpu.ts). */
+	renderCpu?: Record<string, number>;
 	/** DuckDB's buffer-manager memory after the run (duckdb_memory()). */
 	engineMemoryBytes: number;
 }
@@ -46,7 +49,10 @@ export async function runRaw(
 		const load = await call(sql.load);
 		const failed = load.find((x) => x.error);
 		if (failed) throw new Error(`raw duckdb-wasm load failed: ${failed.error}`);
+		const processes = await chromiumProcesses(browser);
+		const cpuBefore = cpuByThread(processes);
 		const render = await call(sql.render);
+		const renderCpu = cpuBetween(cpuBefore, cpuByThread(processes));
 		const param = await call(sql.param);
 		const engineMemoryBytes = (await page.evaluate('window.rawBench.engineMemory()')) as number;
 		return {
@@ -55,6 +61,7 @@ export async function runRaw(
 			renderMs: sum(render),
 			paramMs: sum(param),
 			render: render.map((r, i) => ({ sql: sql.render[i], ...r })),
+			renderCpu,
 			engineMemoryBytes
 		};
 	} finally {

@@ -267,6 +267,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
 							renderMs: raw.renderMs,
 							paramMs: raw.paramMs,
 							engineMemoryBytes: raw.engineMemoryBytes,
+							renderCpu: raw.renderCpu,
 							totalMs: rawTotalMs!
 						}
 					: null,
