@@ -65,7 +65,18 @@ function firstOrdersBody(g: Globals): string {
 export interface SharedCte {
 	name: string;
 	body: string;
+	/**
+	 * The CTE its body reads, written right before it (`after, name AS (body)`): it only matches
+	 * there, so a body naming `f_orders` is never read against another `f_orders`.
+	 */
+	after?: SharedCte;
 }
+
+/** The globals' filtered order set as a shared CTE, for analyses whose own shared CTEs read it. */
+export const sharedFilteredOrders = (g: Globals): SharedCte => ({
+	name: 'f_orders',
+	body: filteredOrdersBody(g)
+});
 
 /**
  * The CTEs that every cell under the same global controls repeats: the filtered order set (also
@@ -74,8 +85,8 @@ export interface SharedCte {
  */
 export function sharedCtes(g: Globals): SharedCte[] {
 	return [
-		{ name: 'f_orders', body: filteredOrdersBody(g) },
-		{ name: 'f_orders', body: filteredOrdersBody({ ...g, from: undefined, to: undefined }) },
+		sharedFilteredOrders(g),
+		sharedFilteredOrders({ ...g, from: undefined, to: undefined }),
 		{ name: 'c_first', body: firstOrdersBody(g) }
 	];
 }

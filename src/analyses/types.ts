@@ -1,5 +1,6 @@
 import type { SqlEngine } from '../engine/types.ts';
 import type { Result } from '../lib/result.ts';
+import type { SharedCte } from './base.ts';
 
 /**
  * The contract every analysis module fulfils. A module is pure: parameters and global controls in,
@@ -166,6 +167,12 @@ export interface Analysis<P extends Record<string, unknown> = Record<string, unk
 	defaults: P;
 	params: ParamField[];
 	build(params: P, globals: Globals): CellQuery[];
+	/**
+	 * CTEs its queries repeat word for word that do not depend on every parameter (RFM's customer
+	 * summary does not depend on the scoring): the notebook keeps each as a table, so a parameter
+	 * change re-reads it instead of recomputing it. See src/notebook/base-tables.ts.
+	 */
+	shared?(params: P, globals: Globals): SharedCte[];
 	/**
 	 * SQL returning `customer_id` (plus any columns worth exporting) for a drill selection from
 	 * query `queryId`, e.g. `{segment: 'Champions'}`. Contact columns are joined by the caller.

@@ -15,7 +15,8 @@ interface Entry {
  * scan, filter and first-order window.
  *
  * The tables follow the data: `reset()` (called whenever the result cache is cleared) drops them.
- * Only the last few are kept, since each is a copy of the filtered orders in the page's memory.
+ * Only the last few are kept (one set of controls makes up to four: the filtered orders, the first
+ * orders, RFM's customer summaries now and 90 days back), since each is a copy in the page's memory.
  */
 export class BaseTables {
 	#entries = new Map<string, Entry>();
@@ -24,7 +25,7 @@ export class BaseTables {
 
 	constructor(
 		private readonly engine: SqlEngine,
-		private readonly capacity = 3
+		private readonly capacity = 5
 	) {}
 
 	/**
@@ -34,10 +35,23 @@ export class BaseTables {
 	async rewrite(sql: string, shared: readonly SharedCte[]): Promise<string> {
 		let out = sql;
 		for (const cte of shared) {
-			const text = `${cte.name} AS (${cte.body})`;
-			if (!out.includes(text)) continue;
-			const table = await this.#ensure(cte.body);
-			if (table) out = out.split(text).join(`${cte.name} AS (SELECT * FROM ${ident(table)})`);
+			const own = `${cte.name} AS (${cte.body})`;
+			const before = cte.after ? `${cte.after.name} AS (${cte.after.body}),\n` : '';
+			if (!out.includes(before + own)) continue;
+			// A CTE that reads another is made from that one's table, when it has one.
+			const query = before ? `WITH ${before.slice(0, -2)}\n${cte.body}` : cte.body;
+			const table = await this.#ensure(query, () =>
+				before
+					? this.rewrite(
+							query,
+							shared.filter((s) => !s.after)
+						)
+					: Promise.resolve(query)
+			);
+			if (table)
+				out = out
+					.split(before + own)
+					.join(`${before}${cte.name} AS (SELECT * FROM ${ident(table)})`);
 		}
 		return out;
 	}
@@ -50,7 +64,8 @@ export class BaseTables {
 		for (const t of tables) void this.engine.query(`DROP TABLE IF EXISTS ${ident(t)}`);
 	}
 
-	async #ensure(body: string): Promise<string | undefined> {
+	/** The table holding `body`'s rows, made from `create()`'s SQL (the same rows) if new. */
+	async #ensure(body: string, create: () => Promise<string>): Promise<string | undefined> {
 		let entry = this.#entries.get(body);
 		if (entry) {
 			// most recently used last
@@ -59,8 +74,8 @@ export class BaseTables {
 		} else {
 			const table = `__base_${++this.#made}`;
 			const generation = this.#generation;
-			const ready = this.engine
-				.query(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS ${body}`)
+			const ready = create()
+				.then((sql) => this.engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS ${sql}`))
 				.then((r) => r.ok && generation === this.#generation);
 			entry = { table, ready };
 			this.#entries.set(body, entry);

@@ -6,7 +6,7 @@
 import type { Analysis, CellQuery, ColumnSpec, Globals } from '../types.ts';
 import { defaults as rfmDefaults } from '../rfm/params.ts';
 import { segmentLabelsFor } from '../rfm/describe.ts';
-import { segmentOrder } from '../rfm/sql.ts';
+import { rfmShared, segmentOrder } from '../rfm/sql.ts';
 import { defaults, fields, type PredictParams } from './params.ts';
 import {
 	buildAliveHeatmapSql,
@@ -54,6 +54,8 @@ export const predict: Analysis<PredictParams> = {
 	defaults,
 	params: fields,
 	prepare: (engine, p, g, signal) => runPredict(engine, p, g, { signal }),
+	// Two of its lists join RFM segments (default rules): the same summary table as the RFM cell's.
+	shared: (_, g) => rfmShared(rfmDefaults, g),
 	build: (p, g): CellQuery[] => queries(g).map((q) => ({ ...q, sql: runTag(p, g) + q.sql })),
 	customersSql: (p, g, queryId, selection) =>
 		runTag(p, g) + buildPredictCustomersSql(g, queryId, selection)

@@ -7,6 +7,7 @@ import {
 	buildMovementSql,
 	buildRfmCustomersSql,
 	buildSegmentsSql,
+	rfmShared,
 	segmentOrder
 } from './sql.ts';
 import { definition, labels as l, segmentLabelsFor, title } from './describe.ts';
@@ -17,6 +18,7 @@ export const rfm: Analysis<RfmParams> = {
 	definition,
 	defaults,
 	params: fields,
+	shared: rfmShared,
 	build: (p, g): CellQuery[] => {
 		const segments = segmentLabelsFor(segmentOrder(p.rules));
 		const withNotYet = segmentLabelsFor([NOT_YET, ...segmentOrder(p.rules)]);

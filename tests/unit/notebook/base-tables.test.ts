@@ -7,7 +7,12 @@ import { createTestEngine } from '../../helpers/wasm-engine.ts';
 import { fixtureSql, rowsOf } from '../../helpers/native-engine.ts';
 import type { SqlEngine } from '../../../src/engine/types.ts';
 import type { Globals } from '../../../src/analyses/types.ts';
-import { filteredOrdersCte, sharedCtes } from '../../../src/analyses/base.ts';
+import {
+	filteredOrdersCte,
+	sharedCtes,
+	sharedFilteredOrders,
+	type SharedCte
+} from '../../../src/analyses/base.ts';
 import { BaseTables } from '../../../src/notebook/base-tables.ts';
 import { ResultCache, runQueries } from '../../../src/notebook/run-cell.ts';
 
@@ -113,6 +118,47 @@ describe('BaseTables', () => {
 		]);
 		cache.clear();
 		expect(await baseTables()).toEqual([]);
+	});
+
+	test('a CTE that reads another matches only right after it, and is made from its table', async () => {
+		sent = [];
+		const base = new BaseTables(counting);
+		const perCustomer = `
+	SELECT customer_id, sum(amount) AS spent FROM f_orders WHERE known GROUP BY customer_id
+`;
+		const summary: SharedCte = {
+			name: 'summary',
+			body: perCustomer,
+			after: sharedFilteredOrders(g)
+		};
+		const shared = [summary, ...sharedCtes(g)];
+		const sql = `WITH ${filteredOrdersCte(g)},\nsummary AS (${perCustomer})
+SELECT customer_id, spent FROM summary ORDER BY customer_id`;
+		const rewritten = await base.rewrite(sql, shared);
+		expect(rewritten).not.toContain('GROUP BY customer_id');
+		expect(rewritten).not.toContain('FROM orders o');
+		// c1 paid 100 before the as-of date, c2 50 (its refunded order does not count).
+		expect(await rowsOf(engine, rewritten)).toEqual([
+			{ customer_id: 'c1', spent: 100 },
+			{ customer_id: 'c2', spent: 50 }
+		]);
+		const made = sent.filter((s) => s.startsWith('CREATE OR REPLACE TEMP TABLE'));
+		expect(made).toHaveLength(2);
+		// The summary was made from the filtered orders' table, not by scanning the orders again.
+		expect(made[1]).toMatch(/f_orders AS \(SELECT \* FROM "__base_\d+"\)/);
+
+		// The same body after a differently filtered f_orders (another as-of date) is not it.
+		const other = { ...g, asOf: '2024-02-05' };
+		const elsewhere = `WITH ${filteredOrdersCte(other)},\nsummary AS (${perCustomer})
+SELECT customer_id, spent FROM summary ORDER BY customer_id`;
+		const kept = await base.rewrite(elsewhere, shared);
+		expect(kept).toContain('GROUP BY customer_id');
+		// Before 2024-02-05 only c1's and c2's first orders were paid: 100 and 50.
+		expect(await rowsOf(engine, kept)).toEqual([
+			{ customer_id: 'c1', spent: 100 },
+			{ customer_id: 'c2', spent: 50 }
+		]);
+		base.reset();
 	});
 
 	test('a run that was given up stops before its next query', async () => {

@@ -17,8 +17,11 @@ import {
 	buildRfmCustomersSql,
 	buildSegmentsSql,
 	compareAsOf,
-	rfmSegmentsSql
+	rfmSegmentsSql,
+	rfmShared
 } from '../../../../src/analyses/rfm/sql.ts';
+import { sharedCtes } from '../../../../src/analyses/base.ts';
+import { BaseTables } from '../../../../src/notebook/base-tables.ts';
 
 const repeat = (customer: string, n: number, time: string, gross: number): TestOrder[] =>
 	Array.from({ length: n }, (_, i) => ({ id: `${customer}${i}`, customer, time, gross }));
@@ -261,5 +264,51 @@ describe('segment table, heatmap, movement', () => {
 		const rows = await rowsOf(db, buildSegmentsSql({ ...defaults, rules }, net));
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ segment: "x'); DROP TABLE orders; --", customers: 6 });
+	});
+});
+
+describe('in the notebook: customer summaries kept as tables', () => {
+	const variants: [string, RfmParams][] = [
+		['thresholds, total', defaults],
+		['quintiles, total', { ...defaults, scoring: 'quantiles' }],
+		['quintiles, average', { ...defaults, scoring: 'quantiles', monetary: 'average' }],
+		['earlier date set', { ...defaults, compareAsOf: '2024-01-01' }]
+	];
+
+	test.each(variants)('%s: every query gives the same rows', async (_, p) => {
+		const base = new BaseTables(db);
+		const shared = [...rfmShared(p, net), ...sharedCtes(net)];
+		for (const q of rfm.build(p, net)) {
+			const rewritten = await base.rewrite(q.sql, shared);
+			expect(rewritten).not.toContain('GROUP BY customer_id');
+			expect(await rowsOf(db, rewritten)).toEqual(await rowsOf(db, q.sql));
+		}
+		base.reset();
+	});
+
+	test('a new scoring, threshold or rule re-reads the summaries: no new table', async () => {
+		const made: string[] = [];
+		const counting: SqlEngine = {
+			...db,
+			query: (sql: string) => {
+				if (sql.startsWith('CREATE OR REPLACE TEMP TABLE')) made.push(sql);
+				return db.query(sql);
+			}
+		};
+		const base = new BaseTables(counting);
+		const run = async (p: RfmParams) => {
+			for (const q of rfm.build(p, net))
+				await base.rewrite(q.sql, [...rfmShared(p, net), ...sharedCtes(net)]);
+		};
+		await run(defaults);
+		// The filtered orders, and the summaries at the as-of date (read from them) and 90 days
+		// before (from the orders: no other cell filters at that date).
+		const first = made.length;
+		expect(first).toBe(3);
+		await run({ ...defaults, scoring: 'quantiles' });
+		await run({ ...defaults, rThresholds: [10, 60, 120, 300] });
+		await run({ ...defaults, rules: defaults.rules.slice(1) });
+		expect(made).toHaveLength(first);
+		base.reset();
 	});
 });
