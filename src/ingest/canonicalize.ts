@@ -297,25 +297,68 @@ FROM v`;
 }
 
 /**
- * First non-empty value by source line. arg_min keeps one value and one line per order, where an
- * ordered first() keeps every row of the group until it sorts them: on 5M orders that is the
- * difference between fitting in the page's memory and not.
+ * How stage 2 reads an order's values: over its rows (first non-empty by source line, sums,
+ * counts), or, when every order is a single row (Taobao's order report, one-row-per-order
+ * exports), from that row alone. Both give the same draft for such a file; the second needs no
+ * hash table over every order, which on 1M orders was the import's largest memory peak.
+ */
+interface PerOrder {
+	/** First non-empty value by source line (where `where` holds). */
+	first(expr: string, where?: string): string;
+	/** The first line's value even when it is empty. */
+	firstLine(expr: string, where: string): string;
+	sum(expr: string, where: string): string;
+	count(where: string): string;
+	any(condition: string): string;
+	groupBy: string;
+	/** A row's line number within its order (from 1, by source line). */
+	lineNo: string;
+}
+
+/**
+ * arg_min keeps one value and one line per order, where an ordered first() keeps every row of the
+ * group until it sorts them: on 5M orders that is the difference between fitting in the page's
+ * memory and not.
  */
 const firstOf = (expr: string, where = 'TRUE') =>
 	`arg_min(${expr}, __line) FILTER (WHERE ${where} AND ${expr} IS NOT NULL)`;
+
+const overRows: PerOrder = {
+	first: firstOf,
+	// arg_min_null does not skip NULLs.
+	firstLine: (expr, where) => `arg_min_null(${expr}, __line) FILTER (WHERE ${where})`,
+	sum: (expr, where) => `sum(${expr}) FILTER (WHERE ${where})`,
+	count: (where) => `count(*) FILTER (WHERE ${where})`,
+	any: (condition) => `bool_or(${condition})`,
+	groupBy: 'GROUP BY order_id',
+	lineNo: 'CAST(row_number() OVER (PARTITION BY r.order_id ORDER BY r.__line) AS INTEGER)'
+};
+
+const fromOneRow: PerOrder = {
+	first: (expr, where = 'TRUE') => `CASE WHEN ${where} AND ${expr} IS NOT NULL THEN ${expr} END`,
+	firstLine: (expr, where) => `CASE WHEN ${where} THEN ${expr} END`,
+	sum: (expr, where) => `CASE WHEN ${where} THEN ${expr} END`,
+	count: (where) => `CAST(CASE WHEN ${where} THEN 1 ELSE 0 END AS BIGINT)`,
+	any: (condition) => condition,
+	groupBy: '',
+	lineNo: 'CAST(1 AS INTEGER)'
+};
+
+/** True when no order id is on more than one row: stage 2 can read each order from its row. */
+export const ONE_ROW_PER_ORDER_PROBE_SQL = `SELECT count(order_id) = count(DISTINCT order_id) AS one_row FROM ${INGEST_TABLES.rows}`;
 
 /**
  * Stage 2: one draft row per order id from the rows of orders with no rejected row. Order-level
  * values are taken once (first non-empty by line), never summed over lines; refund rows are
  * netted into refund_amount. Drafts without an amount or a time are rejected in stage 3.
  */
-function buildOrderDraftSql(mapping: Mapping, fileLabel: string): string {
+function buildOrderDraftSql(mapping: Mapping, fileLabel: string, per: PerOrder): string {
 	const normal = 'NOT is_refund';
 	const grossByLevel = {
-		order: firstOf('order_amount', normal),
-		// The first line's amount even when it is empty (arg_min_null does not skip NULLs).
-		'first-line': `arg_min_null(order_amount, __line) FILTER (WHERE ${normal})`,
-		'line-sum': `sum(line_amount) FILTER (WHERE ${normal})`
+		order: per.first('order_amount', normal),
+		// The first line's amount even when it is empty.
+		'first-line': per.firstLine('order_amount', normal),
+		'line-sum': per.sum('line_amount', normal)
 	}[mapping.orderAmountLevel];
 	const cancelled = mapping.cancelPrefix
 		? `WHEN starts_with(order_id, ${literal(mapping.cancelPrefix)}) THEN 'cancelled'`
@@ -324,22 +367,22 @@ function buildOrderDraftSql(mapping: Mapping, fileLabel: string): string {
 WITH bad AS (SELECT DISTINCT order_id FROM ${INGEST_TABLES.rows} WHERE reject_reason IS NOT NULL AND order_id IS NOT NULL),
 g AS (
 	SELECT order_id,
-		${firstOf('customer_id')} AS customer_id,
-		coalesce(${firstOf('row_time', normal)}, ${firstOf('row_time')}) AS order_time,
-		coalesce(${firstOf('status_mapped', normal)}, ${firstOf('status_mapped')}) AS status_mapped,
-		bool_or(after_sale_mapped = 'refunded') AS after_sale_refunded,
-		count(*) FILTER (WHERE ${normal}) AS normal_rows,
+		${per.first('customer_id')} AS customer_id,
+		coalesce(${per.first('row_time', normal)}, ${per.first('row_time')}) AS order_time,
+		coalesce(${per.first('status_mapped', normal)}, ${per.first('status_mapped')}) AS status_mapped,
+		${per.any(`after_sale_mapped = 'refunded'`)} AS after_sale_refunded,
+		${per.count(normal)} AS normal_rows,
 		${grossByLevel} AS gross_declared,
-		sum(line_amount) FILTER (WHERE ${normal}) AS line_sum,
-		coalesce(${firstOf('refund_amount', normal)}, 0) + coalesce(sum(row_amount) FILTER (WHERE is_refund), 0) AS refund_total,
-		sum(row_amount) FILTER (WHERE is_refund) AS refund_rows_amount,
-		${firstOf('channel')} AS channel,
-		${firstOf('campaign')} AS campaign,
-		${firstOf('province')} AS province,
-		${firstOf('city')} AS city
+		${per.sum('line_amount', normal)} AS line_sum,
+		coalesce(${per.first('refund_amount', normal)}, 0) + coalesce(${per.sum('row_amount', 'is_refund')}, 0) AS refund_total,
+		${per.sum('row_amount', 'is_refund')} AS refund_rows_amount,
+		${per.first('channel')} AS channel,
+		${per.first('campaign')} AS campaign,
+		${per.first('province')} AS province,
+		${per.first('city')} AS city
 	FROM ${INGEST_TABLES.rows}
 	WHERE order_id IS NOT NULL AND order_id NOT IN (SELECT order_id FROM bad)
-	GROUP BY order_id
+	${per.groupBy}
 ),
 a AS (
 	SELECT *,
@@ -377,7 +420,7 @@ FROM r`;
  * Stage 3: the accepted orders, their lines and customers, and every rejected row with its reason.
  * Lines come from the non-refund rows of accepted orders, when the file has any line column.
  */
-function buildOrderTablesSql(mapping: Mapping): string[] {
+function buildOrderTablesSql(mapping: Mapping, per: PerOrder): string[] {
 	const { rows, draft, orders, lines, customers, rejects } = INGEST_TABLES;
 	const hasLines = LINE_FIELDS.some((f) => mapping.fields[f] !== undefined);
 	const statements = [
@@ -406,7 +449,7 @@ FROM ${rows} r JOIN ${draft} d USING (order_id) WHERE d.reject_reason IS NOT NUL
 	];
 	if (hasLines)
 		statements.push(`INSERT INTO ${lines}
-SELECT r.order_id, CAST(row_number() OVER (PARTITION BY r.order_id ORDER BY r.__line) AS INTEGER),
+SELECT r.order_id, ${per.lineNo},
 	r.product_id, r.product_title, r.category, coalesce(r.quantity, 1),
 	-- A one-line order without a line amount (Taobao's order report) is worth the order's amount.
 	coalesce(r.line_amount, CASE WHEN d.normal_rows = 1 THEN d.gross_amount END, 0)
@@ -415,17 +458,17 @@ WHERE d.reject_reason IS NULL AND NOT r.is_refund`);
 	return statements;
 }
 
-/** All statements that build the INGEST_TABLES for one staged file, in order. */
-export function buildCanonicalizeSql(
+/**
+ * The statements that build the orders, lines, customers and rejects of one file from its parsed
+ * rows (`buildParseRowsSql`), in order. `oneRowPerOrder` as ONE_ROW_PER_ORDER_PROBE_SQL found.
+ */
+export function buildOrderSql(
 	mapping: Mapping,
-	stagingTable: string,
-	fileLabel: string
+	fileLabel: string,
+	oneRowPerOrder: boolean
 ): string[] {
-	return [
-		buildParseRowsSql(mapping, stagingTable),
-		buildOrderDraftSql(mapping, fileLabel),
-		...buildOrderTablesSql(mapping)
-	];
+	const per = oneRowPerOrder ? fromOneRow : overRows;
+	return [buildOrderDraftSql(mapping, fileLabel, per), ...buildOrderTablesSql(mapping, per)];
 }
 
 /**

@@ -7,7 +7,9 @@
 import type { SqlEngine } from '../engine/types.ts';
 import { CUSTOMERS_DDL, ORDER_LINES_DDL, ORDERS_DDL } from './canonical.ts';
 import {
-	buildCanonicalizeSql,
+	buildOrderSql,
+	buildParseRowsSql,
+	ONE_ROW_PER_ORDER_PROBE_SQL,
 	buildCleanupSql,
 	buildDateOrderProbeSql,
 	buildDuplicateCountSql,
@@ -215,7 +217,12 @@ async function importOne(
 	if (!offset.ok) return offset;
 	mapping = offset.value;
 
-	const built = await runAll(engine, buildCanonicalizeSql(mapping, STAGING_TABLE, file.name));
+	const parsed = await runAll(engine, [buildParseRowsSql(mapping, STAGING_TABLE)]);
+	if (!parsed.ok) return parsed;
+	const shape = await firstRow(engine, ONE_ROW_PER_ORDER_PROBE_SQL);
+	if (!shape.ok) return shape;
+	const oneRowPerOrder = shape.value?.one_row === true;
+	const built = await runAll(engine, buildOrderSql(mapping, file.name, oneRowPerOrder));
 	if (!built.ok) return built;
 	if (opts.signal?.aborted) return { ok: false, error: cancelled() };
 
