@@ -99,7 +99,24 @@ export interface AppRun {
 		jsHeapUsedPeak: number;
 		/** Peak resident memory of the tab's renderer process (main thread, workers, wasm). */
 		rendererPeakRss: number;
+		/** The renderer's resident memory with the engine ready and no file: the page's floor. */
+		rendererReadyRss?: number;
 	};
+}
+
+/** Resident memory of the largest renderer process now (VmRSS), in bytes, as the peak is taken. */
+function rendererRss(processes: Map<number, string>): number {
+	let bytes = 0;
+	for (const [pid, type] of processes) {
+		if (type !== 'renderer') continue;
+		try {
+			const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+			bytes = Math.max(bytes, kb ? Number(kb[1]) * 1024 : 0);
+		} catch {
+			// the process has ended
+		}
+	}
+	return bytes;
 }
 
 const timed = (q: PageQuery): TimedStatement => ({ sql: q.sql, ms: q.end - q.start });
@@ -195,6 +212,7 @@ export async function runApp(
 		});
 		const engineStartMs = (await page.evaluate('performance.now()')) as number;
 		const processes = await chromiumProcesses(browser);
+		const readyRss = rendererRss(processes);
 
 		const chosen = (await page.evaluate('performance.now()')) as number;
 		await page.getByTestId('file-input').setInputFiles(file);
@@ -231,7 +249,7 @@ export async function runApp(
 		});
 		const cellDone = await waitSettled(page, options.timeoutMs);
 
-		const memory = await stopMemory();
+		const memory = { ...(await stopMemory()), rendererReadyRss: readyRss };
 		const queries = (await page.evaluate('window.__bench.queries')) as PageQuery[];
 		const allLongTasks = (await page.evaluate('window.__bench.longTasks')) as {
 			start: number;
