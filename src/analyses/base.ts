@@ -66,16 +66,30 @@ export interface SharedCte {
 	name: string;
 	body: string;
 	/**
-	 * The CTE its body reads, written right before it (`after, name AS (body)`): it only matches
-	 * there, so a body naming `f_orders` is never read against another `f_orders`.
+	 * The CTEs its body reads, written right before it, in order (`a AS (…),\nb AS (…),\nname AS
+	 * (body)`, as `cteChain` writes them): it only matches there, so a body naming `f_orders` is
+	 * never read against another `f_orders`.
 	 */
-	after?: SharedCte;
+	after?: SharedCte[];
 }
+
+/** `name AS (body)`. */
+export const cteText = (cte: SharedCte): string => `${cte.name} AS (${cte.body})`;
+
+/** `name AS (body)` after the CTEs it reads: the text cells write and BaseTables looks for. */
+export const cteChain = (cte: SharedCte): string =>
+	[...(cte.after ?? []), cte].map(cteText).join(',\n');
 
 /** The globals' filtered order set as a shared CTE, for analyses whose own shared CTEs read it. */
 export const sharedFilteredOrders = (g: Globals): SharedCte => ({
 	name: 'f_orders',
 	body: filteredOrdersBody(g)
+});
+
+/** The first orders as a shared CTE, likewise. */
+export const sharedFirstOrders = (g: Globals): SharedCte => ({
+	name: 'c_first',
+	body: firstOrdersBody(g)
 });
 
 /**
@@ -87,7 +101,7 @@ export function sharedCtes(g: Globals): SharedCte[] {
 	return [
 		sharedFilteredOrders(g),
 		sharedFilteredOrders({ ...g, from: undefined, to: undefined }),
-		{ name: 'c_first', body: firstOrdersBody(g) }
+		sharedFirstOrders(g)
 	];
 }
 

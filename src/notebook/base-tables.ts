@@ -1,5 +1,5 @@
 import type { SqlEngine } from '../engine/types.ts';
-import type { SharedCte } from '../analyses/base.ts';
+import { cteChain, cteText, type SharedCte } from '../analyses/base.ts';
 import { ident } from '../lib/sql.ts';
 
 interface Entry {
@@ -15,8 +15,10 @@ interface Entry {
  * scan, filter and first-order window.
  *
  * The tables follow the data: `reset()` (called whenever the result cache is cleared) drops them.
- * Only the last few are kept (one set of controls makes up to four: the filtered orders, the first
- * orders, RFM's customer summaries now and 90 days back), since each is a copy in the page's memory.
+ * Only the last few are kept, since each is a copy in the page's memory. One set of controls makes
+ * up to nine: the filtered orders (with and without the date range), the first orders, and what
+ * the analyses declare (`Analysis.shared`): RFM's customer summaries now and 90 days back, the
+ * acquired customers (with and without their first category), the ranked orders, the order days.
  */
 export class BaseTables {
 	#entries = new Map<string, Entry>();
@@ -25,7 +27,7 @@ export class BaseTables {
 
 	constructor(
 		private readonly engine: SqlEngine,
-		private readonly capacity = 5
+		private readonly capacity = 10
 	) {}
 
 	/**
@@ -35,11 +37,11 @@ export class BaseTables {
 	async rewrite(sql: string, shared: readonly SharedCte[]): Promise<string> {
 		let out = sql;
 		for (const cte of shared) {
-			const own = `${cte.name} AS (${cte.body})`;
-			const before = cte.after ? `${cte.after.name} AS (${cte.after.body}),\n` : '';
-			if (!out.includes(before + own)) continue;
-			// A CTE that reads another is made from that one's table, when it has one.
-			const query = before ? `WITH ${before.slice(0, -2)}\n${cte.body}` : cte.body;
+			const text = cteChain(cte);
+			if (!out.includes(text)) continue;
+			const before = (cte.after ?? []).map(cteText).join(',\n');
+			// A CTE that reads others is made from their tables, where they have them.
+			const query = before ? `WITH ${before}\n${cte.body}` : cte.body;
 			const table = await this.#ensure(query, () =>
 				before
 					? this.rewrite(
@@ -48,10 +50,9 @@ export class BaseTables {
 						)
 					: Promise.resolve(query)
 			);
-			if (table)
-				out = out
-					.split(before + own)
-					.join(`${before}${cte.name} AS (SELECT * FROM ${ident(table)})`);
+			if (!table) continue;
+			const read = cteText({ name: cte.name, body: `SELECT * FROM ${ident(table)}` });
+			out = out.split(text).join(before ? `${before},\n${read}` : read);
 		}
 		return out;
 	}

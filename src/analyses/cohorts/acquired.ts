@@ -1,5 +1,5 @@
 import type { Globals } from '../types.ts';
-import { filteredOrdersCte, firstOrdersCte } from '../base.ts';
+import { cteChain, sharedFilteredOrders, sharedFirstOrders, type SharedCte } from '../base.ts';
 
 /** The value shown for a first order without the attribute (no channel, no category, …). */
 export const NONE = '(none)';
@@ -14,20 +14,30 @@ const orNone = (col: string) => `coalesce(nullif(trim(${col}), ''), '${NONE}')`;
  * category. The category of an order is that of its largest line (ties: category name, line no).
  */
 export function acquiredCtes(g: Globals, withCategory: boolean): string {
-	const category = withCategory
-		? `,
-first_category AS (
+	return cteChain(sharedAcquired(g, withCategory));
+}
+
+/** The category of each first order: that of its largest line (ties: category name, line no). */
+const FIRST_CATEGORY: SharedCte = {
+	name: 'first_category',
+	body: `
 	SELECT order_id, category
 	FROM order_lines
 	WHERE order_id IN (SELECT first_order_id FROM c_first)
 	QUALIFY row_number() OVER (
 		PARTITION BY order_id ORDER BY line_amount DESC, category NULLS LAST, line_no
 	) = 1
-)`
-		: '';
-	return `${filteredOrdersCte(g)},
-${firstOrdersCte(g)}${category},
-acquired AS (
+`
+};
+
+/**
+ * `acquired` after the CTEs it reads, as acquiredCtes writes it: cohorts, repurchase and what-if
+ * share it, and the notebook keeps it as a table (src/notebook/base-tables.ts).
+ */
+export function sharedAcquired(g: Globals, withCategory: boolean): SharedCte {
+	return {
+		name: 'acquired',
+		body: `
 	SELECT c.customer_id, c.first_order_id, c.first_time, f.amount AS first_amount,
 		${orNone('f.channel')} AS channel, ${orNone('f.campaign')} AS campaign,
 		${orNone('f.province')} AS province,
@@ -36,5 +46,17 @@ acquired AS (
 	JOIN f_orders f ON f.order_id = c.first_order_id AND f.customer_id = c.customer_id${
 		withCategory ? '\n\tLEFT JOIN first_category fc ON fc.order_id = c.first_order_id' : ''
 	}
-)`;
+`,
+		after: [
+			sharedFilteredOrders(g),
+			sharedFirstOrders(g),
+			...(withCategory ? [FIRST_CATEGORY] : [])
+		]
+	};
 }
+
+/** Both forms of `acquired`, for analyses that use either. */
+export const acquiredShared = (_: unknown, g: Globals): SharedCte[] => [
+	sharedAcquired(g, false),
+	sharedAcquired(g, true)
+];

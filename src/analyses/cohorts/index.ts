@@ -2,6 +2,7 @@ import type { Analysis, ColumnSpec } from '../types.ts';
 import { defaults, fields, type CohortParams } from './params.ts';
 import { buildCohortCustomersSql, buildCohortSql } from './sql.ts';
 import { definition, labels as l, noneLabels, title } from './describe.ts';
+import { acquiredShared } from './acquired.ts';
 
 const columns: ColumnSpec[] = [
 	{ key: 'cohort', label: l.cohort, format: 'text' },
@@ -20,6 +21,7 @@ export const cohorts: Analysis<CohortParams> = {
 	definition,
 	defaults,
 	params: fields,
+	shared: acquiredShared,
 	build: (p, g) => {
 		const sql = buildCohortSql(p, g);
 		const valueLabels = p.key === 'month' || p.key === 'week' ? undefined : { cohort: noneLabels };

@@ -1,6 +1,7 @@
 import type { Analysis, CellQuery } from '../types.ts';
 import { defaults, fields, type LifecycleParams } from './params.ts';
 import {
+	sharedDays,
 	buildDormantCustomersSql,
 	buildReactivationSql,
 	buildRuleSql,
@@ -17,6 +18,7 @@ export const lifecycle: Analysis<LifecycleParams> = {
 	definition,
 	defaults,
 	params: fields,
+	shared: (_, g) => [sharedDays(g)],
 	build: (p, g): CellQuery[] => [
 		{
 			id: 'rule',

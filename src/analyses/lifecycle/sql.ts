@@ -1,5 +1,12 @@
 import type { Globals } from '../types.ts';
-import { asOfSql, filteredOrdersCte, firstOrdersCte, selectionDate } from '../base.ts';
+import {
+	asOfSql,
+	cteChain,
+	selectionDate,
+	sharedFilteredOrders,
+	sharedFirstOrders,
+	type SharedCte
+} from '../base.ts';
 import { literal } from '../../lib/sql.ts';
 import { FALLBACK_CYCLE_DAYS, type LifecycleParams } from './params.ts';
 
@@ -17,6 +24,23 @@ const monthCount = (n: unknown): number => Math.min(Math.max(Math.round(nonNegat
  *   so split orders do not make a 0-day cycle);
  * - `rule`: the repurchase cycle and the thresholds derived from it, one row.
  */
+/**
+ * `days`: the days each known customer ordered on. It does not depend on the cell's parameters,
+ * so the notebook keeps it as a table.
+ */
+export function sharedDays(g: Globals): SharedCte {
+	return {
+		name: 'days',
+		body: `
+	SELECT customer_id, order_time::DATE AS day
+	FROM f_orders
+	WHERE known
+	GROUP BY ALL
+`,
+		after: [sharedFilteredOrders(g), sharedFirstOrders(g)]
+	};
+}
+
 function ruleCtes(p: LifecycleParams, g: Globals): string {
 	const cycle = nonNegative(p.cycleDays);
 	const cycleSql =
@@ -27,14 +51,7 @@ function ruleCtes(p: LifecycleParams, g: Globals): string {
 		nonNegative(override) > 0
 			? literal(nonNegative(override))
 			: `round(cycle_days * ${literal(nonNegative(multiple))})`;
-	return `${filteredOrdersCte(g)},
-${firstOrdersCte(g)},
-days AS (
-	SELECT customer_id, order_time::DATE AS day
-	FROM f_orders
-	WHERE known
-	GROUP BY ALL
-),
+	return `${cteChain(sharedDays(g))},
 gaps AS (
 	SELECT date_diff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS gap
 	FROM days

@@ -1,6 +1,7 @@
 import type { Analysis, CellQuery } from '../types.ts';
 import { defaults, fields, type ProductsParams } from './params.ts';
 import {
+	sharedRanked,
 	buildFirstBuyersSql,
 	buildFirstItemRepeatSql,
 	buildItemBuyersSql,
@@ -19,6 +20,7 @@ export const products: Analysis<ProductsParams> = {
 	definition,
 	defaults,
 	params: fields,
+	shared: (_, g) => [sharedRanked(g)],
 	build: (p, g): CellQuery[] => [
 		{
 			id: 'roles',

@@ -1,5 +1,11 @@
 import type { Globals } from '../types.ts';
-import { dataEndSql, filteredOrdersCte, firstOrdersCte } from '../base.ts';
+import {
+	cteChain,
+	dataEndSql,
+	sharedFilteredOrders,
+	sharedFirstOrders,
+	type SharedCte
+} from '../base.ts';
 import { literal, literalList } from '../../lib/sql.ts';
 import type { ProductsParams } from './params.ts';
 
@@ -37,14 +43,15 @@ function judgedColumns(p: ProductsParams, g: Globals): string {
  * - `judged`: per acquired customer, whether they repeated (see judgedColumns);
  * - `first_items`: the items in each acquired customer's first order, with that verdict.
  */
-function itemCtes(p: ProductsParams, g: Globals): string {
-	const byCategory = p.level === 'category';
-	const itemId = byCategory ? 'l.category' : 'coalesce(l.product_id, l.product_title)';
-	const itemName = byCategory ? 'l.category' : 'coalesce(l.product_title, l.product_id)';
-	const categoryFilter = g.categories?.length ? `AND category IN ${literalList(g.categories)}` : '';
-	return `${filteredOrdersCte(g)},
-${firstOrdersCte(g)},
-ranked AS (
+/**
+ * `ranked`: every filtered order of a known customer, whether it is the first-ever one, whether the
+ * customer was acquired in the set, its number among the customer's orders and their count. It
+ * does not depend on the cell's parameters, so the notebook keeps it as a table.
+ */
+export function sharedRanked(g: Globals): SharedCte {
+	return {
+		name: 'ranked',
+		body: `
 	SELECT f.order_id, f.customer_id, f.order_time, f.order_id = c.first_order_id AS is_first,
 		bool_or(f.order_id = c.first_order_id) OVER w AS acquired,
 		row_number() OVER (w ORDER BY f.order_time, f.order_id) AS n,
@@ -52,7 +59,17 @@ ranked AS (
 	FROM f_orders f
 	JOIN c_first c ON c.customer_id = f.customer_id
 	WINDOW w AS (PARTITION BY f.customer_id)
-),
+`,
+		after: [sharedFilteredOrders(g), sharedFirstOrders(g)]
+	};
+}
+
+function itemCtes(p: ProductsParams, g: Globals): string {
+	const byCategory = p.level === 'category';
+	const itemId = byCategory ? 'l.category' : 'coalesce(l.product_id, l.product_title)';
+	const itemName = byCategory ? 'l.category' : 'coalesce(l.product_title, l.product_id)';
+	const categoryFilter = g.categories?.length ? `AND category IN ${literalList(g.categories)}` : '';
+	return `${cteChain(sharedRanked(g))},
 order_totals AS (
 	SELECT order_id, sum(line_amount) AS line_total, count(*) AS line_count
 	FROM order_lines

@@ -14,6 +14,7 @@ import {
 } from './sql.ts';
 import { definition, labels as l, title } from './describe.ts';
 import { noneLabels } from '../cohorts/describe.ts';
+import { acquiredShared } from '../cohorts/acquired.ts';
 
 const BREAKDOWN_TEXT: Record<Breakdown, { title: Msg; group: Msg }> = {
 	channel: { title: l.byChannel, group: l.channel },
@@ -63,6 +64,7 @@ export const repurchase: Analysis<RepurchaseParams> = {
 	definition,
 	defaults,
 	params: fields,
+	shared: acquiredShared,
 	build: (p, g) => [
 		...BREAKDOWNS.map((by) => breakdownQuery(p, g, by)),
 		{

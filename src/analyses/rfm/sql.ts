@@ -1,5 +1,5 @@
 import type { Globals } from '../types.ts';
-import { asOfSql, filteredOrdersCte, sharedFilteredOrders, type SharedCte } from '../base.ts';
+import { asOfSql, cteChain, sharedFilteredOrders, type SharedCte } from '../base.ts';
 import { dateLiteral, literal } from '../../lib/sql.ts';
 import type { RfmParams, SegmentRule } from './params.ts';
 
@@ -86,8 +86,7 @@ export function rfmSegmentsSql(p: RfmParams, g: Globals): string {
 	const rScore = quantiles ? rankScore('r') : thresholdScore('r', ascending(p.rThresholds), '<=');
 	const fScore = quantiles ? rankScore('f') : thresholdScore('f', ascending(p.fThresholds), '>=');
 	const mScore = quantiles ? rankScore('m') : thresholdScore('m', ascending(p.mThresholds), '>=');
-	return `WITH ${filteredOrdersCte(g)},
-rfm_base AS (${rfmBaseBody(p, g)}),
+	return `WITH ${cteChain(rfmBase(p, g))},
 rfm_scored AS (
 	SELECT *, ${rScore} AS r_score, ${fScore} AS f_score, ${mScore} AS m_score
 	FROM rfm_base
@@ -119,13 +118,16 @@ function rfmBaseBody(p: RfmParams, g: Globals): string {
 `;
 }
 
+/** `rfm_base` after the `f_orders` it reads. */
+const rfmBase = (p: RfmParams, g: Globals): SharedCte => ({
+	name: 'rfm_base',
+	body: rfmBaseBody(p, g),
+	after: [sharedFilteredOrders(g)]
+});
+
 /** The customer summaries the RFM cell's queries share: at the as-of date and at the earlier one. */
 export function rfmShared(p: RfmParams, g: Globals): SharedCte[] {
-	return [g, { ...g, asOf: compareAsOf(p, g) }].map((at) => ({
-		name: 'rfm_base',
-		body: rfmBaseBody(p, at),
-		after: sharedFilteredOrders(at)
-	}));
+	return [rfmBase(p, g), rfmBase(p, { ...g, asOf: compareAsOf(p, g) })];
 }
 
 /** The earlier as-of date of the movement matrix: the param, or 90 days before the as-of date. */

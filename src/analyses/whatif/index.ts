@@ -8,6 +8,7 @@ import {
 	buildSegmentsSql
 } from './sql.ts';
 import { assumptionLabels, definition, labels as l, segmentLabels, title } from './describe.ts';
+import { acquiredShared } from '../cohorts/acquired.ts';
 
 export const whatif: Analysis<WhatIfParams> = {
 	id: 'whatif',
@@ -15,6 +16,7 @@ export const whatif: Analysis<WhatIfParams> = {
 	definition,
 	defaults,
 	params: fields,
+	shared: acquiredShared,
 	build: (p, g): CellQuery[] => [
 		{
 			id: 'projection',

@@ -129,7 +129,7 @@ describe('BaseTables', () => {
 		const summary: SharedCte = {
 			name: 'summary',
 			body: perCustomer,
-			after: sharedFilteredOrders(g)
+			after: [sharedFilteredOrders(g)]
 		};
 		const shared = [summary, ...sharedCtes(g)];
 		const sql = `WITH ${filteredOrdersCte(g)},\nsummary AS (${perCustomer})
