@@ -110,12 +110,31 @@ function targets(r: BenchResults): string {
 			(last.raw
 				? `; DuckDB itself reports ${mb(last.raw.engineMemoryBytes)} in use after the raw replay (\`duckdb_memory()\`)`
 				: '') +
+			(last.app.memory.rendererReadyRss
+				? `. Before any file, with the engine ready, the tab already holds ${mb(last.app.memory.rendererReadyRss)}` +
+					(m?.app.memory.rendererReadyRss && m.app.memory.rendererReadyRss > 3 * m.file.bytes
+						? `: more than 3× a 1M-order file (${mb(m.file.bytes)}) before DuckDB holds a row`
+						: '')
+				: '') +
 			'.',
 		`- A parameter change on 1M orders re-renders in < 0.5 s: ${m ? `one cell's parameter (RFM scores → quintiles): ${verdict(m.app.cellParam.ms < 500)} — ${Math.round(m.app.cellParam.ms)} ms, ${m.app.cellParam.statements.length} statement(s), every other cell from the result cache; the as-of date: ${verdict(m.app.paramMs < 500)} — ${Math.round(m.app.paramMs)} ms (it enters every cell's SQL, so all ${m.app.statements.param.length} statements re-run; native runs them in ${Math.round(m.native.paramMs)} ms)` : verdict(null)}.`,
 		`- No main-thread task > 200 ms while loading: ${verdict(longTasks === 0)} — ${longTasks} such task(s) over all sizes, the longest ${Math.round(longest)} ms.`,
 		`- Initial JS (excluding DuckDB's wasm and worker) < 300 kB gzipped: ${verdict(gz < 300)} — ${gz.toFixed(0)} kB gzipped (${(r.initialJs.bytes / 1000).toFixed(0)} kB raw, ${r.initialJs.files.join(', ')}). The wasm (gzip, inflated in the page) and the worker are fetched when the page starts, in parallel with the user picking a file.`
 	];
 	return lines.join('\n');
+}
+
+/** The busiest threads while the cells rendered: what shared the cores with DuckDB's worker. */
+function cpuTable(z: SizeResult): string {
+	const app = z.app.cpu?.render;
+	if (!app) return '';
+	const raw = z.raw?.renderCpu ?? {};
+	const threads = Object.keys(app).slice(0, 6);
+	return [
+		'| thread (process: name) | app, cells rendering | raw page, same statements |',
+		'|---|---|---|',
+		...threads.map((t) => `| ${t} | ${s(app[t])} | ${raw[t] === undefined ? '—' : s(raw[t])} |`)
+	].join('\n');
 }
 
 function whereTimeGoes(r: BenchResults): string {
@@ -150,8 +169,19 @@ function whereTimeGoes(r: BenchResults): string {
 				? ''
 				: `While the cells rendered, the page's main thread spent ${s(z.app.renderBusyMs)} in tasks over 50 ms (drawing charts and tables, decoding results), on the same ${r.machine.cores} cores as DuckDB's worker. `) +
 			`The as-of date enters every cell's SQL, so a new date re-runs all ${z.app.statements.param.length} statements: the result cache only helps when a cell's SQL is unchanged. ` +
-			'What a new date does not re-run is the part every cell shares: the filtered orders and the first orders are made once per set of global controls (`src/notebook/base-tables.ts`) and every cell reads them.',
+			"What a new date does not re-run is the part cells share: the filtered orders and the first orders, and what the analyses declare as shared (RFM's customer summaries, the acquired customers, the ranked orders, the order days), are made once per set of global controls (`src/notebook/base-tables.ts`) and every cell reads them. " +
+			"The same tables make one cell's parameter cheap: RFM's scores, thresholds and rules are applied to a kept customer summary that already holds each customer's ranks.",
 		'',
+		...(z.app.cpu
+			? [
+					'CPU time per Chromium thread while the cells rendered (from `/proc`; "DedicatedWorker" is DuckDB\'s worker and the prediction fit\'s, "ThreadPoolForeg" V8\'s and the renderer\'s helpers, "chromium" the main thread):',
+					'',
+					cpuTable(z),
+					'',
+					"Busy cells do not animate. An earlier build drew a shimmer on every busy cell; at 1M orders its repainting cost more CPU than DuckDB's own statements lost to the app (main thread, raster and compositor threads together: about 35 s over a 55 s render), and the app took 1.54× the raw page. With still placeholders it takes about the raw page's time.",
+					''
+				]
+			: []),
 		gap.count
 			? `${gap.count} of the ${z.native.render.length} cell statements failed in the native and raw replays (${s(gap.appMs)} of app time): ` +
 				`they read tables the app creates outside the replayed SQL (${gap.tables.map((t) => `\`${t}\``).join(', ')}; the prediction cell fits BG/NBD in a JS worker and inserts its tables as Arrow). ` +
@@ -181,6 +211,9 @@ down. What keeps millions of orders inside that budget:
   5M orders that step's peak fell from 3.6 GB to 2.6 GB (native, process RSS) and its time by a
   third.
 - DuckDB's CSV read buffer is 32 MB instead of 16 × the 16 MB line limit.
+- A file with one row per order (no order id repeats, which one \`count(DISTINCT)\` finds) is
+  built from its rows without grouping them by order: grouping held a hash table over every order,
+  the import's largest peak (1M orders, native, one thread: 900 MB → 680 MB).
 - The peak tab memory counts the wasm memory the worker reserved, which a page never hands back:
   once DuckDB has grown to its import peak, the tab keeps that size.`;
 

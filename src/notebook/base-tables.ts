@@ -42,13 +42,9 @@ export class BaseTables {
 			const before = (cte.after ?? []).map(cteText).join(',\n');
 			// A CTE that reads others is made from their tables, where they have them.
 			const query = before ? `WITH ${before}\n${cte.body}` : cte.body;
+			const others = shared.filter((s) => s !== cte);
 			const table = await this.#ensure(query, () =>
-				before
-					? this.rewrite(
-							query,
-							shared.filter((s) => !s.after)
-						)
-					: Promise.resolve(query)
+				before ? this.rewrite(query, others) : Promise.resolve(query)
 			);
 			if (!table) continue;
 			const read = cteText({ name: cte.name, body: `SELECT * FROM ${ident(table)}` });

@@ -27,7 +27,23 @@ const thresholdScore = (col: string, thresholds: number[], op: '<=' | '>=') =>
  * first of them, so customers with equal values always get equal scores (ntile would split them
  * arbitrarily). Integer division: exact, and four times faster than decimal arithmetic.
  */
-const rankScore = (col: string) => `(1 + (5 * (${col}_rank - 1)) // customers)::INTEGER`;
+const rankScore = (col: string, side: string) =>
+	`(1 + (5 * (${side}${col}_rank - 1)) // ${side}customers)::INTEGER`;
+
+/**
+ * The R, F and M scores of `rfm_base`'s columns, or of the same columns prefixed with `side`
+ * (the movement's earlier date reads `a_r`, `a_r_rank`, …).
+ */
+function scoreColumns(p: RfmParams, side = ''): string {
+	const quantiles = p.scoring === 'quantiles';
+	const score = (col: 'r' | 'f' | 'm', thresholds: unknown, op: '<=' | '>=') =>
+		`${quantiles ? rankScore(col, side) : thresholdScore(side + col, ascending(thresholds), op)} AS ${side}${col}_score`;
+	return [
+		score('r', p.rThresholds, '<='),
+		score('f', p.fThresholds, '>='),
+		score('m', p.mThresholds, '>=')
+	].join(', ');
+}
 
 /** A score bound from a form or a saved link: a number or numeric text, else the fallback. */
 const scoreRange = (n: unknown, fallback: number) => {
@@ -62,13 +78,13 @@ export function segmentOrder(rules: unknown): string[] {
 	return [...new Set(usableRules(rules).map((r) => r.segment)), UNCLASSIFIED];
 }
 
-function segmentCase(rules: SegmentRule[]): string {
+function segmentCase(rules: SegmentRule[], side = ''): string {
 	if (!rules.length) return literal(UNCLASSIFIED);
 	const between = (col: string, lo: number | undefined, hi: number | undefined) =>
 		`${col} BETWEEN ${literal(lo ?? 1)} AND ${literal(hi ?? 5)}`;
 	const whens = rules.map(
 		(r) =>
-			`WHEN ${between('r_score', r.rMin, r.rMax)} AND ${between('f_score', r.fMin, r.fMax)} AND ${between('m_score', r.mMin, r.mMax)} THEN ${literal(r.segment)}`
+			`WHEN ${between(`${side}r_score`, r.rMin, r.rMax)} AND ${between(`${side}f_score`, r.fMin, r.fMax)} AND ${between(`${side}m_score`, r.mMin, r.mMax)} THEN ${literal(r.segment)}`
 	);
 	return `CASE\n\t\t${whens.join('\n\t\t')}\n\t\tELSE ${literal(UNCLASSIFIED)}\n\tEND`;
 }
@@ -82,13 +98,9 @@ function segmentCase(rules: SegmentRule[]): string {
  * counts, same-day ones too); M = total or average amount (net or gross as the globals say).
  */
 export function rfmSegmentsSql(p: RfmParams, g: Globals): string {
-	const quantiles = p.scoring === 'quantiles';
-	const rScore = quantiles ? rankScore('r') : thresholdScore('r', ascending(p.rThresholds), '<=');
-	const fScore = quantiles ? rankScore('f') : thresholdScore('f', ascending(p.fThresholds), '>=');
-	const mScore = quantiles ? rankScore('m') : thresholdScore('m', ascending(p.mThresholds), '>=');
 	return `WITH ${cteChain(rfmBase(p, g))},
 rfm_scored AS (
-	SELECT *, ${rScore} AS r_score, ${fScore} AS f_score, ${mScore} AS m_score
+	SELECT *, ${scoreColumns(p)}
 	FROM rfm_base
 )
 SELECT customer_id, r, f, m, revenue, first_order, last_order, r_score, f_score, m_score,
@@ -125,9 +137,36 @@ const rfmBase = (p: RfmParams, g: Globals): SharedCte => ({
 	after: [sharedFilteredOrders(g)]
 });
 
-/** The customer summaries the RFM cell's queries share: at the as-of date and at the earlier one. */
+/**
+ * `rfm_pair`: every customer in the summary at the as-of date (`b`) or at the movement's earlier
+ * date (`a`), with both sides' values and ranks (the earlier ones prefixed `a_`) and which sides
+ * they are in. The movement scores both sides from it, so a new scoring joins nothing.
+ */
+function rfmPair(p: RfmParams, g: Globals): SharedCte {
+	const earlier = { ...g, asOf: compareAsOf(p, g) };
+	const side = (col: string) => `a.${col} AS a_${col}`;
+	const base = rfmBase(p, g);
+	return {
+		name: 'rfm_pair',
+		body: `
+	SELECT coalesce(b.customer_id, a.customer_id) AS customer_id,
+		b.customer_id IS NOT NULL AS in_b, a.customer_id IS NOT NULL AS in_a,
+		b.r, b.f, b.m, b.last_order, b.r_rank, b.f_rank, b.m_rank, b.customers,
+		${['r', 'f', 'm', 'r_rank', 'f_rank', 'm_rank', 'customers'].map(side).join(', ')}
+	FROM rfm_base b
+	FULL JOIN (WITH ${cteChain(rfmBase(p, earlier))} SELECT * FROM rfm_base) a
+		ON a.customer_id = b.customer_id
+`,
+		after: [...base.after!, { name: base.name, body: base.body }]
+	};
+}
+
+/**
+ * What the RFM cell's queries share: the pair of summaries the movement reads (first, as its text
+ * contains the others'), and the customer summaries at the as-of date and at the earlier one.
+ */
 export function rfmShared(p: RfmParams, g: Globals): SharedCte[] {
-	return [rfmBase(p, g), rfmBase(p, { ...g, asOf: compareAsOf(p, g) })];
+	return [rfmPair(p, g), rfmBase(p, g), rfmBase(p, { ...g, asOf: compareAsOf(p, g) })];
 }
 
 /** The earlier as-of date of the movement matrix: the param, or 90 days before the as-of date. */
@@ -177,13 +216,14 @@ ORDER BY r_score DESC, f_score`;
 
 /** `moves`: each customer's segment at the earlier as-of date and at the as-of date. */
 function movesCte(p: RfmParams, g: Globals): string {
-	const earlier = { ...g, asOf: compareAsOf(p, g) };
-	return `moves AS (
-	SELECT coalesce(a.customer_id, b.customer_id) AS customer_id,
-		coalesce(a.segment, ${literal(NOT_YET)}) AS from_segment,
-		coalesce(b.segment, ${literal(NOT_YET)}) AS to_segment, b.r, b.f, b.m, b.last_order
-	FROM (${rfmSegmentsSql(p, g)}) b
-	FULL JOIN (${rfmSegmentsSql(p, earlier)}) a USING (customer_id)
+	const rules = usableRules(p.rules);
+	return `${cteChain(rfmPair(p, g))},
+moves AS (
+	SELECT customer_id,
+		CASE WHEN in_a THEN ${segmentCase(rules, 'a_')} ELSE ${literal(NOT_YET)} END AS from_segment,
+		CASE WHEN in_b THEN ${segmentCase(rules)} ELSE ${literal(NOT_YET)} END AS to_segment,
+		r, f, m, last_order
+	FROM (SELECT *, ${scoreColumns(p)}, ${scoreColumns(p, 'a_')} FROM rfm_pair)
 )`;
 }
 
