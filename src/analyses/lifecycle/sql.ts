@@ -19,28 +19,22 @@ const nonNegative = (n: unknown): number =>
 const monthCount = (n: unknown): number => Math.min(Math.max(Math.round(nonNegative(n)), 1), 120);
 
 /**
- * CTEs shared by every lifecycle query:
- * - `days`: one row per known customer and order day (several orders on one day are one visit,
- *   so split orders do not make a 0-day cycle);
- * - `rule`: the repurchase cycle and the thresholds derived from it, one row.
- */
-/**
- * `days`: the days each known customer ordered on. It does not depend on the cell's parameters,
- * so the notebook keeps it as a table.
+ * `days`: one row per known customer and order day (several orders on one day are one visit, so
+ * split orders do not make a 0-day cycle), with the customer's next order day (`next_day`, NULL
+ * for the last). It does not depend on the cell's parameters, so the notebook keeps it as a table.
  */
 export function sharedDays(g: Globals): SharedCte {
 	return {
 		name: 'days',
 		body: `
-	SELECT customer_id, order_time::DATE AS day
-	FROM f_orders
-	WHERE known
-	GROUP BY ALL
+	SELECT customer_id, day, lead(day) OVER (PARTITION BY customer_id ORDER BY day) AS next_day
+	FROM (SELECT customer_id, order_time::DATE AS day FROM f_orders WHERE known GROUP BY ALL)
 `,
 		after: [sharedFilteredOrders(g), sharedFirstOrders(g)]
 	};
 }
 
+/** Adds `rule`: the repurchase cycle and the thresholds derived from it, one row. */
 function ruleCtes(p: LifecycleParams, g: Globals): string {
 	const cycle = nonNegative(p.cycleDays);
 	const cycleSql =
@@ -53,7 +47,7 @@ function ruleCtes(p: LifecycleParams, g: Globals): string {
 			: `round(cycle_days * ${literal(nonNegative(multiple))})`;
 	return `${cteChain(sharedDays(g))},
 gaps AS (
-	SELECT date_diff('day', lag(day) OVER (PARTITION BY customer_id ORDER BY day), day) AS gap
+	SELECT date_diff('day', day, next_day) AS gap
 	FROM days
 ),
 measured AS (
@@ -100,7 +94,10 @@ staged AS (
 /**
  * Adds `snaps` (month starts: k = 0 is the as-of month's start, k = n the start n months back)
  * and `snap_staged`: each known customer's stage at each snapshot, from order days before it.
- * A snapshot at a month's start is the state at the end of the month before.
+ * A snapshot at a month's start is the state at the end of the month before. A customer's last
+ * order day before a snapshot is the one day whose next order day is at or after it (or none):
+ * one join row per customer and snapshot, where taking the latest of all earlier days grouped
+ * every (customer, snapshot, day); `next_day` is also their first order day from the snapshot on.
  */
 function snapshotCtes(p: LifecycleParams, g: Globals): string {
 	return `${ruleCtes(p, g)},
@@ -109,12 +106,11 @@ snaps AS (
 	FROM range(0, ${literal(monthCount(p.months) + 1)}) AS t(k)
 ),
 snap_customer AS (
-	SELECT snaps.k, snaps.snap, days.customer_id, any_value(c_first.first_time)::DATE AS first_day,
-		max(days.day) AS last_day
+	SELECT snaps.k, snaps.snap, days.customer_id, c_first.first_time::DATE AS first_day,
+		days.day AS last_day, days.next_day
 	FROM snaps
-	JOIN days ON days.day < snaps.snap
+	JOIN days ON days.day < snaps.snap AND (days.next_day IS NULL OR days.next_day >= snaps.snap)
 	JOIN c_first ON c_first.customer_id = days.customer_id
-	GROUP BY ALL
 ),
 snap_staged AS (
 	SELECT snap_customer.*, ${stageCase('first_day', 'last_day', 'snap')} AS stage
@@ -181,8 +177,7 @@ export function buildReactivationSql(p: LifecycleParams, g: Globals): string {
 	return `WITH ${snapshotCtes(p, g)},
 dormant AS (
 	SELECT snap_staged.k, snap_staged.snap, snap_staged.customer_id,
-		EXISTS (SELECT 1 FROM days WHERE days.customer_id = snap_staged.customer_id
-			AND days.day >= snap_staged.snap AND days.day < snap_staged.snap + INTERVAL 1 MONTH) AS reactivated
+		coalesce(snap_staged.next_day < snap_staged.snap + INTERVAL 1 MONTH, FALSE) AS reactivated
 	FROM snap_staged
 	WHERE snap_staged.stage = 'dormant'
 )
@@ -225,8 +220,7 @@ export function buildDormantCustomersSql(p: LifecycleParams, g: Globals, month: 
 	return `WITH ${snapshotCtes(p, g)}
 SELECT customer_id, first_day AS first_order, last_day AS last_order,
 	date_diff('day', last_day, snap) AS days_since_last,
-	EXISTS (SELECT 1 FROM days WHERE days.customer_id = snap_staged.customer_id
-		AND days.day >= snap AND days.day < snap + INTERVAL 1 MONTH) AS reactivated
+	coalesce(next_day < snap + INTERVAL 1 MONTH, FALSE) AS reactivated
 FROM snap_staged
 WHERE snap = ${selectionDate(month)} AND stage = 'dormant'
 ORDER BY reactivated DESC, customer_id`;
