@@ -27,18 +27,25 @@ slotted AS (
 const inSegment = (segment: TimePrefsParams['segment']): string =>
 	segment === 'first' ? `segment = 'first'` : segment === 'repeat' ? `segment = 'repeat'` : 'TRUE';
 
-/** Orders per weekday × hour over all 168 cells (empty cells are 0), and their share. */
+/**
+ * Orders per weekday × hour over all 168 cells (empty cells are 0), and their share. Orders are
+ * counted per cell first and the few cells joined to the grid after, not the grid to every order.
+ */
 export function buildHeatmapSql(p: TimePrefsParams, g: Globals): string {
 	return `WITH ${slottedCtes(g)},
 grid AS (
 	SELECT w.weekday::INTEGER AS weekday, h.hour::INTEGER AS hour
 	FROM range(1, 8) AS w(weekday), range(0, 24) AS h(hour)
 ),
-counted AS (
-	SELECT grid.weekday, grid.hour, count(slotted.order_id)::INTEGER AS orders
-	FROM grid LEFT JOIN slotted
-		ON slotted.weekday = grid.weekday AND slotted.hour = grid.hour AND ${inSegment(p.segment)}
+cells AS (
+	SELECT weekday, hour, count(*) AS orders
+	FROM slotted
+	WHERE ${inSegment(p.segment)}
 	GROUP BY ALL
+),
+counted AS (
+	SELECT grid.weekday, grid.hour, coalesce(cells.orders, 0)::INTEGER AS orders
+	FROM grid LEFT JOIN cells USING (weekday, hour)
 )
 SELECT weekday, hour, orders, orders / nullif(sum(orders) OVER (), 0) AS share
 FROM counted
@@ -71,11 +78,16 @@ grid AS (
 	SELECT segments.segment, segments.ord, h.hour::INTEGER AS hour
 	FROM segments, range(0, 24) AS h(hour)
 ),
+hours AS (
+	SELECT hour, count(*) AS n_all, count(*) FILTER (WHERE segment = 'first') AS n_first,
+		count(*) FILTER (WHERE segment = 'repeat') AS n_repeat
+	FROM slotted
+	GROUP BY hour
+),
 counted AS (
-	SELECT grid.segment, grid.ord, grid.hour, count(slotted.order_id) AS orders
-	FROM grid LEFT JOIN slotted
-		ON slotted.hour = grid.hour AND (grid.segment = 'all' OR slotted.segment = grid.segment)
-	GROUP BY ALL
+	SELECT grid.segment, grid.ord, grid.hour,
+		coalesce(CASE grid.segment WHEN 'all' THEN n_all WHEN 'first' THEN n_first ELSE n_repeat END, 0) AS orders
+	FROM grid LEFT JOIN hours USING (hour)
 )
 SELECT segment, hour, orders::INTEGER AS orders,
 	orders / nullif(sum(orders) OVER (PARTITION BY segment), 0) AS share
