@@ -5,6 +5,7 @@ import { ident } from '../lib/sql.ts';
 interface Entry {
 	table: string;
 	ready: Promise<boolean>;
+	scope: string;
 }
 
 /**
@@ -24,6 +25,7 @@ export class BaseTables {
 	#entries = new Map<string, Entry>();
 	#made = 0;
 	#generation = 0;
+	#scope = '';
 
 	constructor(
 		private readonly engine: SqlEngine,
@@ -33,8 +35,13 @@ export class BaseTables {
 	/**
 	 * `sql` with every shared CTE it contains read from its table. A CTE whose table cannot be made
 	 * stays as written, so a failure here never changes a result.
+	 *
+	 * `scope` names the global controls the cell runs under. The first rewrite under new controls
+	 * drops the tables made under others: only one set is kept, since a set is several copies of
+	 * the orders (on 5M orders, two sets would not fit beside the data).
 	 */
-	async rewrite(sql: string, shared: readonly SharedCte[]): Promise<string> {
+	async rewrite(sql: string, shared: readonly SharedCte[], scope = ''): Promise<string> {
+		if (scope !== this.#scope) this.#enter(scope);
 		let out = sql;
 		for (const cte of shared) {
 			const text = cteChain(cte);
@@ -43,8 +50,8 @@ export class BaseTables {
 			// A CTE that reads others is made from their tables, where they have them.
 			const query = before ? `WITH ${before}\n${cte.body}` : cte.body;
 			const others = shared.filter((s) => s !== cte);
-			const table = await this.#ensure(query, () =>
-				before ? this.rewrite(query, others) : Promise.resolve(query)
+			const table = await this.#ensure(query, scope, () =>
+				before ? this.rewrite(query, others, scope) : Promise.resolve(query)
 			);
 			if (!table) continue;
 			const read = cteText({ name: cte.name, body: `SELECT * FROM ${ident(table)}` });
@@ -61,8 +68,21 @@ export class BaseTables {
 		for (const t of tables) void this.engine.query(`DROP TABLE IF EXISTS ${ident(t)}`);
 	}
 
+	#enter(scope: string): void {
+		this.#scope = scope;
+		for (const [body, entry] of this.#entries)
+			if (entry.scope !== scope) {
+				this.#entries.delete(body);
+				void this.engine.query(`DROP TABLE IF EXISTS ${ident(entry.table)}`);
+			}
+	}
+
 	/** The table holding `body`'s rows, made from `create()`'s SQL (the same rows) if new. */
-	async #ensure(body: string, create: () => Promise<string>): Promise<string | undefined> {
+	async #ensure(
+		body: string,
+		scope: string,
+		create: () => Promise<string>
+	): Promise<string | undefined> {
 		let entry = this.#entries.get(body);
 		if (entry) {
 			// most recently used last
@@ -74,7 +94,7 @@ export class BaseTables {
 			const ready = create()
 				.then((sql) => this.engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS ${sql}`))
 				.then((r) => r.ok && generation === this.#generation);
-			entry = { table, ready };
+			entry = { table, ready, scope };
 			this.#entries.set(body, entry);
 			this.#evict();
 		}

@@ -59,7 +59,8 @@ export async function runQueries(
 	cache: ResultCache,
 	opts: {
 		fresh?: boolean;
-		base?: { tables: BaseTables; shared: readonly SharedCte[] };
+		/** `scope`: the global controls, as BaseTables.rewrite takes them. */
+		base?: { tables: BaseTables; shared: readonly SharedCte[]; scope?: string };
 		/** A run nobody waits for any more (new parameters, another notebook) stops here. */
 		signal?: AbortSignal;
 	} = {}
@@ -73,7 +74,11 @@ export async function runQueries(
 			continue;
 		}
 		const t0 = performance.now();
-		const sql = opts.base ? await opts.base.tables.rewrite(query.sql, opts.base.shared) : query.sql;
+		const sql = opts.base
+			? await opts.base.tables.rewrite(query.sql, opts.base.shared, opts.base.scope)
+			: query.sql;
+		// Given up while its tables were made (the controls changed): they may be gone already.
+		if (opts.signal?.aborted) break;
 		let result = await engine.query(sql);
 		// A base table dropped under the query (the data changed meanwhile): run it as written.
 		if (!result.ok && sql !== query.sql && result.error.code !== 'engine.cancelled')

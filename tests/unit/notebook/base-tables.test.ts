@@ -93,6 +93,22 @@ describe('BaseTables', () => {
 		base.reset();
 	});
 
+	test('new controls drop the tables made under the old ones', async () => {
+		const base = new BaseTables(engine);
+		const later = { ...g, asOf: '2024-03-05' };
+		await base.rewrite(totalSql(g), sharedCtes(g), JSON.stringify(g));
+		const before = await baseTables();
+		expect(before).toHaveLength(1);
+		const sql = await base.rewrite(totalSql(later), sharedCtes(later), JSON.stringify(later));
+		const after = await baseTables();
+		// One table, the new one: the old controls' table is gone.
+		expect(after).toHaveLength(1);
+		expect(after).not.toEqual(before);
+		// Before 2024-03-05: o1 and o2 paid (150); o3 (Mar 2) paid too: 220 over 3 orders.
+		expect(await rowsOf(engine, sql)).toEqual([{ n: 3, revenue: 220 }]);
+		base.reset();
+	});
+
 	test('a table that cannot be made leaves the CTE as written', async () => {
 		const failing: SqlEngine = {
 			...engine,
