@@ -63,6 +63,10 @@ export const messages: Record<string, Msg> = {
 	},
 	'cell.cancel': { en: 'Cancel', zh: '取消' },
 	'cell.running': { en: 'Running…', zh: '运行中…' },
+	'cell.computing': {
+		en: 'Computing in your browser — cells run one after another.',
+		zh: '正在浏览器中计算——各单元依次运行。'
+	},
 	'cell.remove': { en: 'Remove cell', zh: '删除单元' },
 	'cell.duplicate': { en: 'Duplicate', zh: '复制' },
 	'cell.up': { en: 'Move up', zh: '上移' },
