@@ -50,3 +50,14 @@ export function orderByValueLabels(rows: Row[], labels: CellQuery['valueLabels']
 		})
 		.map(({ r }) => r);
 }
+
+/**
+ * A column's values in the order given for it (values it does not list keep their place, after),
+ * else as they came: a heat map's two axes cannot both follow the rows' order.
+ */
+export function orderedDomain(rows: Row[], key: string, order?: unknown[]): unknown[] {
+	const seen = [...new Set(rows.map((r) => r[key]))];
+	if (!order) return seen;
+	const rank = new Map(order.map((v, i) => [String(v), i]));
+	return seen.sort((a, b) => (rank.get(String(a)) ?? 1e9) - (rank.get(String(b)) ?? 1e9));
+}

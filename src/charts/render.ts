@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { ChartSpec, ColumnFormat, Msg } from '../analyses/types.ts';
 import type { Row } from '../engine/decode.ts';
 import { formatValue, tickFormat, type Lang } from '../lib/format.ts';
+import { orderedDomain } from './labels.ts';
 
 /** Options a chart needs from its surroundings; charts never query. */
 export interface ChartOptions {
@@ -10,6 +11,8 @@ export interface ChartOptions {
 	currency?: string;
 	/** Display names of result columns (legend titles, tooltips), in the user's language. */
 	labels?: Record<string, string>;
+	/** The order of a column's values on an axis, where it is not the rows' order. */
+	order?: Record<string, unknown[]>;
 	/** Called with the datum under the pointer when the user clicks (drill-down). */
 	onSelect?: (row: Row) => void;
 }
@@ -19,13 +22,16 @@ const t = (m: Msg, lang: Lang) => m[lang] ?? m.en;
 
 /** Categorical x values keep the order they came in (SQL already sorted them). */
 const domainOf = (rows: Row[], key: string) => [...new Set(rows.map((r) => r[key]))];
+
 const isTemporal = (rows: Row[], key: string) => rows.some((r) => r[key] instanceof Date);
 
 /** Left margin that fits the longest category label (CJK characters are about twice as wide). */
+/** About how wide a label is drawn at the charts' font size (CJK characters twice as wide). */
+const textWidth = (v: unknown) =>
+	[...String(v ?? '')].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12 : 7), 0);
+
 function labelMargin(values: unknown[]): number {
-	const width = (v: unknown) =>
-		[...String(v ?? '')].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12 : 7), 0);
-	return Math.min(240, Math.max(56, 16 + Math.max(0, ...values.map(width))));
+	return Math.min(240, Math.max(56, 16 + Math.max(0, ...values.map(textWidth))));
 }
 
 /** Renders a ChartSpec over rows into an element (SVG figure). Text from data is set as text by Plot. */
@@ -181,18 +187,25 @@ export function renderChart(
 			break;
 		}
 		case 'heatmap': {
-			const xs = domainOf(rows, spec.x);
-			const ys = domainOf(rows, spec.y);
+			const xs = orderedDomain(rows, spec.x, o.order?.[spec.x]);
+			const ys = orderedDomain(rows, spec.y, o.order?.[spec.y]);
 			const fmt = (v: unknown) => formatValue(v, spec.fillFormat, o.lang, o.currency);
+			const marginLeft = labelMargin(ys);
+			// Column labels wider than their column (segment names) are slanted, not overlapped.
+			const column = (o.width - marginLeft - 20) / Math.max(1, xs.length);
+			const slanted = xs.length > 14 || Math.max(0, ...xs.map(textWidth)) > column - 6;
+			const tickSpace = slanted ? Math.min(120, 20 + 0.64 * Math.max(0, ...xs.map(textWidth))) : 0;
 			figure = Plot.plot({
 				...base,
-				marginLeft: labelMargin(ys),
-				height: Math.max(200, ys.length * 28 + 80),
+				marginLeft,
+				marginTop: 40 + tickSpace,
+				height: Math.max(200, ys.length * 28 + 80) + tickSpace,
 				padding: 0.04,
 				x: {
 					label: t(spec.xLabel, o.lang),
+					labelAnchor: 'right',
 					domain: xs,
-					tickRotate: xs.length > 14 ? -40 : 0,
+					tickRotate: slanted ? -40 : 0,
 					axis: 'top'
 				},
 				y: { label: t(spec.yLabel, o.lang), domain: ys },
