@@ -215,7 +215,12 @@ down. What keeps millions of orders inside that budget:
   built from its rows without grouping them by order: grouping held a hash table over every order,
   the import's largest peak (1M orders, native, one thread: 900 MB → 680 MB).
 - The peak tab memory counts the wasm memory the worker reserved, which a page never hands back:
-  once DuckDB has grown to its import peak, the tab keeps that size.`;
+  once DuckDB has grown to its import peak, the tab keeps that size.
+- Speed costs memory here: the notebook's base tables (the filtered orders, first orders, ranked
+  orders, order days, acquired customers and RFM summaries of the current controls) are
+  uncompressed temp tables, several copies of the orders' columns. They are most of what DuckDB
+  holds after the cells render, and what makes the ratios above; only the current controls' set
+  is kept.`;
 
 const METHOD = `How it is measured (\`scripts/bench.ts\`, helpers in \`scripts/bench/\`):
 
