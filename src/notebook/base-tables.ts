@@ -16,10 +16,12 @@ interface Entry {
  * scan, filter and first-order window.
  *
  * The tables follow the data: `reset()` (called whenever the result cache is cleared) drops them.
- * Only the last few are kept, since each is a copy in the page's memory. One set of controls makes
- * up to nine: the filtered orders (with and without the date range), the first orders, and what
- * the analyses declare (`Analysis.shared`): RFM's customer summaries now and 90 days back, the
- * acquired customers (with and without their first category), the ranked orders, the order days.
+ * Each is a copy in the page's memory, so only the current controls' tables are kept (see
+ * `rewrite`'s scope), at most `capacity`. One set of controls makes up to ten: the filtered orders
+ * (with and without the date range), the first orders, and what the analyses declare
+ * (`Analysis.shared`): RFM's customer summaries now and at the movement's earlier date and their
+ * pair, the acquired customers (with and without their first category), the ranked orders, the
+ * order days.
  */
 export class BaseTables {
 	#entries = new Map<string, Entry>();
