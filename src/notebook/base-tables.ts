@@ -17,7 +17,7 @@ interface Entry {
  *
  * The tables follow the data: `reset()` (called whenever the result cache is cleared) drops them.
  * Each is a copy in the page's memory, so only the current controls' tables are kept (see
- * `rewrite`'s scope), at most `capacity`. One set of controls makes up to ten: the filtered orders
+ * `rewrite`'s scope), at most `capacity`. One set of controls makes about ten: the filtered orders
  * (with and without the date range), the first orders, and what the analyses declare
  * (`Analysis.shared`): RFM's customer summaries now and at the movement's earlier date and their
  * pair, the acquired customers (with and without their first category), the ranked orders, the
@@ -31,7 +31,7 @@ export class BaseTables {
 
 	constructor(
 		private readonly engine: SqlEngine,
-		private readonly capacity = 10
+		private readonly capacity = 12
 	) {}
 
 	/**
