@@ -1,4 +1,4 @@
-import type { Globals } from './types.ts';
+import type { Globals, SharedCte } from './types.ts';
 import { dateLiteral, formatTimestamp, literalList } from '../lib/sql.ts';
 
 /**
@@ -59,18 +59,6 @@ function firstOrdersBody(g: Globals): string {
 		AND o.order_time < ${dateLiteral(g.asOf)}${paid}
 	QUALIFY row_number() OVER (PARTITION BY o.customer_id ORDER BY o.order_time, o.order_id) = 1
 `;
-}
-
-/** A CTE many cells' SQL contains word for word: its name and its query. */
-export interface SharedCte {
-	name: string;
-	body: string;
-	/**
-	 * The CTEs its body reads, written right before it, in order (`a AS (…),\nb AS (…),\nname AS
-	 * (body)`, as `cteChain` writes them): it only matches there, so a body naming `f_orders` is
-	 * never read against another `f_orders`.
-	 */
-	after?: SharedCte[];
 }
 
 /** `name AS (body)`. */

@@ -1,6 +1,5 @@
 import type { SqlEngine } from '../engine/types.ts';
 import type { Result } from '../lib/result.ts';
-import type { SharedCte } from './base.ts';
 
 /**
  * The contract every analysis module fulfils. A module is pure: parameters and global controls in,
@@ -189,4 +188,16 @@ export interface Analysis<P extends Record<string, unknown> = Record<string, unk
 	 * with numbers in its text comes with them as `vars`.
 	 */
 	notices?(queryId: string, rows: Record<string, unknown>[]): Notice[];
+}
+
+/** A CTE many cells' SQL contains word for word: its name and its query. */
+export interface SharedCte {
+	name: string;
+	body: string;
+	/**
+	 * The CTEs its body reads, written right before it, in order (`a AS (…),\nb AS (…),\nname AS
+	 * (body)`, as `cteChain` writes them): it only matches there, so a body naming `f_orders` is
+	 * never read against another `f_orders`.
+	 */
+	after?: SharedCte[];
 }

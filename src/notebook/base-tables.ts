@@ -1,5 +1,6 @@
 import type { SqlEngine } from '../engine/types.ts';
-import { cteChain, cteText, type SharedCte } from '../analyses/base.ts';
+import { cteChain, cteText } from '../analyses/base.ts';
+import type { SharedCte } from '../analyses/types.ts';
 import { ident } from '../lib/sql.ts';
 
 interface Entry {

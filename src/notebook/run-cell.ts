@@ -3,7 +3,7 @@ import type { SqlEngine } from '../engine/types.ts';
 import type { CellQuery } from '../analyses/types.ts';
 import type { Result } from '../lib/result.ts';
 import { ident, stripTrailingSemicolon } from '../lib/sql.ts';
-import type { SharedCte } from '../analyses/base.ts';
+import type { SharedCte } from '../analyses/types.ts';
 import type { BaseTables } from './base-tables.ts';
 
 /** A query's outcome as a cell shows it. */

@@ -1,5 +1,5 @@
-import type { Globals } from '../types.ts';
-import { cteChain, sharedFilteredOrders, sharedFirstOrders, type SharedCte } from '../base.ts';
+import type { Globals, SharedCte } from '../types.ts';
+import { cteChain, sharedFilteredOrders, sharedFirstOrders } from '../base.ts';
 
 /** The value shown for a first order without the attribute (no channel, no category, …). */
 export const NONE = '(none)';

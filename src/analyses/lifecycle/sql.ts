@@ -1,11 +1,10 @@
-import type { Globals } from '../types.ts';
+import type { Globals, SharedCte } from '../types.ts';
 import {
 	asOfSql,
 	cteChain,
 	selectionDate,
 	sharedFilteredOrders,
-	sharedFirstOrders,
-	type SharedCte
+	sharedFirstOrders
 } from '../base.ts';
 import { literal } from '../../lib/sql.ts';
 import { FALLBACK_CYCLE_DAYS, type LifecycleParams } from './params.ts';

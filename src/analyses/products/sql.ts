@@ -1,11 +1,5 @@
-import type { Globals } from '../types.ts';
-import {
-	cteChain,
-	dataEndSql,
-	sharedFilteredOrders,
-	sharedFirstOrders,
-	type SharedCte
-} from '../base.ts';
+import type { Globals, SharedCte } from '../types.ts';
+import { cteChain, dataEndSql, sharedFilteredOrders, sharedFirstOrders } from '../base.ts';
 import { literal, literalList } from '../../lib/sql.ts';
 import type { ProductsParams } from './params.ts';
 

@@ -1,5 +1,6 @@
 import type { Globals } from '../types.ts';
-import { asOfSql, cteChain, sharedFilteredOrders, type SharedCte } from '../base.ts';
+import { asOfSql, cteChain, sharedFilteredOrders } from '../base.ts';
+import type { SharedCte } from '../types.ts';
 import { dateLiteral, literal } from '../../lib/sql.ts';
 import type { RfmParams, SegmentRule } from './params.ts';
 

@@ -6,13 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestEngine } from '../../helpers/wasm-engine.ts';
 import { fixtureSql, rowsOf } from '../../helpers/native-engine.ts';
 import type { SqlEngine } from '../../../src/engine/types.ts';
-import type { Globals } from '../../../src/analyses/types.ts';
-import {
-	filteredOrdersCte,
-	sharedCtes,
-	sharedFilteredOrders,
-	type SharedCte
-} from '../../../src/analyses/base.ts';
+import type { Globals, SharedCte } from '../../../src/analyses/types.ts';
+import { filteredOrdersCte, sharedCtes, sharedFilteredOrders } from '../../../src/analyses/base.ts';
 import { BaseTables } from '../../../src/notebook/base-tables.ts';
 import { ResultCache, runQueries } from '../../../src/notebook/run-cell.ts';
 
