@@ -29,6 +29,9 @@ export class BrowserEngine implements SqlEngine {
 	#since: number | null = null;
 	#interrupt: ((r: Result<Table>) => void) | null = null;
 	#restartListeners = new Set<() => void | Promise<void>>();
+	#restartingListeners = new Set<(restarting: boolean) => void>();
+	/** Resolves when no restart is under way (see `settled`). */
+	#settled: Promise<void> = Promise.resolve();
 	/** One connection runs one query at a time; later queries wait their turn here. */
 	#queue: Promise<unknown> = Promise.resolve();
 	#generation = 0;
@@ -151,6 +154,21 @@ export class BrowserEngine implements SqlEngine {
 		return true;
 	}
 
+	/**
+	 * Resolves once no restart is under way: the new worker has started and every restart listener
+	 * (the data reload) has finished. Work that reads the user's tables waits for it, so it never
+	 * reads them empty or half-loaded.
+	 */
+	settled(): Promise<void> {
+		return this.#settled;
+	}
+
+	/** Told `true` when a restart begins and `false` once it has settled. */
+	onRestarting(fn: (restarting: boolean) => void): () => void {
+		this.#restartingListeners.add(fn);
+		return () => this.#restartingListeners.delete(fn);
+	}
+
 	/** Called after every restart (the data loader re-imports the user's files). */
 	onRestart(fn: () => void | Promise<void>): () => void {
 		this.#restartListeners.add(fn);
@@ -207,8 +225,16 @@ export class BrowserEngine implements SqlEngine {
 		this.#queue = Promise.resolve();
 		// Killed from outside: a busy or dead worker would never answer a polite terminate().
 		old?.terminate();
-		const started = await this.start();
-		if (started.ok) for (const fn of this.#restartListeners) await fn();
-		return started;
+		let settle = () => {};
+		this.#settled = new Promise((resolve) => (settle = resolve));
+		for (const fn of this.#restartingListeners) fn(true);
+		try {
+			const started = await this.start();
+			if (started.ok) for (const fn of this.#restartListeners) await fn();
+			return started;
+		} finally {
+			settle();
+			for (const fn of this.#restartingListeners) fn(false);
+		}
 	}
 }

@@ -135,6 +135,34 @@ describe('offline and limits', () => {
 		await w.context.close();
 	}, 400_000);
 
+	test('Run again pressed while the data reloads waits for it: nothing half-loaded shows', async () => {
+		const w = await openWatched(e2e.browser, e2e.server.url);
+		await w.page.getByTestId('sample').click();
+		await w.page.getByTestId('notebook').waitFor({ timeout: 120_000 });
+		const last = w.page.locator('[data-testid=cell]').last();
+		await last.getByRole('button', { name: 'Cancel' }).click({ timeout: 30_000 });
+		// As soon as it can be pressed: the engine is new and the sample is being read again.
+		await last.getByTestId('run-again').click({ timeout: 60_000 });
+		// Until the cell has rendered, no error may show in it on the way (a query that ran on the
+		// new, still empty engine says its table does not exist).
+		const seen = new Set<string>();
+		const deadline = Date.now() + 240_000;
+		for (;;) {
+			const codes = await last
+				.locator('[role=alert][data-code]')
+				.evaluateAll((els) => els.map((e) => e.getAttribute('data-code') ?? '?'));
+			for (const c of codes) seen.add(c);
+			const busy = await last.getByRole('button', { name: 'Cancel' }).count();
+			const shown = await last.locator('.query[data-query-id]').count();
+			if (!busy && shown) break;
+			if (Date.now() > deadline) throw new Error('the cell did not render after Run again');
+			await w.page.waitForTimeout(50);
+		}
+		expect([...seen]).toEqual([]);
+		expect(w.offOrigin).toEqual([]);
+		await w.context.close();
+	}, 400_000);
+
 	test('a dead engine worker gives a message and a restart, the notebook stays', async () => {
 		const w = await openWatched(e2e.browser, e2e.server.url);
 		await w.page.getByTestId('sample').click();
