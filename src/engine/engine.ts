@@ -32,6 +32,9 @@ export class BrowserEngine implements SqlEngine {
 	#restartingListeners = new Set<(restarting: boolean) => void>();
 	/** Resolves when no restart is under way (see `settled`). */
 	#settled: Promise<void> = Promise.resolve();
+	#settle = () => {};
+	/** Restarts under way: a second one (a crash during a reload) extends the first. */
+	#restarts = 0;
 	/** One connection runs one query at a time; later queries wait their turn here. */
 	#queue: Promise<unknown> = Promise.resolve();
 	#generation = 0;
@@ -225,16 +228,19 @@ export class BrowserEngine implements SqlEngine {
 		this.#queue = Promise.resolve();
 		// Killed from outside: a busy or dead worker would never answer a polite terminate().
 		old?.terminate();
-		let settle = () => {};
-		this.#settled = new Promise((resolve) => (settle = resolve));
-		for (const fn of this.#restartingListeners) fn(true);
+		if (this.#restarts++ === 0) {
+			this.#settled = new Promise((resolve) => (this.#settle = resolve));
+			for (const fn of this.#restartingListeners) fn(true);
+		}
 		try {
 			const started = await this.start();
 			if (started.ok) for (const fn of this.#restartListeners) await fn();
 			return started;
 		} finally {
-			settle();
-			for (const fn of this.#restartingListeners) fn(false);
+			if (--this.#restarts === 0) {
+				this.#settle();
+				for (const fn of this.#restartingListeners) fn(false);
+			}
 		}
 	}
 }
