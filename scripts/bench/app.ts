@@ -104,13 +104,18 @@ export interface AppRun {
 	};
 }
 
-/** Resident memory of the largest renderer process now (VmRSS), in bytes, as the peak is taken. */
-function rendererRss(processes: Map<number, string>): number {
+/**
+ * The largest renderer process' `field` of /proc/<pid>/status, in bytes: `VmRSS` (resident now)
+ * or `VmHWM` (its peak so far).
+ */
+function rendererMemory(processes: Map<number, string>, field: 'VmRSS' | 'VmHWM'): number {
 	let bytes = 0;
 	for (const [pid, type] of processes) {
 		if (type !== 'renderer') continue;
 		try {
-			const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+			const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(
+				readFileSync(`/proc/${pid}/status`, 'utf8')
+			);
 			bytes = Math.max(bytes, kb ? Number(kb[1]) * 1024 : 0);
 		} catch {
 			// the process has ended
@@ -124,17 +129,8 @@ const timed = (q: PageQuery): TimedStatement => ({ sql: q.sql, ms: q.end - q.sta
 /** Samples the page's JS heap and the renderers' resident memory until stopped. */
 function sampleMemory(browser: Browser, cdp: CDPSession) {
 	let jsHeapUsedPeak = 0;
-	const pids = new Set<number>();
+	let processes = new Map<number, string>();
 	let stopped = false;
-	const readHwm = (pid: number): number => {
-		try {
-			const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-			const kb = /VmHWM:\s+(\d+) kB/.exec(status);
-			return kb ? Number(kb[1]) * 1024 : 0;
-		} catch {
-			return 0;
-		}
-	};
 	let peakRss = 0;
 	const tick = async () => {
 		const metrics = (await cdp.send('Performance.getMetrics')) as {
@@ -142,20 +138,15 @@ function sampleMemory(browser: Browser, cdp: CDPSession) {
 		};
 		const used = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
 		jsHeapUsedPeak = Math.max(jsHeapUsedPeak, used);
-		for (const pid of pids) peakRss = Math.max(peakRss, readHwm(pid));
+		peakRss = Math.max(peakRss, rendererMemory(processes, 'VmHWM'));
 	};
 	const done = (async () => {
-		const session = await browser.newBrowserCDPSession();
-		const info = (await session.send('SystemInfo.getProcessInfo')) as {
-			processInfo: { type: string; id: number }[];
-		};
-		for (const p of info.processInfo) if (p.type === 'renderer') pids.add(p.id);
+		processes = await chromiumProcesses(browser);
 		while (!stopped) {
 			await tick().catch(() => undefined);
 			await new Promise((r) => setTimeout(r, 250));
 		}
 		await tick().catch(() => undefined);
-		await session.detach().catch(() => undefined);
 	})();
 	return async () => {
 		stopped = true;
@@ -212,7 +203,7 @@ export async function runApp(
 		});
 		const engineStartMs = (await page.evaluate('performance.now()')) as number;
 		const processes = await chromiumProcesses(browser);
-		const readyRss = rendererRss(processes);
+		const readyRss = rendererMemory(processes, 'VmRSS');
 
 		const chosen = (await page.evaluate('performance.now()')) as number;
 		await page.getByTestId('file-input').setInputFiles(file);
