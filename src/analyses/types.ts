@@ -195,9 +195,9 @@ export interface SharedCte {
 	name: string;
 	body: string;
 	/**
-	 * The CTEs its body reads, written right before it, in order (`a AS (…),\nb AS (…),\nname AS
-	 * (body)`, as `cteChain` writes them): it only matches there, so a body naming `f_orders` is
-	 * never read against another `f_orders`.
+	 * The CTEs written right before it, in order, those its body reads among them (`a AS (…),\nb AS
+	 * (…),\nname AS (body)`, as `cteChain` writes them): it only matches there, so a body naming
+	 * `f_orders` is never read against another `f_orders`. Its table is made from them.
 	 */
 	after?: SharedCte[];
 }
