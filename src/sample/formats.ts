@@ -144,21 +144,38 @@ function shopifyStatus(order: SampleOrder): string {
 	return order.status === 'cancelled' ? 'voided' : 'expired';
 }
 
+/** The generic layout's order-level columns, in its order: they repeat on every line. */
+const ORDER_COLUMNS = [
+	'order_id',
+	'customer_id',
+	'order_time',
+	'status',
+	'order_amount',
+	'refund_amount',
+	'channel',
+	'campaign',
+	'province',
+	'city'
+] as const satisfies readonly (typeof GENERIC_COLUMNS)[number][];
+
+/** An order's value for each order-level column, as the generic and lean layouts write it. */
+const ORDER_VALUES: Record<(typeof ORDER_COLUMNS)[number], (o: SampleOrder) => string> = {
+	order_id: (o) => o.orderId,
+	customer_id: (o) => o.customerId,
+	order_time: (o) => formatSampleTime(o.time),
+	status: (o) => o.status,
+	order_amount: (o) => money(o.amount),
+	refund_amount: (o) => money(o.refund),
+	channel: (o) => o.channel,
+	campaign: (o) => o.campaign,
+	province: (o) => o.province,
+	city: (o) => o.city
+};
+
 function genericRows(o: SampleOrder): string {
 	// Order-level fields repeat on every line: build them once.
 	const head = row(
-		[
-			o.orderId,
-			o.customerId,
-			formatSampleTime(o.time),
-			o.status,
-			money(o.amount),
-			money(o.refund),
-			o.channel,
-			o.campaign,
-			o.province,
-			o.city
-		],
+		ORDER_COLUMNS.map((c) => ORDER_VALUES[c](o)),
 		','
 	);
 	const tail = row([o.customerName, o.phone, o.email]);
@@ -253,20 +270,12 @@ export const LEAN_HEADER = [
 	'channel',
 	'province',
 	'category'
-] as const satisfies readonly (typeof GENERIC_COLUMNS)[number][];
+] as const satisfies readonly ((typeof ORDER_COLUMNS)[number] | 'category')[];
 
 function leanRow(o: SampleOrder): string {
-	return row([
-		o.orderId,
-		o.customerId,
-		formatSampleTime(o.time),
-		o.status,
-		money(o.amount),
-		money(o.refund),
-		o.channel,
-		o.province,
-		o.lines[0]?.category ?? ''
-	]);
+	return row(
+		LEAN_HEADER.map((c) => (c === 'category' ? (o.lines[0]?.category ?? '') : ORDER_VALUES[c](o)))
+	);
 }
 
 const WRITERS: Record<SampleFormat, { header: string; rows: (o: SampleOrder) => string }> = {
