@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openWatched, SCREENSHOT_DIR } from '../helpers/browser.ts';
+import { openWatched, SCREENSHOT_DIR, type WatchedPage } from '../helpers/browser.ts';
 import { startE2E, type E2E } from './setup.ts';
 import { generateOrders } from '../../src/sample/generate.ts';
 import { formatOrders } from '../../src/sample/formats.ts';
@@ -48,6 +48,20 @@ function winbackListWithUnknownHeader(): Buffer {
 			].join(',')
 		);
 	return Buffer.from(['收件人ID,人群,下发日,活动代号,短信费', ...rows].join('\n'));
+}
+
+let winbackList: Buffer | undefined;
+
+/** Chooses the win-back list (made once) in one of the page's file inputs, under `name`. */
+async function chooseWinbackList(
+	w: WatchedPage,
+	input: 'file-input' | 'add-file-input',
+	name: string
+): Promise<void> {
+	winbackList ??= winbackListWithUnknownHeader();
+	await w.page
+		.getByTestId(input)
+		.setInputFiles({ name, mimeType: 'text/csv', buffer: winbackList });
 }
 
 describe('importing real exports in Chromium', () => {
@@ -168,11 +182,7 @@ describe('importing real exports in Chromium', () => {
 		const w = await openWatched(e2e.browser, e2e.server.url);
 		await w.page.getByTestId('sample').click();
 		await w.page.getByTestId('notebook').waitFor({ timeout: 90_000 });
-		await w.page.getByTestId('add-file-input').setInputFiles({
-			name: '召回名单.csv',
-			mimeType: 'text/csv',
-			buffer: winbackListWithUnknownHeader()
-		});
+		await chooseWinbackList(w, 'add-file-input', '召回名单.csv');
 		const mapper = w.page.getByTestId('contact-mapper');
 		await mapper.waitFor({ timeout: 30_000 });
 		const dialog = w.page.getByRole('dialog');
@@ -217,11 +227,7 @@ describe('importing real exports in Chromium', () => {
 		await cell.screenshot({ path: `${SCREENSHOT_DIR}/13-campaign-cell-mapped-list.png` });
 
 		// Next month's list with the same header: the mapping is remembered, Import is one click.
-		await w.page.getByTestId('add-file-input').setInputFiles({
-			name: '召回名单-6月.csv',
-			mimeType: 'text/csv',
-			buffer: winbackListWithUnknownHeader()
-		});
+		await chooseWinbackList(w, 'add-file-input', '召回名单-6月.csv');
 		await mapper.waitFor({ timeout: 30_000 });
 		expect(await mapper.innerText()).toContain('as you mapped them for this layout last time');
 		expect(await w.page.getByTestId('contact-customerId').inputValue()).toBe('收件人ID');
@@ -238,11 +244,7 @@ describe('importing real exports in Chromium', () => {
 			locale: 'zh-CN',
 			colorScheme: 'dark'
 		});
-		await w.page.getByTestId('file-input').setInputFiles({
-			name: '召回名单.csv',
-			mimeType: 'text/csv',
-			buffer: winbackListWithUnknownHeader()
-		});
+		await chooseWinbackList(w, 'file-input', '召回名单.csv');
 		const mapper = w.page.getByTestId('contact-mapper');
 		await mapper.waitFor({ timeout: 30_000 });
 		const dialog = w.page.getByRole('dialog');

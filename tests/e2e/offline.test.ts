@@ -29,6 +29,19 @@ async function settle(page: Page) {
 }
 
 /** Adds a SQL cell; unless told not to, waits for its default query's rows so runs do not overlap. */
+/**
+ * The sample loaded, and the notebook's last cell stopped with its own Cancel while it runs (its
+ * queries wait behind every other cell's). The engine restarts and reads the sample again.
+ */
+async function sampleWithLastCellStopped(): Promise<{ w: WatchedPage; last: Locator }> {
+	const w = await openWatched(e2e.browser, e2e.server.url);
+	await w.page.getByTestId('sample').click();
+	await w.page.getByTestId('notebook').waitFor({ timeout: 120_000 });
+	const last = w.page.locator('[data-testid=cell]').last();
+	await last.getByRole('button', { name: 'Cancel' }).click({ timeout: 30_000 });
+	return { w, last };
+}
+
 async function addSqlCell(w: WatchedPage, waitForDefault = true): Promise<Locator> {
 	const cells = w.page.locator('[data-cell-kind=sql]');
 	const before = await cells.count();
@@ -111,12 +124,7 @@ describe('offline and limits', () => {
 	}, 400_000);
 
 	test('an analysis cell stopped while it runs waits after the reload; the others render', async () => {
-		const w = await openWatched(e2e.browser, e2e.server.url);
-		await w.page.getByTestId('sample').click();
-		await w.page.getByTestId('notebook').waitFor({ timeout: 120_000 });
-		// The last cell's queries wait behind every other cell's: it is still running now.
-		const last = w.page.locator('[data-testid=cell]').last();
-		await last.getByRole('button', { name: 'Cancel' }).click({ timeout: 30_000 });
+		const { w, last } = await sampleWithLastCellStopped();
 		await last.getByTestId('cell-stopped').waitFor({ timeout: 60_000 });
 		// The reload re-ran the cells the cancel cut short; the stopped one is still waiting.
 		const cutShort = w.page.locator(
@@ -136,11 +144,7 @@ describe('offline and limits', () => {
 	}, 400_000);
 
 	test('Run again pressed while the data reloads waits for it: nothing half-loaded shows', async () => {
-		const w = await openWatched(e2e.browser, e2e.server.url);
-		await w.page.getByTestId('sample').click();
-		await w.page.getByTestId('notebook').waitFor({ timeout: 120_000 });
-		const last = w.page.locator('[data-testid=cell]').last();
-		await last.getByRole('button', { name: 'Cancel' }).click({ timeout: 30_000 });
+		const { w, last } = await sampleWithLastCellStopped();
 		// As soon as it can be pressed: the engine is new and the sample is being read again.
 		await last.getByTestId('run-again').click({ timeout: 60_000 });
 		// Until the cell has rendered, no error may show in it on the way (a query that ran on the
