@@ -144,22 +144,11 @@ function shopifyStatus(order: SampleOrder): string {
 	return order.status === 'cancelled' ? 'voided' : 'expired';
 }
 
-/** The generic layout's order-level columns, in its order: they repeat on every line. */
-const ORDER_COLUMNS = [
-	'order_id',
-	'customer_id',
-	'order_time',
-	'status',
-	'order_amount',
-	'refund_amount',
-	'channel',
-	'campaign',
-	'province',
-	'city'
-] as const satisfies readonly (typeof GENERIC_COLUMNS)[number][];
-
-/** An order's value for each order-level column, as the generic and lean layouts write it. */
-const ORDER_VALUES: Record<(typeof ORDER_COLUMNS)[number], (o: SampleOrder) => string> = {
+/**
+ * An order's value for each order-level column of the generic layout, in the layout's order (they
+ * repeat on every line), as the generic and lean layouts write them.
+ */
+const ORDER_VALUES = {
 	order_id: (o) => o.orderId,
 	customer_id: (o) => o.customerId,
 	order_time: (o) => formatSampleTime(o.time),
@@ -170,7 +159,10 @@ const ORDER_VALUES: Record<(typeof ORDER_COLUMNS)[number], (o: SampleOrder) => s
 	campaign: (o) => o.campaign,
 	province: (o) => o.province,
 	city: (o) => o.city
-};
+} satisfies Partial<Record<(typeof GENERIC_COLUMNS)[number], (o: SampleOrder) => string>>;
+
+type OrderColumn = keyof typeof ORDER_VALUES;
+const ORDER_COLUMNS = Object.keys(ORDER_VALUES) as OrderColumn[];
 
 function genericRows(o: SampleOrder): string {
 	// Order-level fields repeat on every line: build them once.
@@ -270,7 +262,7 @@ export const LEAN_HEADER = [
 	'channel',
 	'province',
 	'category'
-] as const satisfies readonly ((typeof ORDER_COLUMNS)[number] | 'category')[];
+] as const satisfies readonly (OrderColumn | 'category')[];
 
 function leanRow(o: SampleOrder): string {
 	return row(
