@@ -21,15 +21,14 @@ const ACCENT = 'var(--accent, #c2410c)';
 const t = (m: Msg, lang: Lang) => m[lang] ?? m.en;
 
 /** Categorical x values keep the order they came in (SQL already sorted them). */
-const domainOf = (rows: Row[], key: string) => [...new Set(rows.map((r) => r[key]))];
-
+const domainOf = (rows: Row[], key: string) => orderedDomain(rows, key);
 const isTemporal = (rows: Row[], key: string) => rows.some((r) => r[key] instanceof Date);
 
-/** Left margin that fits the longest category label (CJK characters are about twice as wide). */
 /** About how wide a label is drawn at the charts' font size (CJK characters twice as wide). */
 const textWidth = (v: unknown) =>
 	[...String(v ?? '')].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 12 : 7), 0);
 
+/** Left margin that fits the longest category label. */
 function labelMargin(values: unknown[]): number {
 	return Math.min(240, Math.max(56, 16 + Math.max(0, ...values.map(textWidth))));
 }
@@ -193,8 +192,9 @@ export function renderChart(
 			const marginLeft = labelMargin(ys);
 			// Column labels wider than their column (segment names) are slanted, not overlapped.
 			const column = (o.width - marginLeft - 20) / Math.max(1, xs.length);
-			const slanted = xs.length > 14 || Math.max(0, ...xs.map(textWidth)) > column - 6;
-			const tickSpace = slanted ? Math.min(120, 20 + 0.64 * Math.max(0, ...xs.map(textWidth))) : 0;
+			const widest = Math.max(0, ...xs.map(textWidth));
+			const slanted = xs.length > 14 || widest > column - 6;
+			const tickSpace = slanted ? Math.min(120, 20 + 0.64 * widest) : 0;
 			figure = Plot.plot({
 				...base,
 				marginLeft,
