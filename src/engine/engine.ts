@@ -29,7 +29,6 @@ export class BrowserEngine implements SqlEngine {
 	#since: number | null = null;
 	#interrupt: ((r: Result<Table>) => void) | null = null;
 	#restartListeners = new Set<() => void | Promise<void>>();
-	#restartingListeners = new Set<(restarting: boolean) => void>();
 	/** Resolves when no restart is under way (see `settled`). */
 	#settled: Promise<void> = Promise.resolve();
 	#settle = () => {};
@@ -166,12 +165,6 @@ export class BrowserEngine implements SqlEngine {
 		return this.#settled;
 	}
 
-	/** Told `true` when a restart begins and `false` once it has settled. */
-	onRestarting(fn: (restarting: boolean) => void): () => void {
-		this.#restartingListeners.add(fn);
-		return () => this.#restartingListeners.delete(fn);
-	}
-
 	/** Called after every restart (the data loader re-imports the user's files). */
 	onRestart(fn: () => void | Promise<void>): () => void {
 		this.#restartListeners.add(fn);
@@ -228,19 +221,13 @@ export class BrowserEngine implements SqlEngine {
 		this.#queue = Promise.resolve();
 		// Killed from outside: a busy or dead worker would never answer a polite terminate().
 		old?.terminate();
-		if (this.#restarts++ === 0) {
-			this.#settled = new Promise((resolve) => (this.#settle = resolve));
-			for (const fn of this.#restartingListeners) fn(true);
-		}
+		if (this.#restarts++ === 0) this.#settled = new Promise((resolve) => (this.#settle = resolve));
 		try {
 			const started = await this.start();
 			if (started.ok) for (const fn of this.#restartListeners) await fn();
 			return started;
 		} finally {
-			if (--this.#restarts === 0) {
-				this.#settle();
-				for (const fn of this.#restartingListeners) fn(false);
-			}
+			if (--this.#restarts === 0) this.#settle();
 		}
 	}
 }

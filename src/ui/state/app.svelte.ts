@@ -54,11 +54,6 @@ export class AppState {
 	data = $state.raw<DataSummary | null>(null);
 	/** Bumped whenever the canonical tables change, so cells re-run. */
 	dataVersion = $state(0);
-	/**
-	 * True while a restarted engine (after a cancel or a crash) loads the data again: cells wait
-	 * for it, so none shows what it read from empty or half-loaded tables.
-	 */
-	reloading = $state(false);
 	globals = $state<Globals>(defaultGlobals(todayIso()));
 	/** A message for the whole page (e.g. a failed import), shown until dismissed. */
 	notice = $state.raw<{ kind: 'error' | 'info'; failure?: Failure; text: string } | null>(null);
@@ -73,7 +68,6 @@ export class AppState {
 		this.baseTables = new BaseTables(engine);
 		this.cache.onClear(() => this.baseTables.reset());
 		engine.onRestart(() => this.baseTables.reset());
-		engine.onRestarting((restarting) => (this.reloading = restarting));
 	}
 
 	t = (key: string, vars?: Record<string, string | number>): string =>
