@@ -60,7 +60,19 @@ export interface ColumnSpec {
 
 /** What chart a query wants; src/charts turns it into a Plot figure. Keys name result columns. */
 export type ChartSpec =
-	| { kind: 'kpis'; items: { key: string; label: Msg; format: ColumnFormat; change?: string }[] }
+	| {
+			kind: 'kpis';
+			items: {
+				key: string;
+				label: Msg;
+				format: ColumnFormat;
+				change?: string;
+				/** How `change` reads: a relative change (default) or a difference in percentage points. */
+				changeIn?: 'relative' | 'points';
+			}[];
+			/** Columns holding the compared windows' first and last days, named on the tiles. */
+			period?: { start: string; end: string; previousStart: string; previousEnd: string };
+	  }
 	| {
 			kind: 'bar' | 'line' | 'area' | 'dot';
 			x: string;
