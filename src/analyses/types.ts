@@ -29,7 +29,8 @@ export interface Globals {
 /** One field of a cell's parameter form. */
 export type ParamField =
 	| { key: string; label: Msg; kind: 'number'; min?: number; max?: number; step?: number }
-	| { key: string; label: Msg; kind: 'numbers'; hint?: Msg } // editable list, e.g. thresholds
+	/** An editable list, e.g. thresholds; `empty` says what an empty list means. */
+	| { key: string; label: Msg; kind: 'numbers'; hint?: Msg; empty?: Msg }
 	| {
 			key: string;
 			label: Msg;
