@@ -11,18 +11,23 @@ import { defaults } from '../../../../src/analyses/predict/params.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
 
 /*
- * As of 2024-07-01, calibration end 2024-06-01 (holdout: 30 days of June).
+ * As of 2024-07-01: the data ends on 06-30, its last day. Calibration end 2024-06-01: the last
+ * calibration day, included (the holdout is 06-02 … 06-30). T runs to the end day, as in Fader,
+ * Hardie & Lee (2005): a purchase on that day counts in the period and gives T = 0 if it is the
+ * first.
  *   A  03-01 50 + 03-01 30 (same day: one purchase of 80), 04-10 100, 05-20 60 | 06-15 40
  *      as of 07-01: days 03-01, 04-10, 05-20, 06-15 → x = 3; t_x = 03-01→06-15 = 31+30+31+14 = 106;
- *        age = 03-01→07-01 = 31+30+31+30 = 122; monetary = (100+60+40)/3 = 66.67 (first day left out)
- *      calibration: 03-01, 04-10, 05-20 → x = 2; t_x = 31+30+19 = 80; age = 31+30+31 = 92;
+ *        T = 03-01→06-30 = 31+30+31+29 = 121; monetary = (100+60+40)/3 = 66.67 (first day left out)
+ *      calibration: 03-01, 04-10, 05-20 → x = 2; t_x = 31+30+19 = 80; T = 31+30+31 = 92;
  *        monetary = (100+60)/2 = 80; holdout purchases: 06-15 → 1
- *   B  05-31 20 → x 0, t_x 0, age 31; calibration x 0, age 1
- *   C  06-10 70, 06-20 30: first purchase in the holdout → x 1, t_x 10, age 21, monetary 30;
- *      not a calibration customer (age_cal −1), its two purchases are holdout purchases
- *   D  04-01 refunded (not an order in net mode), 04-05 10 → x 0, age 26+31+30 = 87;
- *      calibration age 04-05→06-01 = 26+31 = 57
+ *   B  05-31 20 → x 0, t_x 0, T 30; calibration x 0, T 1
+ *   C  06-10 70, 06-20 30: first purchase in the holdout → x 1, t_x 10, T 20, monetary 30;
+ *      not a calibration customer (T_cal −1), its two purchases are holdout purchases
+ *   D  04-01 refunded (not an order in net mode), 04-05 10 → x 0, T 25+31+30 = 86;
+ *      calibration T 04-05→06-01 = 25+31+1 = 57
  *   E  07-01 90: on the as-of date, not counted at all
+ *   F  06-01 23:50 20 (the calibration end, late at night: still calibration), 06-08 35
+ *      → x 1, t_x 7, T 29, monetary 35; calibration x 0, t_x 0, T 0; holdout purchases 1
  *   -  05-05 15 without a customer id: not a customer
  */
 const orders: FixtureOrder[] = [
@@ -37,6 +42,8 @@ const orders: FixtureOrder[] = [
 	{ id: 'd0', customer: 'D', time: '2024-04-01 10:00', gross: 25, status: 'refunded', refund: 25 },
 	{ id: 'd1', customer: 'D', time: '2024-04-05 10:00', gross: 10 },
 	{ id: 'e1', customer: 'E', time: '2024-07-01 08:00', gross: 90 },
+	{ id: 'f1', customer: 'F', time: '2024-06-01 23:50', gross: 20 },
+	{ id: 'f2', customer: 'F', time: '2024-06-08 10:00', gross: 35 },
 	{ id: 'u1', customer: null, time: '2024-05-05 10:00', gross: 15 }
 ];
 
@@ -59,7 +66,7 @@ describe('predict summaries', () => {
 				customer_id: 'A',
 				x: 3,
 				t_x_days: 106,
-				age_days: 122,
+				age_days: 121,
 				monetary: 66.67,
 				x_cal: 2,
 				t_x_cal_days: 80,
@@ -71,7 +78,7 @@ describe('predict summaries', () => {
 				customer_id: 'B',
 				x: 0,
 				t_x_days: 0,
-				age_days: 31,
+				age_days: 30,
 				monetary: 0,
 				x_cal: 0,
 				t_x_cal_days: 0,
@@ -83,7 +90,7 @@ describe('predict summaries', () => {
 				customer_id: 'C',
 				x: 1,
 				t_x_days: 10,
-				age_days: 21,
+				age_days: 20,
 				monetary: 30,
 				x_cal: 0,
 				t_x_cal_days: 0,
@@ -95,37 +102,51 @@ describe('predict summaries', () => {
 				customer_id: 'D',
 				x: 0,
 				t_x_days: 0,
-				age_days: 87,
+				age_days: 86,
 				monetary: 0,
 				x_cal: 0,
 				t_x_cal_days: 0,
 				age_cal_days: 57,
 				monetary_cal: 0,
 				x_holdout: 0
+			},
+			{
+				customer_id: 'F',
+				x: 1,
+				t_x_days: 7,
+				age_days: 29,
+				monetary: 35,
+				x_cal: 0,
+				t_x_cal_days: 0,
+				age_cal_days: 0,
+				monetary_cal: 0,
+				x_holdout: 1
 			}
 		]);
 	});
 
-	test('without a calibration end, calibration is everything before the as-of date', async () => {
+	test('without a calibration end, calibration ends on the day before the as-of date', async () => {
 		const rows = await queryRows(db, buildCustomerSummarySql(defaults, g));
 		const a = rows.find((r) => r.customer_id === 'A')!;
-		expect([a.x_cal, a.t_x_cal_days, a.age_cal_days, a.x_holdout]).toEqual([3, 106, 122, 0]);
-		expect(rows.find((r) => r.customer_id === 'C')!.age_cal_days).toBe(21);
+		expect([a.x_cal, a.t_x_cal_days, a.age_cal_days, a.x_holdout]).toEqual([3, 106, 121, 0]);
+		expect(rows.find((r) => r.customer_id === 'C')!.age_cal_days).toBe(20);
 	});
 
-	test('fit groups in weeks: times rounded to whole weeks, calibration customers only', async () => {
-		// A: 80/7 = 11.4 → 11, 92/7 = 13.1 → 13; B: 1/7 → 0; D: 57/7 = 8.1 → 8
+	test('fit groups in weeks: fractional weeks, nothing rounded, calibration customers only', async () => {
+		// F: T 0; B: T 1/7; D: T 57/7 = 8.14; A: t_x 80/7 = 11.43, T 92/7 = 13.14. C is not fitted.
 		await queryRows(db, buildSummaryTableSql(holdout, g));
 		expect(await queryRows(db, buildFitGroupsSql(holdout))).toEqual([
 			{ x: 0, t_x: 0, t_cal: 0, n: 1 },
-			{ x: 0, t_x: 0, t_cal: 8, n: 1 },
-			{ x: 2, t_x: 11, t_cal: 13, n: 1 }
+			{ x: 0, t_x: 0, t_cal: 1 / 7, n: 1 },
+			{ x: 0, t_x: 0, t_cal: 57 / 7, n: 1 },
+			{ x: 2, t_x: 80 / 7, t_cal: 92 / 7, n: 1 }
 		]);
 	});
 
 	test('fit groups in days keep whole days', async () => {
 		await queryRows(db, buildSummaryTableSql(holdout, g));
 		expect(await queryRows(db, buildFitGroupsSql({ ...holdout, unit: 'days' }))).toEqual([
+			{ x: 0, t_x: 0, t_cal: 0, n: 1 },
 			{ x: 0, t_x: 0, t_cal: 1, n: 1 },
 			{ x: 0, t_x: 0, t_cal: 57, n: 1 },
 			{ x: 2, t_x: 80, t_cal: 92, n: 1 }
@@ -133,7 +154,8 @@ describe('predict summaries', () => {
 	});
 
 	test('daily first and repeat purchases of calibration customers, as days from its end', async () => {
-		// A 03-01 −92 new, 04-10 −52, 05-20 −12, 06-15 +14; D 04-05 −57 new; B 05-31 −1 new.
+		// A 03-01 −92 new, 04-10 −52, 05-20 −12, 06-15 +14; D 04-05 −57 new; B 05-31 −1 new;
+		// F 06-01 0 new (the calibration end is a calibration day), 06-08 +7.
 		// C arrived after the calibration end and is not tracked.
 		expect(await queryRows(db, buildDailyPurchasesSql(holdout, g))).toEqual([
 			{ day_offset: -92, new_customers: 1, repeats: 0 },
@@ -141,6 +163,8 @@ describe('predict summaries', () => {
 			{ day_offset: -52, new_customers: 0, repeats: 1 },
 			{ day_offset: -12, new_customers: 0, repeats: 1 },
 			{ day_offset: -1, new_customers: 1, repeats: 0 },
+			{ day_offset: 0, new_customers: 1, repeats: 0 },
+			{ day_offset: 7, new_customers: 0, repeats: 1 },
 			{ day_offset: 14, new_customers: 0, repeats: 1 }
 		]);
 	});
