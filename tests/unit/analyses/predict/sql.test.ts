@@ -2,9 +2,16 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestEngine } from '../../../helpers/wasm-engine.ts';
 import { loadOrders, queryRows, type FixtureOrder } from '../../../helpers/orders-fixture.ts';
 import {
+	createNativeEngine,
+	fixtureSql,
+	rowsOf,
+	type NativeEngine
+} from '../../../helpers/native-engine.ts';
+import {
 	buildCustomerSummarySql,
 	buildDailyPurchasesSql,
 	buildFitGroupsSql,
+	buildPredictionsSql,
 	buildSummaryTableSql
 } from '../../../../src/analyses/predict/sql.ts';
 import { defaults } from '../../../../src/analyses/predict/params.ts';
@@ -51,11 +58,30 @@ const g: Globals = { asOf: '2024-07-01', revenue: 'net', currency: 'CNY' };
 const holdout = { ...defaults, calibrationEnd: '2024-06-01' };
 
 let db: Awaited<ReturnType<typeof createTestEngine>>;
+let native: NativeEngine;
 beforeAll(async () => {
 	db = await createTestEngine();
 	await loadOrders(db, orders);
+	native = await createNativeEngine();
+	const loaded = await native.query(fixtureSql(orders));
+	if (!loaded.ok) throw new Error(loaded.error.detail);
 }, 60_000);
-afterAll(() => db.close());
+afterAll(() => {
+	db.close();
+	native.close();
+});
+
+/*
+ * Scores for the five customers A, B, C, D, F (row_no 0…4), as runPredict would write them: only
+ * the next-order wait and the holdout expectation matter here. The model's time ends on Jun 30, so
+ * a wait of 0.3 days ends on Jul 1 and one of 9.0 days on Jul 9; 40,000 days is no date.
+ */
+const SCORES = `CREATE OR REPLACE TABLE predict_scores AS
+SELECT row_no::INTEGER AS row_no, 0.5 AS p_alive, 0.2 AS p_order, 1.0 AS expected_orders,
+	10.0 AS expected_spend, 5.0 AS clv, next_order_days::DOUBLE AS next_order_days,
+	expected_holdout::DOUBLE AS expected_holdout
+FROM (VALUES (0, 0.3, 0.8), (1, 9.0, 0.1), (2, 40000, 'NaN'::DOUBLE), (3, 9.0, 0.1), (4, 0.3, 0.5))
+	AS t(row_no, next_order_days, expected_holdout)`;
 
 describe('predict summaries', () => {
 	test('per customer, as of the as-of date and in the calibration period', async () => {
@@ -153,6 +179,25 @@ describe('predict summaries', () => {
 		]);
 	});
 
+	test('predictions: days since the last purchase to the as-of date, next order from Jun 30', async () => {
+		await queryRows(db, `${buildSummaryTableSql(holdout, g)};\n${SCORES}`);
+		await queryRows(db, buildPredictionsSql(g));
+		const rows = await rowsOf(
+			db,
+			`SELECT customer_id, days_since_last, next_order_date, calibration_repeat_orders,
+				actual_holdout FROM predictions ORDER BY customer_id`
+		);
+		// A last bought Jun 15 (16 days before Jul 1), B May 31 (31), C Jun 20 (11), D Apr 5 (87),
+		// F Jun 8 (23): T − t_x + 1, as RFM counts recency.
+		expect(rows.map((r) => Object.values(r))).toEqual([
+			['A', 16, '2024-07-01T00:00:00.000Z', 2, 1],
+			['B', 31, '2024-07-09T00:00:00.000Z', 0, 0],
+			['C', 11, null, null, null],
+			['D', 87, '2024-07-09T00:00:00.000Z', 0, 0],
+			['F', 23, '2024-07-01T00:00:00.000Z', 0, 1]
+		]);
+	});
+
 	test('daily first and repeat purchases of calibration customers, as days from its end', async () => {
 		// A 03-01 −92 new, 04-10 −52, 05-20 −12, 06-15 +14; D 04-05 −57 new; B 05-31 −1 new;
 		// F 06-01 0 new (the calibration end is a calibration day), 06-08 +7.
@@ -167,5 +212,32 @@ describe('predict summaries', () => {
 			{ day_offset: 7, new_customers: 0, repeats: 1 },
 			{ day_offset: 14, new_customers: 0, repeats: 1 }
 		]);
+	});
+});
+
+describe('the same rows on duckdb-wasm and native DuckDB', () => {
+	const plain = async (sql: string) => {
+		const r = await native.query(sql);
+		if (!r.ok) throw new Error(r.error.detail);
+		return r.value;
+	};
+
+	test.each([
+		['summary, holdout', buildCustomerSummarySql(holdout, g)],
+		['summary, no holdout', buildCustomerSummarySql(defaults, g)],
+		['daily purchases', buildDailyPurchasesSql(holdout, g)]
+	])('%s', async (_, sql) => {
+		expect(await plain(sql)).toEqual(await rowsOf(db, sql));
+	});
+
+	test.each([
+		['fit groups, weeks', buildFitGroupsSql(holdout)],
+		['fit groups, days', buildFitGroupsSql({ ...holdout, unit: 'days' })],
+		['predictions', 'SELECT * FROM predictions ORDER BY customer_id']
+	])('%s', async (_, sql) => {
+		const setup = `${buildSummaryTableSql(holdout, g)};\n${SCORES};\n${buildPredictionsSql(g)}`;
+		await rowsOf(db, setup);
+		await plain(setup);
+		expect(await plain(sql)).toEqual(await rowsOf(db, sql));
 	});
 });
