@@ -106,6 +106,7 @@ export const messages: Record<string, Msg> = {
 	'ingest.field.customer_name': { en: 'Customer name', zh: '客户姓名' },
 	'ingest.field.phone': { en: 'Phone', zh: '电话' },
 	'ingest.field.email': { en: 'Email', zh: '邮箱' },
+	'ingest.field.currency': { en: 'Currency', zh: '币种' },
 
 	'ingest.dialog.title': { en: 'Import order files', zh: '导入订单文件' },
 	'ingest.dialog.preview': { en: 'First rows as read', zh: '读取到的前几行' },
