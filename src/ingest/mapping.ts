@@ -93,12 +93,25 @@ export function createMapping(
 	};
 }
 
-/** Lower-case, without spaces, underscores, dashes, dots or brackets: `Order ID` = `order_id`. */
+/**
+ * Traditional characters of column names (Hong Kong and Taiwan exports) and their simplified
+ * forms, so `訂單編號` is known as `订单编号`.
+ */
+const TRADITIONAL =
+	'訂單號編戶時間實額數價貨買賣類稱態狀區電話郵碼帳賬會員總計優運費發銷幣種標題條寶貝稅項';
+const SIMPLIFIED =
+	'订单号编户时间实额数价货买卖类称态状区电话邮码帐账会员总计优运费发销币种标题条宝贝税项';
+
+/**
+ * Lower-case, without spaces, underscores, dashes, dots or brackets, in simplified characters:
+ * `Order ID` = `order_id`, `訂單編號` = `订单编号`.
+ */
 export function normalizeColumnName(name: string): string {
 	return name
 		.replace(/^\uFEFF/, '')
 		.toLowerCase()
-		.replace(/[\s_\-.:：/()（）[\]【】#]+/g, '');
+		.replace(/[\s_\-.:：/()（）[\]【】#]+/g, '')
+		.replace(/[^\x20-\x7e]/g, (c) => SIMPLIFIED[TRADITIONAL.indexOf(c)] ?? c);
 }
 
 /**
@@ -247,7 +260,10 @@ const SYNONYMS: Record<CanonicalField, string[]> = {
 		'买家id',
 		'买家昵称',
 		'客户编号',
-		'会员名'
+		'会员名',
+		'客户',
+		'买家',
+		'顾客'
 	],
 	order_time: [
 		'ordertime',
