@@ -240,6 +240,7 @@ async function importOne(
 		preset: preset?.id ?? null,
 		stagingTable: STAGING_TABLE,
 		amountColumns,
+		currencyColumn: mapping.fields.currency,
 		defaultCurrency: mapping.currency,
 		duplicatesRemoved: Number(duplicates.value.duplicates ?? 0),
 		readerRejected: staged.value.rejected.map((r) => ({
