@@ -34,7 +34,7 @@ const symbols = new RegExp(AMOUNT_SYMBOLS_CLASS.replaceAll('\\x{', '\\u{'), 'gu'
 const marks = CURRENCY_MARKS.map(([pattern, code]) => [new RegExp(pattern, 'i'), code] as const);
 
 /** The ISO code of the first currency mark in `text`, 'YEN' for ¥, or null. */
-export function findCurrencyMark(text: string): string | null {
+function findCurrencyMark(text: string): string | null {
 	return marks.find(([re]) => re.test(text))?.[1] ?? null;
 }
 
