@@ -195,6 +195,9 @@ async function importOne(
 	const valid = validateMapping(mapping, header);
 	if (!valid.ok) return valid;
 	mapping = valid.value;
+	// Remembered now, not after the merge: a hand-made mapping is worth keeping even when the
+	// import then fails on the data (a wrong decimal mark, a bad date), so the retry starts from it.
+	if (!preset && opts.mappingStore) await opts.mappingStore.put(signature, mapping);
 	if (opts.signal?.aborted) return { ok: false, error: cancelled() };
 
 	progress('reading');
@@ -237,6 +240,7 @@ async function importOne(
 		preset: preset?.id ?? null,
 		stagingTable: STAGING_TABLE,
 		amountColumns,
+		currencyColumn: mapping.fields.currency,
 		defaultCurrency: mapping.currency,
 		duplicatesRemoved: Number(duplicates.value.duplicates ?? 0),
 		readerRejected: staged.value.rejected.map((r) => ({
@@ -262,7 +266,6 @@ async function importOne(
 	progress('merging', rowCount, file.size);
 	const merged = await mergeInTransaction(engine);
 	if (!merged.ok) return merged;
-	if (!preset && opts.mappingStore) await opts.mappingStore.put(signature, mapping);
 	progress('done', rowCount, file.size);
 	return quality;
 }

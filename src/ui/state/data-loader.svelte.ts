@@ -1,6 +1,6 @@
 import type { AppState } from './app.svelte.ts';
 import { importFiles, type ImportOptions, type ImportProgress } from '../../ingest/import.ts';
-import type { ImportReport } from '../../ingest/quality.ts';
+import { dominantCurrency, type ImportReport } from '../../ingest/quality.ts';
 import { createLocalMappingStore } from '../../ingest/mapping.ts';
 import { now } from '../../lib/clock.ts';
 import { nowIso } from '../../notebook/schema.ts';
@@ -204,6 +204,8 @@ export class DataLoader {
 					app.notice = { kind: 'error', failure: r.error, text: r.error.detail };
 				} else {
 					this.report = r.value;
+					// Money is shown in the data's currency (a UK Shopify export in £, not CN¥).
+					app.globals.currency = dominantCurrency(r.value.files) ?? app.globals.currency;
 					this.#files.push(...r.value.files.map((f) => f.file));
 					const done = r.value.files.map((f) => f.file);
 					this.#sources.push(...orderFiles.filter((f) => done.includes(f.name)));
