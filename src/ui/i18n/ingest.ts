@@ -6,10 +6,6 @@ import type { Msg } from '../../analyses/types.ts';
  * import dialog and the quality report.
  */
 export const messages: Record<string, Msg> = {
-	'ingest.mapping-missing-order-id': {
-		en: 'No column is mapped to the order id. Pick the column that identifies each order (e.g. 订单编号, Order ID).',
-		zh: '没有映射订单号列。请选择标识每笔订单的列（如 订单编号、Order ID）。'
-	},
 	'ingest.mapping-missing-date': {
 		en: 'No column is mapped to the order time. Pick the column with the order (or payment) date; without it no analysis can place the order in time.',
 		zh: '没有映射下单时间列。请选择订单（或付款）日期所在的列；没有时间，任何分析都无法定位订单。'
@@ -49,6 +45,10 @@ export const messages: Record<string, Msg> = {
 	'ingest.mixed-date-order': {
 		en: 'Some dates are day-first and others month-first, so one of them is read wrongly. Check the date column; set the date order by hand if needed.',
 		zh: '部分日期为“日/月”顺序，另一部分为“月/日”顺序，其中一种会被读错。请检查日期列，必要时手动指定日期顺序。'
+	},
+	'ingest.float-ids': {
+		en: 'An id column wrote every id as a decimal (17850.0), as spreadsheets save number columns; the ids were read without the .0, so the same customer matches across files.',
+		zh: '某个编号列把每个编号都写成了小数（17850.0），这是表格软件保存数字列的方式；已去掉 .0 读取，使同一客户在不同文件中能对应上。'
 	},
 	'ingest.date-order-guessed': {
 		en: 'No date in this file has a day above 12, so day/month order could not be told from the data; the platform’s usual order was used. Check a known order’s date.',
