@@ -11,11 +11,15 @@
  */
 import { ident, literal } from '../lib/sql.ts';
 import { AMOUNT_CODES_PATTERN, AMOUNT_SYMBOLS_CLASS } from './amounts.ts';
-import type { CanonicalField, Mapping } from './mapping.ts';
+import { orderIdModeOf, type CanonicalField, type Mapping } from './mapping.ts';
 
 export const INGEST_TABLES = {
 	rows: '__ingest_rows',
 	draft: '__ingest_order_draft',
+	returns: '__ingest_returns',
+	candidates: '__ingest_sale_candidates',
+	matches: '__ingest_return_matches',
+	netted: '__ingest_netted',
 	orders: '__ingest_orders',
 	lines: '__ingest_lines',
 	customers: '__ingest_customers',
@@ -208,6 +212,27 @@ function mapStatus(text: string, mapping: Mapping): string {
 	return `(CASE lower(${text}) ${whens} END)`;
 }
 
+/** What `buildParseRowsSql` needs besides the mapping. */
+export interface ParseOptions {
+	/** The file's label, part of generated `#row-` order ids. */
+	fileLabel?: string;
+	/** Id fields whose column writes every id as `N.0` (see FLOAT_ID_PROBE): read as `N`. */
+	floatIdFields?: readonly CanonicalField[];
+}
+
+/**
+ * The order id of a row when no column holds one (Mapping.orderIdMode): `#row-<file>:<line>`, or
+ * for 'customer-time' `#ct-<customer>@<store-local time>` so a customer's rows at one time form one
+ * order. A row without a customer has no one to group with and keeps its own `#row-` id. The file
+ * label keeps ids of different files apart, and re-importing a file gives the same ids again.
+ */
+function generatedOrderId(mapping: Mapping, fileLabel: string): string {
+	const byRow = `(${literal(`#row-${fileLabel}:`)} || __line)`;
+	if (mapping.orderIdMode !== 'customer-time') return byRow;
+	const time = `coalesce(strftime(coalesce(order_time_v, pay_time_v), '%Y-%m-%d %H:%M:%S'), order_time_t, pay_time_t, '')`;
+	return `(CASE WHEN customer_id_t IS NULL THEN ${byRow} ELSE '#ct-' || customer_id_t || '@' || ${time} END)`;
+}
+
 /** Row-level checks, first match wins: [reason, source field, condition]. */
 function rowChecks(mapping: Mapping): [RejectReason, CanonicalField, string][] {
 	const checks: [RejectReason, CanonicalField, string][] = [
@@ -230,7 +255,11 @@ function rowChecks(mapping: Mapping): [RejectReason, CanonicalField, string][] {
  * (NULL when it is fine), whether it is a refund row (negative amount or quantity: WooCommerce
  * refunds, UCI returns) and whether its status word was recognised.
  */
-export function buildParseRowsSql(mapping: Mapping, stagingTable: string): string {
+export function buildParseRowsSql(
+	mapping: Mapping,
+	stagingTable: string,
+	opts: ParseOptions = {}
+): string {
 	const name = (f: CanonicalField) => (f === 'order_id' ? 'order_id' : `${f}_t`);
 	const idLike: CanonicalField[] = [...ID_FIELDS, ...NUMBER_FIELDS, ...DATE_FIELDS];
 	const all: CanonicalField[] = [...idLike, ...TEXT_FIELDS];
@@ -239,7 +268,12 @@ export function buildParseRowsSql(mapping: Mapping, stagingTable: string): strin
 	const edges = all.map(
 		(f) => `${idLike.includes(f) ? cleanId(name(f)) : cleanText(name(f))} AS ${name(f)}`
 	);
-	const text = all.map((f) => `${nullTokens(name(f), mapping)} AS ${name(f)}`);
+	// A spreadsheet's float column writes id 17850 as `17850.0`; such a column is read as integers.
+	const floatIds = new Set(opts.floatIdFields ?? []);
+	const text = all.map((f) => {
+		const value = nullTokens(name(f), mapping);
+		return `${floatIds.has(f) ? `regexp_replace(${value}, '\\.0+$', '')` : value} AS ${name(f)}`;
+	});
 
 	// Each date reading runs only where the cheaper one before it found nothing.
 	const plainDates = DATE_FIELDS.map((f) => `${castPlainDate(`${f}_t`)} AS ${f}_plain`);
@@ -266,6 +300,22 @@ export function buildParseRowsSql(mapping: Mapping, stagingTable: string): strin
 	const rowAmount =
 		'coalesce(line_amount_v, unit_price_v * coalesce(quantity_v, 1), order_amount_v)';
 	const provinceToken = `nullif(regexp_extract(address_t, '^(\\S+)', 1), '')`;
+	const orderId =
+		mapping.fields.order_id === undefined
+			? generatedOrderId(mapping, opts.fileLabel ?? '')
+			: 'order_id';
+	const docKind = [
+		mapping.adjustmentPrefix
+			? `WHEN starts_with(order_id, ${literal(mapping.adjustmentPrefix)}) THEN 'adjustment'`
+			: '',
+		mapping.cancelPrefix
+			? `WHEN starts_with(order_id, ${literal(mapping.cancelPrefix)}) THEN 'cancellation'`
+			: ''
+	]
+		.join(' ')
+		.trim();
+	const kind = docKind === '' ? `'sale'` : `CASE ${docKind} ELSE 'sale' END`;
+	const negative = `(coalesce(${rowAmount} < 0, FALSE) OR coalesce(quantity_v < 0, FALSE))`;
 
 	return `CREATE OR REPLACE TABLE ${INGEST_TABLES.rows} AS
 WITH t0 AS (SELECT src.__line AS __line, ${raw.join(',\n\t')} FROM ${ident(stagingTable)} AS src),
@@ -274,9 +324,11 @@ t AS (SELECT __line, ${text.join(',\n\t')} FROM t1),
 p1 AS (SELECT *, ${plainDates.join(', ')} FROM t),
 p2 AS (SELECT *, ${yearFirst.join(', ')} FROM p1),
 p3 AS (SELECT *, ${yearLast.join(', ')} FROM p2),
-v AS (SELECT * EXCLUDE (${helpers.join(', ')}), ${parsed.join(',\n\t')} FROM p3)
+v0 AS (SELECT * EXCLUDE (${helpers.join(', ')}), ${parsed.join(',\n\t')} FROM p3),
+v AS (SELECT * REPLACE (${orderId} AS order_id) FROM v0),
+k AS (SELECT *, ${kind} AS doc_kind FROM v)
 SELECT
-	__line, order_id, customer_id_t AS customer_id,
+	__line, order_id, customer_id_t AS customer_id, doc_kind,
 	coalesce(order_time_v, pay_time_v) AS row_time,
 	status_t AS status_word,
 	${mapStatus('status_t', mapping)} AS status_mapped,
@@ -284,7 +336,9 @@ SELECT
 	order_amount_v AS order_amount, refund_amount_v AS refund_amount,
 	coalesce(line_amount_v, unit_price_v * coalesce(quantity_v, 1)) AS line_amount,
 	quantity_v AS quantity,
-	(coalesce(${rowAmount} < 0, FALSE) OR coalesce(quantity_v < 0, FALSE)) AS is_refund,
+	-- Every row of a cancellation document is a return, whatever its sign: it is never a sale.
+	(doc_kind = 'cancellation' OR ${negative}) AS is_refund,
+	${negative} AS is_negative,
 	abs(coalesce(${rowAmount}, 0)) AS row_amount,
 	channel_t AS channel, campaign_t AS campaign,
 	coalesce(province_t, CASE WHEN address_t IS NOT NULL THEN coalesce(nullif(regexp_extract(${provinceToken}, '^(.+?(?:省|自治区|特别行政区|市))', 1), ''), ${provinceToken}) END) AS province,
@@ -294,7 +348,7 @@ SELECT
 	${caseOf((c) => literal(c[0]))} AS reject_reason,
 	${caseOf((c) => columnOf(c[1]))} AS reject_column,
 	${caseOf((c) => valueOf(c[1]))} AS reject_value
-FROM v`;
+FROM k`;
 }
 
 /**
@@ -355,15 +409,14 @@ export const ONE_ROW_PER_ORDER_PROBE_SQL = `SELECT count(order_id) = count(DISTI
  */
 function buildOrderDraftSql(mapping: Mapping, fileLabel: string, per: PerOrder): string {
 	const normal = 'NOT is_refund';
+	// Rows grouped by customer and time are the lines of one basket: each row's amount adds up.
+	const rowsAreLines = orderIdModeOf(mapping) === 'customer-time';
 	const grossByLevel = {
-		order: per.first('order_amount', normal),
+		order: rowsAreLines ? per.sum('order_amount', normal) : per.first('order_amount', normal),
 		// The first line's amount even when it is empty.
 		'first-line': per.firstLine('order_amount', normal),
 		'line-sum': per.sum('line_amount', normal)
 	}[mapping.orderAmountLevel];
-	const cancelled = mapping.cancelPrefix
-		? `WHEN starts_with(order_id, ${literal(mapping.cancelPrefix)}) THEN 'cancelled'`
-		: '';
 	return `CREATE OR REPLACE TABLE ${INGEST_TABLES.draft} AS
 WITH bad AS (SELECT DISTINCT order_id FROM ${INGEST_TABLES.rows} WHERE reject_reason IS NOT NULL AND order_id IS NOT NULL),
 g AS (
@@ -383,12 +436,13 @@ g AS (
 		${per.first('city')} AS city
 	FROM ${INGEST_TABLES.rows}
 	WHERE order_id IS NOT NULL AND order_id NOT IN (SELECT order_id FROM bad)
+		AND doc_kind <> 'adjustment'
 	${per.groupBy}
 ),
 a AS (
 	SELECT *,
-		-- An order made only of refund rows (a UCI C-invoice, a refund whose order is in another
-		-- file) has no sale here: its gross is what was returned, so it nets to zero.
+		-- A document made only of refund rows (a UCI C-invoice, a refund whose order is in another
+		-- file) is no order: its rows are netted into the sales they take back (buildReturnsSql).
 		-- A cancelled or closed order without an amount (Amazon leaves item-price empty) is 0.
 		CASE WHEN normal_rows = 0 THEN refund_rows_amount
 			WHEN status_mapped IN ('cancelled', 'closed') THEN coalesce(gross_declared, line_sum, 0)
@@ -397,8 +451,7 @@ a AS (
 ),
 s AS (
 	SELECT *,
-		CASE ${cancelled}
-			WHEN coalesce(status_mapped, 'paid') <> 'paid' THEN status_mapped
+		CASE WHEN coalesce(status_mapped, 'paid') <> 'paid' THEN status_mapped
 			WHEN after_sale_refunded OR (refund_total > 0 AND refund_total >= gross) THEN 'refunded'
 			ELSE 'paid' END AS status,
 		refund_total AS refund_declared
@@ -417,18 +470,114 @@ SELECT order_id, customer_id, order_time, status, gross AS gross_amount, refund 
 FROM r`;
 }
 
+/** Draft rows that become orders: accepted, with at least one sale row. */
+const SALE_DRAFTS = `reject_reason IS NULL AND normal_rows > 0`;
+
 /**
- * Stage 3: the accepted orders, their lines and customers, and every rejected row with its reason.
- * Lines come from the non-refund rows of accepted orders, when the file has any line column.
+ * Stage 2b: returns that are documents of their own (a UCI `C` invoice, a refund row whose order
+ * is not in the file) are no orders; each of their lines is netted into the sale it takes back.
+ * A return line matches, in this order of preference:
+ *   0. the paid order with the return's own id (a WooCommerce refund of an order loaded earlier);
+ *   1. the same customer's latest paid order at or before the return that holds the same product;
+ *   2. that customer's latest paid order at or before the return;
+ *   3. that customer's earliest paid order after it.
+ * A return without a customer matches only an order without one holding the same product (1, then
+ * 3): any other guest order would be a guess. Candidates are this file's paid orders and the paid
+ * orders already loaded that this file does not replace, so a return in next month's export takes
+ * back a sale of this month's. Exact duplicate return lines count once; positive lines of a
+ * cancellation document are neither sale nor return; lines matching nothing stay unmatched (their
+ * sale predates the data) and change no revenue. All of it is reported in the quality report.
+ */
+function buildReturnsSql(): string[] {
+	const { rows, draft, returns, candidates, matches, netted } = INGEST_TABLES;
+	const since = (t: string) => `epoch_us(${t})`;
+	return [
+		`CREATE OR REPLACE TABLE ${returns} AS
+WITH d AS (SELECT order_id, customer_id FROM ${draft} WHERE reject_reason IS NULL AND normal_rows = 0),
+l AS (
+	SELECT r.order_id AS return_id, coalesce(r.customer_id, d.customer_id) AS customer_id,
+		r.product_id, r.row_time AS return_time, r.quantity, r.row_amount AS amount,
+		min(r.__line) AS first_line, count(*) AS copies
+	FROM ${rows} r JOIN d USING (order_id)
+	WHERE r.reject_reason IS NULL AND r.is_negative
+	GROUP BY ALL
+)
+SELECT row_number() OVER (ORDER BY first_line) AS return_no, * FROM l`,
+		`CREATE OR REPLACE TABLE ${candidates} AS
+WITH n AS (SELECT order_id, customer_id, order_time FROM ${draft} WHERE ${SALE_DRAFTS} AND status = 'paid')
+SELECT order_id, customer_id, order_time, TRUE AS is_new FROM n
+UNION ALL
+SELECT order_id, customer_id, order_time, FALSE FROM orders
+WHERE status = 'paid' AND order_id NOT IN (SELECT order_id FROM ${draft} WHERE ${SALE_DRAFTS})
+	AND (customer_id IN (SELECT customer_id FROM ${returns})
+		OR order_id IN (SELECT return_id FROM ${returns})
+		OR (customer_id IS NULL AND EXISTS (SELECT 1 FROM ${returns} WHERE customer_id IS NULL)))`,
+		`CREATE OR REPLACE TABLE ${matches} AS
+WITH p AS (
+	SELECT DISTINCT order_id, product_id FROM ${rows}
+	WHERE NOT is_refund AND product_id IN (SELECT product_id FROM ${returns})
+	UNION
+	SELECT DISTINCT order_id, product_id FROM order_lines
+	WHERE product_id IN (SELECT product_id FROM ${returns})
+		AND order_id IN (SELECT order_id FROM ${candidates} WHERE NOT is_new)
+),
+m AS (
+	SELECT r.return_no, c.order_id, c.is_new, c.order_time, 0 AS tier
+	FROM ${returns} r JOIN ${candidates} c ON c.order_id = r.return_id
+	UNION ALL
+	SELECT r.return_no, c.order_id, c.is_new, c.order_time,
+		CASE WHEN c.order_time > r.return_time THEN 3 WHEN p.order_id IS NOT NULL THEN 1 ELSE 2 END
+	FROM ${returns} r JOIN ${candidates} c ON c.customer_id = r.customer_id
+	LEFT JOIN p ON p.order_id = c.order_id AND p.product_id = r.product_id
+	UNION ALL
+	SELECT r.return_no, c.order_id, c.is_new, c.order_time,
+		CASE WHEN c.order_time > r.return_time THEN 3 ELSE 1 END
+	FROM ${returns} r JOIN p ON p.product_id = r.product_id
+	JOIN ${candidates} c ON c.order_id = p.order_id AND c.customer_id IS NULL
+	WHERE r.customer_id IS NULL
+)
+SELECT return_no, order_id, is_new, tier FROM m
+QUALIFY row_number() OVER (PARTITION BY return_no
+	ORDER BY tier, CASE WHEN tier = 3 THEN ${since('order_time')} ELSE -${since('order_time')} END, order_id DESC) = 1`,
+		// Per matched order: what its returns take back, capped at what is left of it.
+		`CREATE OR REPLACE TABLE ${netted} AS
+WITH s AS (
+	SELECT m.order_id, m.is_new, sum(r.amount) AS returned, count(*) AS return_lines
+	FROM ${matches} m JOIN ${returns} r USING (return_no) GROUP BY ALL
+),
+t AS (
+	SELECT order_id, gross_amount, refund_amount, TRUE AS is_new FROM ${draft} WHERE ${SALE_DRAFTS}
+	UNION ALL
+	SELECT order_id, gross_amount, refund_amount, FALSE FROM orders
+	WHERE order_id IN (SELECT order_id FROM s WHERE NOT is_new)
+)
+SELECT s.*, least(t.refund_amount + s.returned, t.gross_amount) AS refund_after,
+	least(s.returned, greatest(t.gross_amount - t.refund_amount, 0)) AS taken,
+	greatest(t.refund_amount + s.returned - t.gross_amount, 0) AS excess,
+	t.refund_amount + s.returned >= t.gross_amount AS fully_refunded,
+	greatest(t.gross_amount - t.refund_amount - s.returned, 0) AS net_after
+FROM s JOIN t USING (order_id, is_new)`
+	];
+}
+
+/**
+ * Stage 3: the accepted orders (with the returns netted into them), their lines and customers, and
+ * every rejected row with its reason. Lines come from the non-refund rows of accepted orders, when
+ * the file has any line column.
  */
 function buildOrderTablesSql(mapping: Mapping, per: PerOrder): string[] {
-	const { rows, draft, orders, lines, customers, rejects } = INGEST_TABLES;
+	const { rows, draft, netted, orders, lines, customers, rejects } = INGEST_TABLES;
 	const hasLines = LINE_FIELDS.some((f) => mapping.fields[f] !== undefined);
+	const rowsAreLines = orderIdModeOf(mapping) === 'customer-time';
 	const statements = [
 		`CREATE OR REPLACE TABLE ${orders} AS
-SELECT order_id, customer_id, order_time, status, gross_amount, refund_amount, net_amount,
-	channel, campaign, province, city, source_file
-FROM ${draft} WHERE reject_reason IS NULL`,
+SELECT d.order_id, d.customer_id, d.order_time,
+	CASE WHEN n.fully_refunded THEN 'refunded' ELSE d.status END AS status,
+	d.gross_amount, coalesce(n.refund_after, d.refund_amount) AS refund_amount,
+	CASE WHEN n.fully_refunded THEN 0 ELSE coalesce(n.net_after, d.net_amount) END AS net_amount,
+	d.channel, d.campaign, d.province, d.city, d.source_file
+FROM ${draft} d LEFT JOIN ${netted} n ON n.order_id = d.order_id AND n.is_new
+WHERE d.reject_reason IS NULL AND d.normal_rows > 0`,
 		`CREATE OR REPLACE TABLE ${lines} (order_id VARCHAR NOT NULL, line_no INTEGER NOT NULL,
 	product_id VARCHAR, product_title VARCHAR, category VARCHAR, quantity DOUBLE NOT NULL,
 	line_amount DOUBLE NOT NULL)`,
@@ -452,8 +601,9 @@ FROM ${rows} r JOIN ${draft} d USING (order_id) WHERE d.reject_reason IS NOT NUL
 		statements.push(`INSERT INTO ${lines}
 SELECT r.order_id, ${per.lineNo},
 	r.product_id, r.product_title, r.category, coalesce(r.quantity, 1),
-	-- A one-line order without a line amount (Taobao's order report) is worth the order's amount.
-	coalesce(r.line_amount, CASE WHEN d.normal_rows = 1 THEN d.gross_amount END, 0)
+	-- A one-line order without a line amount (Taobao's order report) is worth the order's amount;
+	-- so is each row of a basket grouped by customer and time.
+	coalesce(r.line_amount, ${rowsAreLines ? 'r.order_amount, ' : ''}CASE WHEN d.normal_rows = 1 THEN d.gross_amount END, 0)
 FROM ${rows} r JOIN ${draft} d USING (order_id)
 WHERE d.reject_reason IS NULL AND NOT r.is_refund`);
 	return statements;
@@ -469,7 +619,25 @@ export function buildOrderSql(
 	oneRowPerOrder: boolean
 ): string[] {
 	const per = oneRowPerOrder ? fromOneRow : overRows;
-	return [buildOrderDraftSql(mapping, fileLabel, per), ...buildOrderTablesSql(mapping, per)];
+	return [
+		buildOrderDraftSql(mapping, fileLabel, per),
+		...buildReturnsSql(),
+		...buildOrderTablesSql(mapping, per)
+	];
+}
+
+/**
+ * Per id column, how many values are present and how many are integers written as `N.0` (a float
+ * column saved by pandas or Excel: `17850.0`). One row: `n_<i>`, `float_<i>` for `columns[i]`.
+ * A column is read as integers only when every present value is such, decided over the whole
+ * column, so a real decimal id elsewhere in it keeps every id as written.
+ */
+export function buildFloatIdProbeSql(stagingTable: string, columns: readonly string[]): string {
+	const counts = columns.map((c, i) => {
+		const v = `nullif(trim(CAST(${ident(c)} AS VARCHAR)), '')`;
+		return `count(${v}) AS n_${i}, count(*) FILTER (WHERE regexp_full_match(${v}, '-?\\d+\\.0+')) AS float_${i}`;
+	});
+	return `SELECT ${counts.join(',\n\t')} FROM ${ident(stagingTable)}`;
 }
 
 /**
@@ -512,6 +680,11 @@ export function buildMergeSql(): string[] {
 		`DELETE FROM order_lines WHERE order_id IN (SELECT order_id FROM ${orders})`,
 		`DELETE FROM orders WHERE order_id IN (SELECT order_id FROM ${orders})`,
 		`INSERT INTO orders BY NAME SELECT * FROM ${orders}`,
+		// Returns in this file that take back orders loaded from earlier files.
+		`UPDATE orders SET refund_amount = n.refund_after,
+	net_amount = CASE WHEN n.fully_refunded THEN 0 ELSE n.net_after END,
+	status = CASE WHEN n.fully_refunded THEN 'refunded' ELSE orders.status END
+FROM ${INGEST_TABLES.netted} n WHERE NOT n.is_new AND orders.order_id = n.order_id`,
 		`INSERT INTO order_lines BY NAME SELECT * FROM ${lines}`,
 		`CREATE OR REPLACE TABLE __ingest_customers_merged AS
 SELECT n.customer_id, coalesce(n.name, o.name) AS name, coalesce(n.phone, o.phone) AS phone,

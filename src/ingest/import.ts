@@ -13,11 +13,13 @@ import {
 	buildCleanupSql,
 	buildDateOrderProbeSql,
 	buildDuplicateCountSql,
+	buildFloatIdProbeSql,
 	buildMergeSql,
 	buildStoreOffsetProbeSql
 } from './canonicalize.ts';
 import {
 	headerSignature,
+	orderIdModeOf,
 	suggestMapping,
 	validateMapping,
 	type CanonicalField,
@@ -220,7 +222,14 @@ async function importOne(
 	if (!offset.ok) return offset;
 	mapping = offset.value;
 
-	const parsed = await runAll(engine, [buildParseRowsSql(mapping, STAGING_TABLE)]);
+	const floatIdFields = await findFloatIdFields(engine, mapping, warnings);
+	if (!floatIdFields.ok) return floatIdFields;
+	const parsed = await runAll(engine, [
+		buildParseRowsSql(mapping, STAGING_TABLE, {
+			fileLabel: file.name,
+			floatIdFields: floatIdFields.value
+		})
+	]);
 	if (!parsed.ok) return parsed;
 	const shape = await firstRow(engine, ONE_ROW_PER_ORDER_PROBE_SQL);
 	if (!shape.ok) return shape;
@@ -252,11 +261,13 @@ async function importOne(
 		dateOrder: dates.value.order,
 		dateOrderGuessed: dates.value.guessed,
 		storeOffsetMinutes: mapping.timezoneOffsetMinutes,
+		generatedOrderIds: orderIdModeOf(mapping),
 		warnings,
 		now: opts.now
 	});
 	if (!quality.ok) return quality;
-	if (quality.value.orders === 0 && rowCount > 0)
+	// A file of returns only (refunds of orders loaded earlier) loads no order and is fine.
+	if (quality.value.orders === 0 && quality.value.returns.lines === 0 && rowCount > 0)
 		return fail(
 			'ingest.nothing-loaded',
 			`all ${rowCount} rows were rejected (first: line ${quality.value.rejected[0]?.line}, ${quality.value.rejected[0]?.reason})`
@@ -350,6 +361,36 @@ async function resolveDateOrder(
 	if (guessed)
 		warnings.push({ code: 'ingest.date-order-guessed', detail: `no day above 12; using ${order}` });
 	return ok({ mapping: { ...mapping, dateOrder: order }, order, guessed });
+}
+
+const ID_COLUMNS = ['order_id', 'customer_id', 'product_id'] as const;
+
+/**
+ * The id fields whose every value is an integer written as `N.0` (a float column from pandas or
+ * Excel): they are read as `N`, so customer 17850 of this export meets 17850 of the next. Each
+ * such column adds an `ingest.float-ids` warning naming it and how many ids it rewrote.
+ */
+async function findFloatIdFields(
+	engine: SqlEngine,
+	mapping: Mapping,
+	warnings: Failure[]
+): Promise<Result<CanonicalField[]>> {
+	const fields = ID_COLUMNS.filter((f) => mapping.fields[f] !== undefined);
+	if (fields.length === 0) return ok([]);
+	const columns = fields.map((f) => mapping.fields[f] as string);
+	const probe = await firstRow(engine, buildFloatIdProbeSql(STAGING_TABLE, columns));
+	if (!probe.ok) return probe;
+	const found: CanonicalField[] = [];
+	fields.forEach((field, i) => {
+		const floats = Number(probe.value[`float_${i}`] ?? 0);
+		if (floats === 0 || floats !== Number(probe.value[`n_${i}`] ?? 0)) return;
+		found.push(field);
+		warnings.push({
+			code: 'ingest.float-ids',
+			detail: `${columns[i]}: ${floats} ids written as N.0, read as N`
+		});
+	});
+	return ok(found);
 }
 
 /** For exports whose times carry an offset, the store is taken to be where most orders were. */

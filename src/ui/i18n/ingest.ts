@@ -6,10 +6,6 @@ import type { Msg } from '../../analyses/types.ts';
  * import dialog and the quality report.
  */
 export const messages: Record<string, Msg> = {
-	'ingest.mapping-missing-order-id': {
-		en: 'No column is mapped to the order id. Pick the column that identifies each order (e.g. 订单编号, Order ID).',
-		zh: '没有映射订单号列。请选择标识每笔订单的列（如 订单编号、Order ID）。'
-	},
 	'ingest.mapping-missing-date': {
 		en: 'No column is mapped to the order time. Pick the column with the order (or payment) date; without it no analysis can place the order in time.',
 		zh: '没有映射下单时间列。请选择订单（或付款）日期所在的列；没有时间，任何分析都无法定位订单。'
@@ -53,6 +49,10 @@ export const messages: Record<string, Msg> = {
 	'ingest.mixed-currency': {
 		en: 'This file’s amounts are in more than one currency (rows per currency: {words}). Totals add them up as if they were one; import each currency’s orders separately, or convert them first.',
 		zh: '此文件的金额包含多种币种（各币种行数：{words}）。合计时会把它们当作同一币种相加；请按币种分别导入，或先换算为同一币种。'
+	},
+	'ingest.float-ids': {
+		en: 'An id column wrote every id as a decimal (17850.0), as spreadsheets save number columns; the ids were read without the .0, so the same customer matches across files.',
+		zh: '某个编号列把每个编号都写成了小数（17850.0），这是表格软件保存数字列的方式；已去掉 .0 读取，使同一客户在不同文件中能对应上。'
 	},
 	'ingest.date-order-guessed': {
 		en: 'No date in this file has a day above 12, so day/month order could not be told from the data; the platform’s usual order was used. Check a known order’s date.',

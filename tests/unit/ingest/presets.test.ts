@@ -227,11 +227,12 @@ describe('presets', () => {
 			{ customer_id: '小红', name: '李小红', phone: '13900000002', email: null },
 			{ customer_id: '阿强', name: '张强', phone: '13700000003', email: null }
 		]);
-		// gross 762, refunds 50 + 120 = 170, net 189 + 249 = 438.
+		// gross 762, refunds 50 + 120 = 170, net 189 + 249 = 438. Customers are those with a paid
+		// order: 2 (the contact list keeps all three).
 		expect(q).toMatchObject({
 			rowsRead: 5,
 			orders: 5,
-			customers: 3,
+			customers: 2,
 			grossRevenue: 762,
 			refundAmount: 170,
 			netRevenue: 438,
@@ -336,10 +337,11 @@ describe('presets', () => {
 		]);
 		// Lines from unit price × quantity: 100×1 + 25×2 + 80×1 + 45.5×1 = 275.5.
 		expect(await lineTotals()).toEqual({ lines: 4, amount: 275.5, quantity: 5 });
+		// One customer with a paid order: the cancelled order's buyer is not counted.
 		expect(q).toMatchObject({
 			orders: 3,
 			lines: 4,
-			customers: 2,
+			customers: 1,
 			grossRevenue: 275.5,
 			netRevenue: 195.5
 		});
@@ -1167,7 +1169,7 @@ describe('presets', () => {
 		});
 	});
 
-	it('UCI Online Retail: C-invoices are cancellations, returns have negative quantities', async () => {
+	it('UCI Online Retail: a C-invoice is no order; it nets into its customer’s sale', async () => {
 		const text = csv([
 			[
 				'InvoiceNo',
@@ -1224,10 +1226,11 @@ describe('presets', () => {
 		const q = await load('Online Retail.csv', iconv.encode(text, 'latin1'));
 		expect(q.preset).toBe('uci');
 		// 12/13/2010 decides month-first. 536365 = 6×2.55 + 6×3.39 = 35.64; 536366 = 6×1.85 = 11.10
-		// (unknown customer); C536379 returns 27.50 and is cancelled; 536380 = 24×1.45 = 34.80.
+		// (unknown customer); 536380 = 24×1.45 = 34.80. C536379 (14527, 1 Dec) predates 14527's
+		// only sale, so it takes back 27.50 of the earliest later one: 536380 nets 7.30.
 		expect(q).toMatchObject({
 			dateOrder: 'mdy',
-			orders: 4,
+			orders: 3,
 			customers: 2,
 			unknownCustomerOrders: 1
 		});
@@ -1236,16 +1239,17 @@ describe('presets', () => {
 			[
 				['536365', '17850', '2010-12-01 08:26:00', 'paid', 'United Kingdom'],
 				['536366', null, '2010-12-01 08:28:00', 'paid', 'United Kingdom'],
-				['536380', '14527', '2010-12-13 10:00:00', 'paid', 'France'],
-				['C536379', '14527', '2010-12-01 09:41:00', 'cancelled', 'United Kingdom']
+				['536380', '14527', '2010-12-13 10:00:00', 'paid', 'France']
 			]
 		);
-		expect(got.map((o) => o.net)).toEqual([35.64, 11.1, 34.8, 0]);
-		expect(got[3]).toMatchObject({ gross: 27.5, refund: 27.5 });
+		expect(got.map((o) => o.net)).toEqual([35.64, 11.1, 7.3]);
+		expect(got[2]).toMatchObject({ gross: 34.8, refund: 27.5 });
 		// Lines from sale rows only: 35.64 + 11.10 + 34.80 = 81.54
 		expect(await lineTotals()).toEqual({ lines: 4, amount: 81.54, quantity: 42 });
-		expect(q.suspicious).toMatchObject({ refundRows: 1, refundOnlyOrders: 1 });
-		expect(q.statuses.cancelled).toEqual({ orders: 1, amount: 27.5 });
+		expect(q.suspicious).toMatchObject({ refundRows: 1, refundOnlyOrders: 0 });
+		expect(q.returns).toMatchObject({ lines: 1, amount: 27.5, unmatched: { lines: 0, amount: 0 } });
+		expect(q.refundAmount).toBe(27.5);
+		expect(q.statuses.cancelled).toEqual({ orders: 0, amount: 0 });
 		expect(q.unknownCustomerRevenue).toBeCloseTo(11.1, 9);
 		expect(q.currency).toBe('GBP');
 	});
@@ -1273,9 +1277,10 @@ describe('presets', () => {
 			['5', 'closed', 10, 0, 0]
 		]);
 		expect(await lineTotals()).toEqual({ lines: 6, amount: 210, quantity: 7 });
+		// Customers with a paid order: c1 and c2 (c3's only order is closed).
 		expect(q).toMatchObject({
 			orders: 5,
-			customers: 3,
+			customers: 2,
 			unknownCustomerOrders: 1,
 			grossRevenue: 210,
 			refundAmount: 40,
