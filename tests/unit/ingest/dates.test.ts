@@ -4,7 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEngine } from '../../helpers/wasm-engine.ts';
-import { createNativeEngine, rowsOf, type NativeEngine } from '../../helpers/native-engine.ts';
+import {
+	createNativeEngine,
+	rowsOf,
+	type NativeEngine,
+	type PlainRow
+} from '../../helpers/native-engine.ts';
 import { compileDateFormat, dateOrderOf } from '../../../src/ingest/dates/format.ts';
 import { countDateShapes, detectDateFormat } from '../../../src/ingest/dates/detect.ts';
 import { parseDateText } from '../../../src/ingest/dates/parse.ts';
@@ -233,8 +238,8 @@ describe('the SQL reads a cell as parseDateText does', () => {
 
 	it('in duckdb-wasm and native DuckDB alike', async () => {
 		const expected = SQL_CASES.map(([t, f], i) => expectedRow(t, f, i + 2));
-		const fromWasm = [];
-		const fromNative = [];
+		const fromWasm: PlainRow[] = [];
+		const fromNative: PlainRow[] = [];
 		for (const sql of casesSql()) {
 			const statements = sql.split(';\n');
 			for (const s of statements.slice(0, -1)) await rowsOf(wasm, s);
@@ -243,7 +248,7 @@ describe('the SQL reads a cell as parseDateText does', () => {
 			if (!n.ok) throw new Error(n.error.detail);
 			fromNative.push(...n.value);
 		}
-		const byLine = (a: { line: unknown }, b: { line: unknown }) => Number(a.line) - Number(b.line);
+		const byLine = (a: PlainRow, b: PlainRow) => Number(a.line) - Number(b.line);
 		expect(fromWasm.sort(byLine)).toEqual(expected);
 		expect(fromNative.sort(byLine)).toEqual(fromWasm);
 	}, 120_000);
