@@ -11,6 +11,13 @@
  */
 import { ident, literal } from '../lib/sql.ts';
 import { AMOUNT_CODES_PATTERN, AMOUNT_SYMBOLS_CLASS } from './amounts.ts';
+import {
+	compileDateFormat,
+	ISO_FORMAT,
+	type CompiledDateFormat,
+	type DateFormat
+} from './dates/format.ts';
+import { castPlainDateSql, extractDatePartsSql, readDateSql } from './dates/sql.ts';
 import { orderIdModeOf, type CanonicalField, type Mapping } from './mapping.ts';
 
 export const INGEST_TABLES = {
@@ -78,11 +85,6 @@ const LINE_FIELDS: CanonicalField[] = [
 const EDGE_SPACE = literal(' \t\r\n\u3000\u00A0\uFEFF');
 const EDGE_SPACE_AND_QUOTES = literal(' \t\r\n\u3000\u00A0\uFEFF"\'');
 
-/** Excel-style year-first dates, with optional time and offset: 2024-11-11 00:03:15 +0800. */
-const YMD_RE = String.raw`^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}(?:[.,]\d+)?))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$`;
-/** Year-last dates, day/month order decided by the mapping: 11/12/2024 10:03 PM. */
-const YLAST_RE = String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}(?:[.,]\d+)?))?)?\s*([AaPp][Mm])?$`;
-
 /** The raw text of a field's source column, or NULL when the field is not mapped. */
 function source(mapping: Mapping, field: CanonicalField): string {
 	const column = mapping.fields[field];
@@ -146,60 +148,25 @@ export function parseNumber(textColumn: string, decimal: '.' | ','): string {
 	return `(CASE WHEN ${textColumn} IS NULL THEN NULL WHEN isfinite(${plain}) THEN ${plain} ELSE ${slow} END)`;
 }
 
-/** Minutes east of UTC for an offset text (`Z`, `+0800`, `+08:00`, `-05`), '' = `fallback`. */
-function offsetMinutes(tz: string, fallback: number): string {
-	const compact = `replace(${tz}, ':', '')`;
-	return `(CASE WHEN ${tz} = '' THEN ${fallback} WHEN upper(${tz}) = 'Z' THEN 0 ELSE
-		(CASE WHEN left(${tz}, 1) = '-' THEN -1 ELSE 1 END) *
-		(CAST(substr(${compact}, 2, 2) AS INTEGER) * 60 + (CASE WHEN length(${compact}) = 5 THEN CAST(substr(${compact}, 4, 2) AS INTEGER) ELSE 0 END)) END)`;
-}
+export type DateField = (typeof DATE_FIELDS)[number];
 
-const intPart = (s: string, fallback = '0') =>
-	`CAST(coalesce(nullif(${s}, ''), '${fallback}') AS INTEGER)`;
-const secondsPart = (s: string) =>
-	`CAST(replace(coalesce(nullif(${s}, ''), '0'), ',', '.') AS DOUBLE)`;
-
-/**
- * `2024-11-11 00:03:15` (or with `/`, or without seconds or time) by DuckDB's own cast, else NULL
- * so the patterns decide. The cast would drop an offset, so values with one never take it.
- */
-function castPlainDate(text: string): string {
-	return `(CASE WHEN length(${text}) IN (10, 16, 19) AND substr(${text}, 5, 1) IN ('-', '/')
-		AND NOT contains(${text}, '+') THEN TRY_CAST(replace(${text}, '/', '-') AS TIMESTAMP) END)`;
+/** How one date column is read: the format decided for it and what to do with offsets. */
+export interface DateReading {
+	format: DateFormat;
+	compiled: CompiledDateFormat;
+	/** Its times carry different offsets (daylight saving): keep each one's wall-clock reading. */
+	keepWallClock: boolean;
 }
 
 /**
- * A date text column → store-local TIMESTAMP, or NULL when unreadable. `plain` is the plain cast,
- * `a` and `b` the regexp_extract structs for the year-first and year-last patterns, computed in
- * earlier stages only for cells the cheaper readings did not take.
- * Without ICU, zones are plain minute arithmetic: a value at offset X becomes store-local by
- * adding (store − X) minutes.
+ * The reading of a date field when the import did not decide one: the mapping's format, else
+ * year first. (An invalid pattern reads as year first here; importFiles refuses it before.)
  */
-function parseDate(text: string, plain: string, a: string, b: string, mapping: Mapping): string {
-	const store = mapping.timezoneOffsetMinutes;
-	const order = mapping.dateOrder === 'auto' ? mapping.ambiguousDateDefault : mapping.dateOrder;
-	const shift = (ts: string, fromMinutes: string) =>
-		`(${ts} + to_minutes(CAST(${store} - ${fromMinutes} AS BIGINT)))`;
-	const yearFirst = `try(make_timestamp(CAST(${a}.y AS BIGINT), ${intPart(`${a}.mo`)}, ${intPart(`${a}.d`)}, ${intPart(`${a}.h`)}, ${intPart(`${a}.mi`)}, ${secondsPart(`${a}.s`)}))`;
-	const [day, month] = order === 'dmy' ? ['p1', 'p2'] : ['p2', 'p1'];
-	const hour12 = `(CASE WHEN ${b}.ap = '' THEN ${intPart(`${b}.h`)} ELSE ${intPart(`${b}.h`)} % 12 + (CASE WHEN lower(${b}.ap) = 'pm' THEN 12 ELSE 0 END) END)`;
-	const yearLast = `try(make_timestamp(CAST(${b}.y AS BIGINT), ${intPart(`${b}.${month}`)}, ${intPart(`${b}.${day}`)}, ${hour12}, ${intPart(`${b}.mi`)}, ${secondsPart(`${b}.s`)}))`;
-	const naive = mapping.sourceOffsetMinutes ?? store;
-	const serial = `TRY_CAST(${text} AS DOUBLE)`;
-	const epoch = `TIMESTAMP '1970-01-01 00:00:00'`;
-	return `(CASE
-		WHEN ${text} IS NULL THEN NULL
-		WHEN ${plain} IS NOT NULL THEN ${shift(plain, String(naive))}
-		WHEN ${a}.y <> '' THEN ${shift(yearFirst, offsetMinutes(`${a}.tz`, naive))}
-		WHEN ${b}.y <> '' THEN ${order === 'ymd' ? 'NULL' : shift(yearLast, String(naive))}
-		WHEN regexp_full_match(${text}, '\\d{8}') THEN ${shift(`try(make_timestamp(CAST(substr(${text}, 1, 4) AS BIGINT), CAST(substr(${text}, 5, 2) AS INTEGER), CAST(substr(${text}, 7, 2) AS INTEGER), 0, 0, 0.0))`, String(naive))}
-		WHEN regexp_full_match(${text}, '\\d{5}(\\.\\d+)?') AND ${serial} BETWEEN 20000 AND 80000
-			THEN ${shift(`(TIMESTAMP '1899-12-30 00:00:00' + to_microseconds(CAST(round(${serial} * 86400000000) AS BIGINT)))`, String(naive))}
-		WHEN regexp_full_match(${text}, '\\d{9,10}(\\.\\d+)?')
-			THEN ${shift(`(${epoch} + to_microseconds(CAST(round(${serial} * 1000000) AS BIGINT)))`, '0')}
-		WHEN regexp_full_match(${text}, '\\d{12,13}')
-			THEN ${shift(`(${epoch} + to_microseconds(CAST(${serial} AS BIGINT) * 1000))`, '0')}
-	END)`;
+function defaultReading(mapping: Mapping): DateReading {
+	const format = mapping.dateFormat ?? 'iso';
+	const compiled = compileDateFormat(format);
+	if (compiled.ok) return { format, compiled: compiled.value, keepWallClock: false };
+	return { format: 'iso', compiled: ISO_FORMAT, keepWallClock: false };
 }
 
 /** `CASE lower(x) WHEN 'word' THEN 'status' …`; unknown words give NULL (reported, then paid). */
@@ -218,6 +185,8 @@ export interface ParseOptions {
 	fileLabel?: string;
 	/** Id fields whose column writes every id as `N.0` (see FLOAT_ID_PROBE): read as `N`. */
 	floatIdFields?: readonly CanonicalField[];
+	/** How each date column is read (its format); absent: the mapping's default reading. */
+	dates?: Partial<Record<DateField, DateReading>>;
 }
 
 /**
@@ -233,19 +202,22 @@ function generatedOrderId(mapping: Mapping, fileLabel: string): string {
 	return `(CASE WHEN customer_id_t IS NULL THEN ${byRow} ELSE '#ct-' || customer_id_t || '@' || ${time} END)`;
 }
 
-/** Row-level checks, first match wins: [reason, source field, condition]. */
-function rowChecks(mapping: Mapping): [RejectReason, CanonicalField, string][] {
-	const checks: [RejectReason, CanonicalField, string][] = [
-		['missing-order-id', 'order_id', 'order_id IS NULL']
-	];
+/** A row-level check: the reason, the field to blame, when it fails, and the date format tried. */
+type RowCheck = [RejectReason, CanonicalField, string, DateFormat | null];
+
+/** Row-level checks, first match wins. */
+function rowChecks(mapping: Mapping, dates: Record<DateField, DateReading>): RowCheck[] {
+	const checks: RowCheck[] = [['missing-order-id', 'order_id', 'order_id IS NULL', null]];
 	for (const f of DATE_FIELDS)
-		if (mapping.fields[f]) checks.push(['bad-date', f, `${f}_t IS NOT NULL AND ${f}_v IS NULL`]);
+		if (mapping.fields[f])
+			checks.push(['bad-date', f, `${f}_t IS NOT NULL AND ${f}_v IS NULL`, dates[f].format]);
 	for (const f of NUMBER_FIELDS)
 		if (mapping.fields[f])
 			checks.push([
 				f === 'quantity' ? 'bad-quantity' : 'bad-amount',
 				f,
-				`${f}_t IS NOT NULL AND ${f}_v IS NULL`
+				`${f}_t IS NOT NULL AND ${f}_v IS NULL`,
+				null
 			]);
 	return checks;
 }
@@ -253,13 +225,19 @@ function rowChecks(mapping: Mapping): [RejectReason, CanonicalField, string][] {
 /**
  * Stage 1: one row per staged row, every field cleaned and parsed, with the reason it is rejected
  * (NULL when it is fine), whether it is a refund row (negative amount or quantity: WooCommerce
- * refunds, UCI returns) and whether its status word was recognised.
+ * refunds, UCI returns) and whether its status word was recognised. `dates` says how each date
+ * column is read (importFiles decides it from the data); a field without one is read in the
+ * mapping's format, else year first.
  */
 export function buildParseRowsSql(
 	mapping: Mapping,
 	stagingTable: string,
 	opts: ParseOptions = {}
 ): string {
+	const dates = opts.dates ?? {};
+	const reading = Object.fromEntries(
+		DATE_FIELDS.map((f) => [f, dates[f] ?? defaultReading(mapping)])
+	) as Record<DateField, DateReading>;
 	const name = (f: CanonicalField) => (f === 'order_id' ? 'order_id' : `${f}_t`);
 	const idLike: CanonicalField[] = [...ID_FIELDS, ...NUMBER_FIELDS, ...DATE_FIELDS];
 	const all: CanonicalField[] = [...idLike, ...TEXT_FIELDS];
@@ -275,25 +253,27 @@ export function buildParseRowsSql(
 		return `${floatIds.has(f) ? `regexp_replace(${value}, '\\.0+$', '')` : value} AS ${name(f)}`;
 	});
 
-	// Each date reading runs only where the cheaper one before it found nothing.
-	const plainDates = DATE_FIELDS.map((f) => `${castPlainDate(`${f}_t`)} AS ${f}_plain`);
-	const yearFirst = DATE_FIELDS.map(
+	// The format's pattern runs only on cells the plain cast did not read.
+	const plainDates = DATE_FIELDS.map((f) => `${castPlainDateSql(`${f}_t`)} AS ${f}_plain`);
+	const dateParts = DATE_FIELDS.map(
 		(f) =>
-			`CASE WHEN ${f}_t IS NOT NULL AND ${f}_plain IS NULL THEN regexp_extract(${f}_t, ${literal(YMD_RE)}, ['y', 'mo', 'd', 'h', 'mi', 's', 'tz']) END AS ${f}_a`
+			`CASE WHEN ${f}_t IS NOT NULL AND ${f}_plain IS NULL THEN ${extractDatePartsSql(`${f}_t`, reading[f].compiled)} END AS ${f}_x`
 	);
-	const yearLast = DATE_FIELDS.map(
-		(f) =>
-			`CASE WHEN ${f}_a.y = '' THEN regexp_extract(${f}_t, ${literal(YLAST_RE)}, ['p1', 'p2', 'y', 'h', 'mi', 's', 'ap']) END AS ${f}_b`
-	);
+	const store = mapping.timezoneOffsetMinutes;
 	const parsed = [
 		...NUMBER_FIELDS.map((f) => `${parseNumber(`${f}_t`, mapping.decimal)} AS ${f}_v`),
 		...DATE_FIELDS.map(
-			(f) => `${parseDate(`${f}_t`, `${f}_plain`, `${f}_a`, `${f}_b`, mapping)} AS ${f}_v`
+			(f) =>
+				`${readDateSql(`${f}_t`, `${f}_plain`, `${f}_x`, reading[f].compiled, {
+					naiveOffsetMinutes: mapping.sourceOffsetMinutes ?? store,
+					storeOffsetMinutes: store,
+					keepWallClock: reading[f].keepWallClock
+				})} AS ${f}_v`
 		)
 	];
-	const helpers = DATE_FIELDS.flatMap((f) => [`${f}_plain`, `${f}_a`, `${f}_b`]);
-	const checks = rowChecks(mapping);
-	const caseOf = (pick: (c: [RejectReason, CanonicalField, string]) => string) =>
+	const helpers = DATE_FIELDS.flatMap((f) => [`${f}_plain`, `${f}_x`]);
+	const checks = rowChecks(mapping, reading);
+	const caseOf = (pick: (c: RowCheck) => string) =>
 		`CASE ${checks.map((c) => `WHEN ${c[2]} THEN ${pick(c)}`).join(' ')} END`;
 	const columnOf = (f: CanonicalField) => literal(mapping.fields[f] ?? f);
 	const valueOf = (f: CanonicalField) => (f === 'order_id' ? 'NULL' : `${f}_t`);
@@ -322,9 +302,8 @@ WITH t0 AS (SELECT src.__line AS __line, ${raw.join(',\n\t')} FROM ${ident(stagi
 t1 AS (SELECT __line, ${edges.join(',\n\t')} FROM t0),
 t AS (SELECT __line, ${text.join(',\n\t')} FROM t1),
 p1 AS (SELECT *, ${plainDates.join(', ')} FROM t),
-p2 AS (SELECT *, ${yearFirst.join(', ')} FROM p1),
-p3 AS (SELECT *, ${yearLast.join(', ')} FROM p2),
-v0 AS (SELECT * EXCLUDE (${helpers.join(', ')}), ${parsed.join(',\n\t')} FROM p3),
+p2 AS (SELECT *, ${dateParts.join(', ')} FROM p1),
+v0 AS (SELECT * EXCLUDE (${helpers.join(', ')}), ${parsed.join(',\n\t')} FROM p2),
 v AS (SELECT * REPLACE (${orderId} AS order_id) FROM v0),
 k AS (SELECT *, ${kind} AS doc_kind FROM v)
 SELECT
@@ -347,7 +326,8 @@ SELECT
 	customer_name_t AS customer_name, phone_t AS phone, email_t AS email,
 	${caseOf((c) => literal(c[0]))} AS reject_reason,
 	${caseOf((c) => columnOf(c[1]))} AS reject_column,
-	${caseOf((c) => valueOf(c[1]))} AS reject_value
+	${caseOf((c) => valueOf(c[1]))} AS reject_value,
+	${caseOf((c) => literal(c[3]))} AS reject_format
 FROM k`;
 }
 
@@ -587,14 +567,15 @@ SELECT customer_id, ${firstOf('customer_name')} AS name, ${firstOf('phone')} AS 
 FROM ${rows} WHERE customer_id IS NOT NULL AND order_id IN (SELECT order_id FROM ${orders})
 GROUP BY customer_id`,
 		`CREATE OR REPLACE TABLE ${rejects} AS
-SELECT __line AS line, reject_reason AS reason, reject_column AS "column", reject_value AS value
+SELECT __line AS line, reject_reason AS reason, reject_column AS "column", reject_value AS value,
+	reject_format AS format
 FROM ${rows} WHERE reject_reason IS NOT NULL
 UNION ALL
-SELECT r.__line, 'order-has-rejected-row', NULL, r.order_id
+SELECT r.__line, 'order-has-rejected-row', NULL, r.order_id, NULL
 FROM ${rows} r WHERE r.reject_reason IS NULL AND r.order_id IN
 	(SELECT order_id FROM ${rows} WHERE reject_reason IS NOT NULL AND order_id IS NOT NULL)
 UNION ALL
-SELECT r.__line, d.reject_reason, NULL, r.order_id
+SELECT r.__line, d.reject_reason, NULL, r.order_id, NULL
 FROM ${rows} r JOIN ${draft} d USING (order_id) WHERE d.reject_reason IS NOT NULL`
 	];
 	if (hasLines)
@@ -638,29 +619,6 @@ export function buildFloatIdProbeSql(stagingTable: string, columns: readonly str
 		return `count(${v}) AS n_${i}, count(*) FILTER (WHERE regexp_full_match(${v}, '-?\\d+\\.0+')) AS float_${i}`;
 	});
 	return `SELECT ${counts.join(',\n\t')} FROM ${ident(stagingTable)}`;
-}
-
-/**
- * Counts of year-last date values whose first or second part exceeds 12, for deciding day/month
- * order from the data. One row: first_over_12, second_over_12, year_last.
- */
-export function buildDateOrderProbeSql(stagingTable: string, column: string): string {
-	const col = `trim(CAST(${ident(column)} AS VARCHAR))`;
-	const parts = `regexp_extract(${col}, ${literal(YLAST_RE)}, ['p1', 'p2', 'y'])`;
-	return `WITH p AS (SELECT ${parts} AS b FROM ${ident(stagingTable)})
-SELECT count(*) FILTER (WHERE b.y <> '' AND TRY_CAST(b.p1 AS INTEGER) > 12) AS first_over_12,
-	count(*) FILTER (WHERE b.y <> '' AND TRY_CAST(b.p2 AS INTEGER) > 12) AS second_over_12,
-	count(*) FILTER (WHERE b.y <> '') AS year_last
-FROM p`;
-}
-
-/** The offset most explicitly-zoned times in the column carry, in minutes (NULL if none do). */
-export function buildStoreOffsetProbeSql(stagingTable: string, column: string): string {
-	const col = `trim(CAST(${ident(column)} AS VARCHAR))`;
-	const tz = `regexp_extract(${col}, ${literal(YMD_RE)}, 7)`;
-	return `WITH z AS (SELECT ${tz} AS tz FROM ${ident(stagingTable)})
-SELECT ${offsetMinutes('tz', 0)} AS offset_minutes, count(*) AS n FROM z WHERE tz <> ''
-GROUP BY tz ORDER BY n DESC, tz LIMIT 1`;
 }
 
 /** How many of the new orders replace orders already loaded (later file wins). */

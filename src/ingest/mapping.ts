@@ -37,7 +37,8 @@ export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 /**
  * Order of the parts in dates whose year comes last (`11/12/2024`). 'auto' decides from the data
  * (a first part above 12 means day first) and falls back to `ambiguousDateDefault`; 'ymd' accepts
- * only year-first dates and rejects year-last ones.
+ * only year-first dates and rejects year-last ones. It steers the format detection
+ * (dates/detect.ts) when `Mapping.dateFormat` is absent.
  */
 export type DateOrder = 'auto' | 'ymd' | 'dmy' | 'mdy';
 
@@ -56,6 +57,11 @@ export interface Mapping {
 	fields: Partial<Record<CanonicalField, string>>;
 	dateOrder: DateOrder;
 	ambiguousDateDefault: 'dmy' | 'mdy';
+	/**
+	 * The date columns' format as the analyst chose or typed it (a DATE_FORMATS id or a token
+	 * pattern such as `D.M.YYYY H:mm`, see dates/format.ts). Absent: decided from the data.
+	 */
+	dateFormat?: string;
 	/** Store time zone as minutes east of UTC (China: 480). Canonical times are store-local. */
 	timezoneOffsetMinutes: number;
 	/**

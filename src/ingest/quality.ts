@@ -21,7 +21,16 @@ export interface RejectedRow {
 	column: string | null;
 	/** The value as written (for order-level rejections, the order id). */
 	value: string | null;
+	/** For `bad-date`: the format the value was read in (a DATE_FORMATS id or a pattern). */
+	format?: string;
 }
+
+/**
+ * How explicit offsets in the order times were treated: 'none' written; one offset throughout,
+ * converted to the store's zone ('single'); several (daylight saving), each time kept at its own
+ * wall-clock reading ('wall-clock').
+ */
+export type OffsetRule = 'none' | 'single' | 'wall-clock';
 
 export interface StatusTotals {
 	orders: number;
@@ -101,6 +110,11 @@ export interface FileQuality {
 	dateOrder: 'ymd' | 'dmy' | 'mdy';
 	/** True when the data had no day above 12 to decide day/month order from. */
 	dateOrderGuessed: boolean;
+	/** The order times' format, chosen or decided from the data (see dates/format.ts). */
+	dateFormat: string;
+	offsetRule: OffsetRule;
+	/** The explicit offsets the order times carry, minutes east of UTC, most common first. */
+	offsetsSeen: number[];
 	storeOffsetMinutes: number;
 	warnings: Failure[];
 }
@@ -183,7 +197,7 @@ GROUP BY status_word ORDER BY rows DESC, word`;
 }
 
 export function buildRejectedRowsSql(): string {
-	return `SELECT line, reason, "column", value FROM ${INGEST_TABLES.rejects} ORDER BY line, reason`;
+	return `SELECT line, reason, "column", value, format FROM ${INGEST_TABLES.rejects} ORDER BY line, reason`;
 }
 
 /**
@@ -293,6 +307,9 @@ export interface FileQualityContext {
 	readerRejected: RejectedRow[];
 	dateOrder: 'ymd' | 'dmy' | 'mdy';
 	dateOrderGuessed: boolean;
+	dateFormat: string;
+	offsetRule: OffsetRule;
+	offsetsSeen: number[];
 	storeOffsetMinutes: number;
 	generatedOrderIds: OrderIdMode | null;
 	warnings: Failure[];
@@ -330,7 +347,8 @@ export async function collectFileQuality(
 			line: num(r.line),
 			reason: String(r.reason),
 			column: str(r.column),
-			value: str(r.value)
+			value: str(r.value),
+			...(r.format === null || r.format === undefined ? {} : { format: String(r.format) })
 		}))
 	].sort((a, b) => a.line - b.line);
 	const warnings = [...ctx.warnings];
@@ -387,6 +405,9 @@ export async function collectFileQuality(
 		rejected,
 		dateOrder: ctx.dateOrder,
 		dateOrderGuessed: ctx.dateOrderGuessed,
+		dateFormat: ctx.dateFormat,
+		offsetRule: ctx.offsetRule,
+		offsetsSeen: ctx.offsetsSeen,
 		storeOffsetMinutes: ctx.storeOffsetMinutes,
 		warnings
 	});
@@ -426,9 +447,11 @@ function csvCell(value: string | number | null): string {
 
 /** Every rejected row of every file in the report, as CSV for download. */
 export function rejectedRowsCsv(report: Pick<ImportReport, 'files'>): string {
-	const lines = ['file,line,reason,column,value'];
+	const lines = ['file,line,reason,column,value,format'];
 	for (const file of report.files)
 		for (const r of file.rejected)
-			lines.push([file.file, r.line, r.reason, r.column, r.value].map(csvCell).join(','));
+			lines.push(
+				[file.file, r.line, r.reason, r.column, r.value, r.format ?? null].map(csvCell).join(',')
+			);
 	return lines.join('\r\n') + '\r\n';
 }

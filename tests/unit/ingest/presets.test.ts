@@ -851,8 +851,9 @@ describe('presets', () => {
 		]);
 		const q = await load('orders_export.csv', new TextEncoder().encode(text));
 		expect(q.preset).toBe('shopify');
-		// Most times are +0800, so the store is UTC+8; 23:30 at +0700 is 00:30 next day there.
-		expect(q.storeOffsetMinutes).toBe(480);
+		// Most times are +0800, so the store is UTC+8. The offsets differ (+0800, +0700), so each
+		// time keeps its wall-clock reading: 23:30 at +0700 stays 23:30.
+		expect(q).toMatchObject({ storeOffsetMinutes: 480, offsetRule: 'wall-clock' });
 		expect(
 			(await orders()).map((o) => [
 				o.order_id,
@@ -868,7 +869,7 @@ describe('presets', () => {
 		).toEqual([
 			['#1001', 'ann@example.com', '2024-11-11 00:03:15', 'paid', 128, 0, 128, 'SINGLES11', 'web'],
 			['#1002', 'bob@example.com', '2024-11-12 09:00:00', 'paid', 60, 15, 45, null, 'pos'],
-			['#1003', null, '2024-11-13 00:30:00', 'refunded', 30, 30, 0, null, 'web'],
+			['#1003', null, '2024-11-12 23:30:00', 'refunded', 30, 30, 0, null, 'web'],
 			['#1004', 'ann@example.com', '2024-11-14 10:00:00', 'cancelled', 45, 0, 0, null, 'web']
 		]);
 		// Lines: 2×50 + 1×20 + 60 + 30 + 45 = 255 (the Total of #1001, 128, includes shipping).
@@ -1121,8 +1122,13 @@ describe('presets', () => {
 		const text = [header, ...rows].map((r) => r.join('\t')).join('\n') + '\n';
 		const q = await load('amazon-orders.txt', new TextEncoder().encode(text));
 		expect(q.preset).toBe('amazon');
-		// Three +00:00 times against one −08:00: the store is UTC; 18:30 −08:00 = 02:30 next day.
-		expect(q.storeOffsetMinutes).toBe(0);
+		// Three +00:00 times against one −08:00: the store is UTC. The offsets differ, so each time
+		// keeps its wall-clock reading (18:30 stays 18:30) rather than being moved by another's.
+		expect(q).toMatchObject({
+			storeOffsetMinutes: 0,
+			offsetRule: 'wall-clock',
+			offsetsSeen: [0, -480]
+		});
 		// 111 = 39.99 + 11.98 = 51.97; the cancelled 112 has no price → 0; pending 113 counts as paid.
 		expect(
 			(await orders()).map((o) => [
@@ -1159,7 +1165,7 @@ describe('presets', () => {
 				null,
 				'TX'
 			],
-			['113-1111111-2222222', null, '2024-12-02 02:30:00', 'paid', 25, 25, 'Amazon.com', null, 'OR']
+			['113-1111111-2222222', null, '2024-12-01 18:30:00', 'paid', 25, 25, 'Amazon.com', null, 'OR']
 		]);
 		expect(await lineTotals()).toEqual({ lines: 4, amount: 76.97, quantity: 5 });
 		expect(q).toMatchObject({
