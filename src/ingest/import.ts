@@ -13,6 +13,7 @@ import {
 	buildCleanupSql,
 	buildDuplicateCountSql,
 	buildMergeSql,
+	DATE_FIELDS,
 	type DateField,
 	type DateReading
 } from './canonicalize.ts';
@@ -336,8 +337,6 @@ interface ResolvedDates {
 		offsetsSeen: number[];
 	};
 }
-
-const DATE_FIELDS: DateField[] = ['order_time', 'pay_time'];
 
 /**
  * Decides each date column's format (the analyst's, else from the shapes of all its values) and
