@@ -94,6 +94,8 @@ export type ChartSpec =
 			xLabel: Msg;
 			yLabel: Msg;
 			marker?: string;
+			/** Format of x values (ticks, tooltips, the axis title's currency), e.g. 'money' for CLV. */
+			xFormat?: ColumnFormat;
 			/** x holds raw values to bin (y is then unused), instead of SQL-made bins. */
 			raw?: boolean;
 	  }
