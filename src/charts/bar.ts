@@ -54,7 +54,7 @@ export function barChart(rows: Row[], spec: BarSpec, o: ChartOptions): HTMLEleme
 		? {
 				legend: true,
 				// Series named "2024-03" would read to Plot as dates given as text, and it warns.
-				type: 'ordinal' as const,
+				type: 'categorical' as const,
 				label: o.labels?.[spec.series] ?? spec.series,
 				domain: orderedDomain(rows, spec.series)
 			}

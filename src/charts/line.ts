@@ -88,7 +88,7 @@ export function lineChart(
 				}
 			: series
 				? // Cohorts named "2024-03" would read to Plot as dates given as text, and it warns.
-					{ legend: true, type: 'ordinal' as const, label: seriesLabel }
+					{ legend: true, type: 'categorical' as const, label: seriesLabel }
 				: undefined,
 		marks: [...marks, tip]
 	});

@@ -54,6 +54,10 @@ describe('barChart', () => {
 			'web',
 			'shop'
 		]);
+		// a categorical palette (blue, then yellow), not the ordinal ramp Plot gives "ordinal"
+		expect(
+			[...chart.querySelectorAll('[class$="-swatch"] svg')].map((s) => s.getAttribute('fill'))
+		).toEqual(['#4269d0', '#efb118']);
 	});
 
 	test('horizontal: categories on y, named by their ticks, values on x', () => {
