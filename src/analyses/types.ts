@@ -86,6 +86,12 @@ export type ChartSpec =
 			fillFormat?: ColumnFormat;
 			/** Show the value inside each cell. */
 			text?: boolean;
+			/**
+			 * A column with each row's size (a cohort's customers), shown as a first, uncoloured
+			 * column headed `sizeLabel`: the base every coloured share of that row is taken of.
+			 */
+			size?: string;
+			sizeLabel?: Msg;
 	  }
 	| {
 			kind: 'histogram';

@@ -29,7 +29,8 @@ export function heatmapChart(
 	spec: HeatmapSpec,
 	o: ChartOptions
 ): HTMLElement | SVGSVGElement {
-	const xs = orderedDomain(rows, spec.x, o.order?.[spec.x]);
+	const sizeHead = spec.size && spec.sizeLabel ? msg(spec.sizeLabel, o.lang) : undefined;
+	const xs = [...(sizeHead ? [sizeHead] : []), ...orderedDomain(rows, spec.x, o.order?.[spec.x])];
 	const ys = orderedDomain(rows, spec.y, o.order?.[spec.y]);
 	const fmt = (v: unknown) => formatValue(v, spec.fillFormat, o.lang, o.currency);
 	const yTitle = msg(spec.yLabel, o.lang);
@@ -76,6 +77,7 @@ export function heatmapChart(
 				inset: 0.5,
 				tip: { format: { fill: (v: unknown) => fmt(v) } }
 			}),
+			...(sizeHead ? sizeMarks(rows, spec, sizeHead, o) : []),
 			spec.text && xs.length <= defaults.textUpTo
 				? Plot.text(rows, {
 						x: spec.x,
@@ -87,4 +89,32 @@ export function heatmapChart(
 				: null
 		]
 	});
+}
+
+/**
+ * Each row's size in a first column, outlined and uncoloured: a count, not a share, so it stays
+ * off the colour scale. Its datum keeps the row's y value (a drill-down lists the whole row).
+ */
+function sizeMarks(rows: Row[], spec: HeatmapSpec, head: string, o: ChartOptions): Plot.Markish[] {
+	const size = spec.size as string;
+	const seen = new Set<unknown>();
+	const first = rows.filter((r) => !seen.has(r[spec.y]) && seen.add(r[spec.y]));
+	const sized = first.map((r) => ({ [spec.y]: r[spec.y], [spec.x]: head, [size]: r[size] }));
+	return [
+		Plot.cell(sized, {
+			x: spec.x,
+			y: spec.y,
+			fill: 'none',
+			stroke: 'currentColor',
+			strokeOpacity: 0.25,
+			inset: 1
+		}),
+		Plot.text(sized, {
+			x: spec.x,
+			y: spec.y,
+			text: (d: Row) => formatValue(d[size], 'int', o.lang),
+			fill: 'currentColor',
+			fontSize: defaults.fontSize
+		})
+	];
 }

@@ -70,4 +70,21 @@ describe('heatmapChart', () => {
 		const titleEnd = x(title) + x(title.querySelector('text')!) + 12;
 		expect(titleEnd).toBeLessThanOrEqual(labelStart);
 	});
+
+	test('a size column first: each row’s count, outlined, off the colour scale', () => {
+		const sized = rows.map((r) => ({ ...r, customers: r.cohort === '2024-01' ? 1205 : 980 }));
+		const chart = heatmapChart(
+			sized,
+			{ ...spec, size: 'customers', sizeLabel: { en: 'Size (0)', zh: '人数（0）' } },
+			chartOptions()
+		);
+		expect(texts(chart, 'x-axis tick label')).toEqual(['Size (0)', '1', '2']);
+		const [, sizes] = [...chart.querySelectorAll('g[aria-label="cell"]')];
+		expect(sizes.children).toHaveLength(2);
+		expect(sizes.getAttribute('fill')).toBe('none');
+		const labels = [...chart.querySelectorAll('g[aria-label="text"] text')].map(
+			(t) => t.textContent
+		);
+		expect(labels).toEqual(expect.arrayContaining(['1,205', '980']));
+	});
 });
