@@ -121,7 +121,7 @@ interface Highlight {
 }
 
 /**
- * The latest series (the last in order: cohorts come oldest first), the best (furthest above the
+ * The latest series with a line to draw (the last in order: cohorts come oldest first), the best (furthest above the
  * average over the x values it has, so a young series is not judged on points it cannot have yet)
  * and the average of all at each x.
  */
@@ -153,9 +153,11 @@ export function pickSeries(rows: Row[], spec: LineSpec, names: unknown[]): Highl
 	let best: unknown = names[0];
 	let bestLead = -Infinity;
 	for (const [name, s] of lead) if (s.sum / s.n > bestLead) [best, bestLead] = [name, s.sum / s.n];
-	const withValues = names.filter((n) => lead.has(n));
+	// A series with one point draws no line (the newest cohort, a month old): the latest is the
+	// newest that has two.
+	const drawn = names.filter((n) => (lead.get(n)?.n ?? 0) >= 2);
 	return {
-		latest: withValues.at(-1) ?? names.at(-1),
+		latest: drawn.at(-1) ?? names.at(-1),
 		best,
 		average: [...byX.values()].map((c) => ({ [spec.x]: c.key, [spec.y]: c.sum / c.n }))
 	};
