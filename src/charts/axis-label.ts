@@ -12,5 +12,7 @@ export function axisLabel(
 ): string {
 	if (format !== 'money') return label;
 	const currency = o.currency ?? 'CNY';
-	return label.includes(currency) ? label : `${label} (${currency})`;
+	if (label.includes(currency)) return label;
+	// Chinese text takes full-width brackets: 收入（CNY）.
+	return o.lang === 'zh' ? `${label}（${currency}）` : `${label} (${currency})`;
 }

@@ -31,6 +31,8 @@ describe('barChart', () => {
 		const chart = barChart(rows, spec, chartOptions({ currency: 'USD' }));
 		expect(texts(chart, 'y-axis label')).toEqual(['↑ Revenue (USD)']);
 		expect(texts(chart, 'y-axis tick label')).toContain('$3K');
+		const zh = barChart(rows, spec, chartOptions({ lang: 'zh' }));
+		expect(texts(zh, 'y-axis label')).toEqual(['↑ 收入（CNY）']);
 		const ticks = chart.querySelector('g[aria-label="y-axis tick"] path')!;
 		// the axis sits at the margin: "$3.5K" (5 characters) needs about 35 px plus the tick
 		const left = Number(/translate\(([\d.]+)/.exec(ticks.getAttribute('transform')!)![1]);
