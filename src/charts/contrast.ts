@@ -5,8 +5,8 @@
  * be white on pale cells in the dark theme and black on dark ones in the light theme.
  */
 
-export const DARK_TEXT = '#111111';
-export const LIGHT_TEXT = '#ffffff';
+const DARK_TEXT = '#111111';
+const LIGHT_TEXT = '#ffffff';
 
 /** Relative luminance of `rgb(r, g, b)` or `#rrggbb`; null for anything else. */
 export function luminance(color: string): number | null {

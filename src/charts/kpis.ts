@@ -5,7 +5,7 @@ import { formatValue, type Lang } from '../lib/format.ts';
 export type KpiSpec = Extract<ChartSpec, { kind: 'kpis' }>;
 
 /** One key figure as text, the same on screen and in the report. */
-export interface KpiTile {
+interface KpiTile {
 	key: string;
 	label: string;
 	value: string;

@@ -19,7 +19,7 @@ export interface ChartOptions {
 	document?: Document;
 }
 
-export interface ChartWords {
+interface ChartWords {
 	latest: string;
 	best: string;
 	average: string;

@@ -8,8 +8,6 @@ import { lineChart } from './line.ts';
 import type { ChartOptions } from './options.ts';
 import { quadrantChart } from './quadrant.ts';
 
-export type { ChartOptions, ChartWords } from './options.ts';
-
 /** Draws a ChartSpec over rows into an element (SVG figure). Text from data is set as text by Plot. */
 export function renderChart(
 	rows: Row[],

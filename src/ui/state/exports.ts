@@ -6,7 +6,7 @@ import { toXlsx } from '../../lib/export/xlsx.ts';
 import { downloadBlob } from '../../lib/export/download.ts';
 
 /** How a list is written out: in the order it is shown, its fractional numbers rounded. */
-export interface ExportShape {
+interface ExportShape {
 	order?: RowOrder;
 	locale?: string;
 	/** Decimals kept on numbers that are not whole (a currency's cents); all of them if absent. */
