@@ -1,8 +1,9 @@
 /**
  * The HTML report holds what the screen shows (issue 17): each cell's key-figure tiles, every
- * chart with its legend and marks, the tables. The report is the file the download wrote, opened
+ * chart with its legend and marks, the tables; a chart's PNG keeps its legend. The report is the file the download wrote, opened
  * as a reader would open it.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openWatched, SCREENSHOT_DIR } from '../helpers/browser.ts';
@@ -22,7 +23,7 @@ const MARKS = /aria-label="(bar|line|cell|rect|dot|link|area)"/;
 test('the exported report holds every cell’s tiles, charts with legends, and tables', async () => {
 	const w = await openWatched(e2e.browser, e2e.server.url);
 	await w.page.getByTestId('sample').click();
-	await w.page.getByTestId('notebook').waitFor({ timeout: 90_000 });
+	await w.page.getByTestId('notebook').waitFor({ timeout: 180_000 });
 	await w.page.waitForFunction(
 		() =>
 			document.querySelectorAll('[data-testid=cell] [aria-busy=true]').length === 0 &&
@@ -46,6 +47,18 @@ test('the exported report holds every cell’s tiles, charts with legends, and t
 	);
 	expect(screen.some((c) => c.tiles.length)).toBe(true);
 	expect(screen.some((c) => c.charts.some((legend) => legend.length))).toBe(true);
+
+	// A chart's PNG is the whole figure, legend included: 2× the figure's size, not its plot's.
+	const query = w.page.locator('.query', { has: w.page.locator('[class$="-swatch"]') }).first();
+	const figure = await query.locator('[data-testid=chart] > figure').boundingBox();
+	await query.locator('.exports summary').click();
+	const [png] = await Promise.all([
+		w.page.waitForEvent('download'),
+		query.getByRole('button', { name: 'PNG' }).click()
+	]);
+	const header = readFileSync(await png.path());
+	expect(Math.abs(header.readUInt32BE(20) - figure!.height * 2)).toBeLessThanOrEqual(1);
+	expect(Math.abs(header.readUInt32BE(16) - figure!.width * 2)).toBeLessThanOrEqual(1);
 
 	const [download] = await Promise.all([
 		w.page.waitForEvent('download'),
@@ -97,4 +110,4 @@ test('the exported report holds every cell’s tiles, charts with legends, and t
 		expect(section.tableRows.length, `cell ${i} tables`).toBeGreaterThanOrEqual(cell.charts.length);
 		for (const rows of section.tableRows) expect(rows).toBeGreaterThan(0);
 	}
-}, 300_000);
+}, 480_000);
