@@ -99,6 +99,12 @@ export type ChartSpec =
 			fillFormat?: ColumnFormat;
 			/** Show the value inside each cell. */
 			text?: boolean;
+			/**
+			 * A column with each row's size (a cohort's customers), shown as a first, uncoloured
+			 * column headed `sizeLabel`: the base every coloured share of that row is taken of.
+			 */
+			size?: string;
+			sizeLabel?: Msg;
 	  }
 	| {
 			kind: 'histogram';
@@ -107,6 +113,8 @@ export type ChartSpec =
 			xLabel: Msg;
 			yLabel: Msg;
 			marker?: string;
+			/** Format of x values (ticks, tooltips, the axis title's currency), e.g. 'money' for CLV. */
+			xFormat?: ColumnFormat;
 			/** x holds raw values to bin (y is then unused), instead of SQL-made bins. */
 			raw?: boolean;
 	  }

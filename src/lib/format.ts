@@ -64,6 +64,14 @@ const TICK_SYMBOLS: Record<string, string> = {
 	TWD: 'NT$'
 };
 
+/** Decimals of a currency's smallest unit: 2 for CNY's fen and USD's cents, 0 for JPY. */
+export function currencyDigits(currency = 'CNY'): number {
+	return (
+		numberFormat('en', `money-${currency}`, { style: 'currency', currency }).resolvedOptions()
+			.maximumFractionDigits ?? 2
+	);
+}
+
 /** Short axis tick formatter (compact numbers, percents). */
 export function tickFormat(format: ColumnFormat | undefined, lang: Lang, currency = 'CNY') {
 	if (format === 'percent') return (v: number) => formatValue(v, 'percent', lang);

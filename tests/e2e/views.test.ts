@@ -16,7 +16,8 @@ afterAll(async () => {
 
 async function loadSampleAndSettle(w: WatchedPage) {
 	await w.page.getByTestId('sample').click();
-	await w.page.getByTestId('notebook').waitFor({ timeout: 90_000 });
+	// The sample is made and loaded in the page: on two busy cores that alone can pass 90 s.
+	await w.page.getByTestId('notebook').waitFor({ timeout: 180_000 });
 	await w.page.waitForFunction(
 		() =>
 			document.querySelectorAll('[data-testid=cell] [aria-busy=true]').length === 0 &&
@@ -83,7 +84,7 @@ describe('every view, looked at', () => {
 		expect(w.offOrigin).toEqual([]);
 		expect(w.consoleErrors).toEqual([]);
 		await w.context.close();
-	});
+	}, 300_000);
 
 	test('简体中文, dark theme: the page speaks Chinese throughout', async () => {
 		const w = await openWatched(e2e.browser, e2e.server.url, {
@@ -103,5 +104,5 @@ describe('every view, looked at', () => {
 		expect(w.offOrigin).toEqual([]);
 		expect(w.consoleErrors).toEqual([]);
 		await w.context.close();
-	});
+	}, 300_000);
 });

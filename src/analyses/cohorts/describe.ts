@@ -36,6 +36,9 @@ export const labels = {
 	eligible: { en: 'Customers with the period ended', zh: '该期已结束的客户' },
 	active: { en: 'Active', zh: '活跃客户' },
 	retentionRate: { en: 'Retention', zh: '留存率' },
+	// Period 0 is the month of the first order: every member is active in it, so its count is
+	// the cohort's size.
+	period0: { en: 'Size (0)', zh: '人数（0）' },
 	repurchaseCum: { en: 'Repurchased (cumulative)', zh: '累计复购率' },
 	ltvCum: { en: 'Revenue per customer (cumulative)', zh: '累计人均收入' }
 } satisfies Record<string, Msg>;

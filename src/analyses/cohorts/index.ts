@@ -39,7 +39,9 @@ export const cohorts: Analysis<CohortParams> = {
 					yLabel: l.cohort,
 					fillLabel: l.retentionRate,
 					fillFormat: 'percent',
-					text: true
+					text: true,
+					size: 'customers',
+					sizeLabel: l.period0
 				},
 				columns,
 				drill: ['cohort', 'period'],

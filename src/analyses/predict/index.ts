@@ -161,6 +161,7 @@ const queries = (g: Globals): CellQuery[] => [
 			y: 'customers',
 			xLabel: l.clv,
 			yLabel: l.customers,
+			xFormat: 'money',
 			marker: 'median_clv'
 		},
 		columns: [

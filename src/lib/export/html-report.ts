@@ -1,6 +1,7 @@
 /**
- * The whole notebook as one standalone HTML file: charts and tables as they are, no data files,
- * no scripts. Everything from the notebook or the data is escaped, so a customer called
+ * The whole notebook as one standalone HTML file: each cell's definition once, then its key
+ * figures, charts (with their legends) and tables as the screen shows them; no data files, no
+ * scripts. Everything from the notebook or the data is escaped, so a customer called
  * `<img src=x onerror=…>` stays text. Charts go in as `<img>` data URLs: an image cannot run
  * script whatever its SVG holds, and the CSP meta forbids scripts and every off-file request.
  */
@@ -8,17 +9,36 @@ import { bytesToBase64 } from './base64.ts';
 import type { ColumnFormat } from '../../analyses/types.ts';
 import { formatValue, type Lang } from '../format.ts';
 
+/** One cell of the notebook: its title and definition once, then what each of its queries shows. */
 export interface ReportSection {
 	title: string;
 	definition: string;
-	/** Serialised SVG (see serializeSvg). */
+	/** Markdown cells: shown as preformatted text, since a report runs no Markdown renderer. */
+	note?: string;
+	items?: ReportItem[];
+}
+
+/** One query's result as the screen shows it: key-figure tiles, a chart, a table. */
+export interface ReportItem {
+	title: string;
+	/** Said instead of a chart or table when the query returned no rows, as the screen says it. */
+	empty?: string;
+	/** A line above the tiles, e.g. the compared periods. */
+	caption?: string;
+	tiles?: {
+		label: string;
+		value: string;
+		when?: string;
+		change?: string;
+		versus?: string;
+		direction?: 'up' | 'down' | 'flat';
+	}[];
+	/** Serialised SVG (see serializeChart). */
 	svg?: string;
 	table?: {
 		columns: { key: string; label: string; format?: ColumnFormat }[];
 		rows: Iterable<Record<string, unknown>>;
 	};
-	/** Markdown cells: shown as preformatted text, since a report runs no Markdown renderer. */
-	note?: string;
 }
 
 export interface ReportInput {
@@ -42,7 +62,14 @@ h1 { font-size: 24px; margin: 0 0 4px; }
 .subtitle { color: var(--muted); margin: 0 0 24px; }
 section { margin: 0 0 32px; break-inside: avoid-page; }
 h2 { font-size: 18px; margin: 0 0 4px; }
-.definition { color: var(--muted); margin: 0 0 12px; white-space: pre-wrap; }
+h3 { font-size: 15px; margin: 16px 0 8px; }
+.tiles { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 8px; }
+.tile { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px; }
+.tile .label, .tile .change, .tile .when, .caption { color: var(--muted); font-size: 12px; }
+.tile .value { font-size: 22px; font-weight: 650; font-variant-numeric: tabular-nums; }
+.tile .change.up { color: #15803d; }
+.tile .change.down { color: #b91c1c; }
+.definition, .empty { color: var(--muted); margin: 0 0 12px; white-space: pre-wrap; }
 .note { white-space: pre-wrap; font: inherit; margin: 0; }
 figure { margin: 0 0 12px; }
 figure img { max-width: 100%; height: auto; }
@@ -54,7 +81,7 @@ td.num { text-align: right; }
 	body { padding: 0; max-width: none; font-size: 11px; }
 	section { break-inside: auto; }
 	thead { display: table-header-group; }
-	tr, figure { break-inside: avoid; }
+	tr, figure, .tile { break-inside: avoid; }
 }`;
 
 function escapeHtml(text: string): string {
@@ -68,7 +95,7 @@ function escapeHtml(text: string): string {
 
 const NUMERIC = new Set<ColumnFormat>(['int', 'number', 'money', 'percent', 'days']);
 
-function renderTable(table: NonNullable<ReportSection['table']>, input: ReportInput): string {
+function renderTable(table: NonNullable<ReportItem['table']>, input: ReportInput): string {
 	const head = table.columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('');
 	const body: string[] = [];
 	for (const row of table.rows) {
@@ -82,15 +109,36 @@ function renderTable(table: NonNullable<ReportSection['table']>, input: ReportIn
 	return `<table><thead><tr>${head}</tr></thead><tbody>\n${body.join('\n')}\n</tbody></table>`;
 }
 
+function renderItem(item: ReportItem, input: ReportInput): string {
+	const parts = [`<h3>${escapeHtml(item.title)}</h3>`];
+	if (item.empty) parts.push(`<p class="empty">${escapeHtml(item.empty)}</p>`);
+	if (item.caption) parts.push(`<p class="caption">${escapeHtml(item.caption)}</p>`);
+	if (item.tiles?.length) {
+		const tiles = item.tiles.map(
+			(t) =>
+				`<div class="tile"><div class="label">${escapeHtml(t.label)}</div><div class="value">${escapeHtml(t.value)}</div>${
+					t.when ? `<div class="when">${escapeHtml(t.when)}</div>` : ''
+				}${
+					t.change
+						? `<div class="change ${t.direction ?? ''}">${escapeHtml(t.change)}${t.versus ? ` ${escapeHtml(t.versus)}` : ''}</div>`
+						: ''
+				}</div>`
+		);
+		parts.push(`<div class="tiles">${tiles.join('')}</div>`);
+	}
+	if (item.svg) {
+		const src = `data:image/svg+xml;base64,${bytesToBase64(new TextEncoder().encode(item.svg))}`;
+		parts.push(`<figure><img src="${src}" alt="${escapeHtml(item.title)}"></figure>`);
+	}
+	if (item.table) parts.push(renderTable(item.table, input));
+	return `<div class="item">\n${parts.join('\n')}\n</div>`;
+}
+
 function renderSection(s: ReportSection, input: ReportInput): string {
 	const parts = [`<h2>${escapeHtml(s.title)}</h2>`];
 	if (s.definition) parts.push(`<p class="definition">${escapeHtml(s.definition)}</p>`);
 	if (s.note) parts.push(`<pre class="note">${escapeHtml(s.note)}</pre>`);
-	if (s.svg) {
-		const src = `data:image/svg+xml;base64,${bytesToBase64(new TextEncoder().encode(s.svg))}`;
-		parts.push(`<figure><img src="${src}" alt="${escapeHtml(s.title)}"></figure>`);
-	}
-	if (s.table) parts.push(renderTable(s.table, input));
+	for (const item of s.items ?? []) parts.push(renderItem(item, input));
 	return `<section>\n${parts.join('\n')}\n</section>`;
 }
 

@@ -1,8 +1,13 @@
 import type { Notebook } from '../../notebook/schema.ts';
 import type { CellQuery } from '../../analyses/types.ts';
 import { buildSqlScript } from '../../notebook/sql-script.ts';
-import { buildHtmlReport, type ReportSection } from '../../lib/export/html-report.ts';
-import { serializeSvg } from '../../lib/export/svg.ts';
+import {
+	buildHtmlReport,
+	type ReportItem,
+	type ReportSection
+} from '../../lib/export/html-report.ts';
+import { serializeChart } from '../../lib/export/svg.ts';
+import { kpiPeriodLine, kpiTiles } from '../../charts/kpis.ts';
 import { downloadBlob } from '../../lib/export/download.ts';
 import { definitionOf, getAnalysis } from '../../analyses/registry.ts';
 import { tableToRows, columnNames } from '../../engine/decode.ts';
@@ -45,25 +50,15 @@ export function exportNotebookHtml(app: AppState, notebook: Notebook, fileName: 
 			cell.kind === 'preset'
 				? (analysis?.build({ ...analysis.defaults, ...cell.params }, app.globals) ?? [])
 				: [{ id: 'sql', title: { en: 'SQL', zh: 'SQL' }, sql: cell.sql }];
-		for (const q of queries) {
-			const hit = app.cache.get(q.sql);
-			const svg = el?.querySelector<SVGSVGElement>(
-				`[data-query-id="${q.id}"] svg:not([class$='-ramp'])`
-			);
-			const columns =
-				q.columns?.map((c) => ({ key: c.key, label: c.label[app.lang], format: c.format })) ??
-				(hit ? columnNames(hit.table).map((k) => ({ key: k, label: k })) : []);
-			sections.push({
-				title: `${analysis ? analysis.title[app.lang] + ' — ' : ''}${q.title[app.lang]}`,
-				definition: analysis
-					? definitionOf(analysis, cell.kind === 'preset' ? cell.params : {})[app.lang]
-					: cell.kind === 'sql'
-						? cell.sql
-						: '',
-				svg: svg ? serializeSvg(svg) : undefined,
-				table: hit ? { columns, rows: tableToRows(hit.table, REPORT_ROWS) } : undefined
-			});
-		}
+		sections.push({
+			title: analysis?.title[app.lang] ?? (cell.kind === 'sql' ? cell.name || 'SQL' : ''),
+			definition: analysis
+				? definitionOf(analysis, cell.kind === 'preset' ? cell.params : {})[app.lang]
+				: cell.kind === 'sql'
+					? cell.sql
+					: '',
+			items: queries.map((q) => reportItem(app, q, el))
+		});
 	}
 	const html = buildHtmlReport({
 		title: notebook.title,
@@ -73,4 +68,38 @@ export function exportNotebookHtml(app: AppState, notebook: Notebook, fileName: 
 		sections
 	});
 	downloadBlob(new Blob([html], { type: 'text/html;charset=utf-8' }), fileName);
+}
+
+/**
+ * One query as the screen shows it: key figures as tiles, the chart as drawn (with its legend),
+ * and the result table (a chart's rows too, so the numbers behind it can be read).
+ */
+function reportItem(app: AppState, q: CellQuery, cell: HTMLElement | null): ReportItem {
+	const hit = app.cache.get(q.sql);
+	const item: ReportItem = { title: q.title[app.lang] };
+	if (!hit) return item;
+	if (hit.table.numRows === 0) {
+		item.empty = app.t('cell.noRows');
+		return item;
+	}
+	if (q.chart?.kind === 'kpis') {
+		const [row] = tableToRows(hit.table, 1);
+		const options = {
+			lang: app.lang,
+			currency: app.globals.currency,
+			versus: (period: string) => app.t('kpi.versus', { period })
+		};
+		if (row) {
+			item.caption = kpiPeriodLine(row, q.chart, options) ?? undefined;
+			item.tiles = kpiTiles(row, q.chart, options);
+		}
+		return item;
+	}
+	const chart = cell?.querySelector(`[data-query-id="${q.id}"] [data-testid=chart] > *`);
+	if (chart) item.svg = serializeChart(chart);
+	const columns =
+		q.columns?.map((c) => ({ key: c.key, label: c.label[app.lang], format: c.format })) ??
+		columnNames(hit.table).map((k) => ({ key: k, label: k }));
+	item.table = { columns, rows: tableToRows(hit.table, REPORT_ROWS) };
+	return item;
 }

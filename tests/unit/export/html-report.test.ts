@@ -12,15 +12,27 @@ const report = () =>
 			{
 				title: HOSTILE,
 				definition: `Customers with ≥ 2 orders ÷ customers. ${HOSTILE}`,
-				svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(3)</script><text>顾客</text></svg>',
-				table: {
-					columns: [
-						{ key: 'name', label: HOSTILE },
-						{ key: 'revenue', label: '销售额', format: 'money' },
-						{ key: 'share', label: '占比', format: 'percent' }
-					],
-					rows: [{ name: HOSTILE, revenue: 234.5, share: 0.117 }]
-				}
+				items: [
+					{
+						title: HOSTILE,
+						svg: '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(3)</script><text>顾客</text></svg>',
+						table: {
+							columns: [
+								{ key: 'name', label: HOSTILE },
+								{ key: 'revenue', label: '销售额', format: 'money' },
+								{ key: 'share', label: '占比', format: 'percent' }
+							],
+							rows: [{ name: HOSTILE, revenue: 234.5, share: 0.117 }]
+						}
+					},
+					{
+						title: '关键指标',
+						tiles: [
+							{ label: '客户数', value: '2,896', change: '▼ 17.7%', direction: 'down' },
+							{ label: '复购率', value: '5.6%' }
+						]
+					}
+				]
 			},
 			{ title: 'Note', definition: '', note: `# heading\n${HOSTILE}` }
 		]
@@ -43,8 +55,8 @@ describe('buildHtmlReport', () => {
 		const html = report();
 		const escaped =
 			'&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;alert(2)&lt;/script&gt;&quot;&#39;&amp;';
-		// title tag, h1, section h2, definition, chart alt text, column header, cell, note
-		expect(html.split(escaped).length - 1).toBe(8);
+		// title tag, h1, section h2, definition, item h3, chart alt text, column header, cell, note
+		expect(html.split(escaped).length - 1).toBe(9);
 	});
 
 	it('embeds charts as data-URL images, whose scripts never run', () => {
@@ -59,6 +71,17 @@ describe('buildHtmlReport', () => {
 		const html = report();
 		expect(html).toContain('<td class="num">¥234.50</td>');
 		expect(html).toContain('<td class="num">11.7%</td>');
+	});
+
+	it('shows a cell’s definition once, then each query’s key figures as tiles', () => {
+		const html = report();
+		expect(html.split('Customers with ≥ 2 orders').length - 1).toBe(1);
+		expect(html).toContain(
+			'<div class="tile"><div class="label">客户数</div><div class="value">2,896</div><div class="change down">▼ 17.7%</div></div>'
+		);
+		expect(html).toContain(
+			'<div class="tile"><div class="label">复购率</div><div class="value">5.6%</div></div>'
+		);
 	});
 
 	it('has print styles', () => {
