@@ -15,6 +15,8 @@ export interface ChartOptions {
 	order?: Record<string, unknown[]>;
 	/** Called with the datum under the pointer when the user clicks (drill-down). */
 	onSelect?: (row: Row) => void;
+	/** Where Plot creates elements; the page's own by default, a light DOM in Node (src/cli). */
+	document?: Document;
 }
 
 const ACCENT = 'var(--accent, #c2410c)';
@@ -44,6 +46,7 @@ export function renderChart(
 	const fmtValue = (v: unknown, f: ColumnFormat | undefined) =>
 		formatValue(v, f, o.lang, o.currency);
 	const base = {
+		document: o.document,
 		width: o.width,
 		marginLeft: 64,
 		marginBottom: 48,

@@ -37,7 +37,7 @@ import { ident, literal } from '../lib/sql.ts';
 import { fail, ok } from '../lib/result.ts';
 
 /** One statement the engine ran and how long it took. */
-export interface TimedStatement {
+interface TimedStatement {
 	sql: string;
 	ms: number;
 	error?: string;
