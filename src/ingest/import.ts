@@ -39,6 +39,7 @@ import {
 	type ImportReport
 } from './quality.ts';
 import { previewSource, stageSource, type ReadOptions, type SourcePreview } from './read/index.ts';
+import type { ImportRecipe } from './recipe.ts';
 import { fail, ok, type Failure, type Result } from '../lib/result.ts';
 import { ident } from '../lib/sql.ts';
 
@@ -264,7 +265,21 @@ async function importOne(
 	if (!merged.ok) return merged;
 	if (!preset && opts.mappingStore) await opts.mappingStore.put(signature, mapping);
 	progress('done', rowCount, file.size);
-	return quality;
+	const read = staged.value;
+	const recipe: ImportRecipe = {
+		file: file.name,
+		preset: preset?.id ?? null,
+		fileKind: read.fileKind,
+		compressed: read.compressed,
+		encoding: read.encoding,
+		delimiter: read.delimiter,
+		header: read.header,
+		headerRow: read.headerRow,
+		skipRows: { ...preset?.read, ...readOptions }.skipRows ?? [],
+		mapping,
+		oneRowPerOrder
+	};
+	return ok({ ...quality.value, recipe });
 }
 
 async function chooseMapping(
