@@ -45,7 +45,8 @@ const STAGE = '__ingest_stage';
 const shellQuote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
 
 /** The UTF-8 copy a transcoded file is read from, beside the original. */
-export const utf8CopyName = (file: string): string => `${file.replace(/(\.gz)?$/i, '')}.utf8.csv`;
+const utf8CopyName = (file: string): string =>
+	`${file.replace(/(\.(csv|tsv|txt))?(\.gz)?$/i, '')}.utf8.csv`;
 
 /**
  * The statements that import one file as the page did, and the steps before them that only exist
