@@ -5,7 +5,7 @@
  *   huitou report FILE… [--notebook NAME|saved.json] [--as-of DATE] [--out report.html]
  *   huitou db FILE… --out shop.duckdb
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -205,33 +205,41 @@ export async function main(
 	const started = performance.now();
 
 	// A report keeps its tables in a scratch database file, so data larger than memory spills to
-	// disk; `db` keeps them in the file asked for.
+	// disk; `db` builds its file beside the one asked for and puts it in place only when written,
+	// so a failed run leaves an earlier database as it was.
 	const scratch = mkdtempSync(path.join(cmd.tempDir ?? tmpdir(), 'huitou-'));
-	const database = cmd.command === 'db' ? cmd.out : path.join(scratch, 'report.duckdb');
-	if (cmd.command === 'db') for (const f of [cmd.out, `${cmd.out}.wal`]) rmSync(f, { force: true });
+	const building =
+		cmd.command === 'db' ? `${cmd.out}.partial` : path.join(scratch, 'report.duckdb');
+	const removeDatabase = (file: string) => {
+		for (const f of [file, `${file}.wal`]) rmSync(f, { force: true });
+	};
+	removeDatabase(building);
 	let engine: NativeSqlEngine | undefined;
 	let exit: number = EXIT.failed;
 	try {
 		engine = await createNativeSqlEngine({
-			database,
+			database: building,
 			tempDirectory: cmd.tempDir ? scratch : undefined,
 			memoryLimit: cmd.memoryLimit,
 			// A notebook's SQL cells are untrusted input, as in the page.
 			sandbox: true
 		});
 		exit = await runCommand(cmd, engine, stderr, progress);
-		if (exit <= EXIT.partial && exit !== EXIT.importFailed)
-			stderr(`wrote ${cmd.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-		return exit;
 	} catch (e) {
 		stderr(`huitou: ${(e as Error).message ?? e}`);
-		return exit;
 	} finally {
 		engine?.close();
 		rmSync(scratch, { recursive: true, force: true });
-		// A database file holding nothing is not left behind to be mistaken for a shop's.
-		if (cmd.command === 'db' && exit === EXIT.importFailed) rmSync(cmd.out, { force: true });
 	}
+	const written = exit === EXIT.ok || exit === EXIT.partial;
+	if (cmd.command === 'db') {
+		if (written) {
+			removeDatabase(cmd.out);
+			renameSync(building, cmd.out);
+		} else removeDatabase(building);
+	}
+	if (written) stderr(`wrote ${cmd.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	return exit;
 }
 
 async function runCommand(

@@ -27,12 +27,14 @@ describe('bad input', () => {
 		]
 	])('%s: the page’s message, exit 2', async (_, name, bytes, text) => {
 		writeFileSync(at(name), bytes);
+		// A database from an earlier run stays as it was.
 		const out = at(`${name}.duckdb`);
+		writeFileSync(out, 'earlier');
 		const r = await runCli(['db', at(name), '--out', out]);
 		expect(r.code).toBe(EXIT.importFailed);
 		expect(r.stderr).toContain(text);
-		// No empty database is left behind to be mistaken for the shop's.
-		expect(existsSync(out)).toBe(false);
+		expect(readFileSync(out, 'utf8')).toBe('earlier');
+		expect(existsSync(`${out}.partial`)).toBe(false);
 	});
 
 	it('a missing file: said so, exit 2', async () => {
