@@ -51,7 +51,7 @@ Options:
   --lang en|zh          the report's language (default en)
   --preset ID           read every file as this platform's export: ${PRESETS.map((p) => p.id).join(', ')}
   --mapping FILE        a column mapping for files of another layout (else FILE.huitou.json)
-  --encoding NAME       ${ENCODINGS.join(', ')} (default: detected)
+  --encoding NAME       ${ENCODINGS.join(', ')} (gbk = gb18030; default: detected)
   --date-order ORDER    auto, ymd, dmy or mdy for dates like 11/12/2024 (default auto)
   --rejects FILE        write the rejected rows (file, line, reason, column, value) as CSV
   --memory-limit SIZE   DuckDB's memory limit, e.g. 4GB (default: 80% of the machine's memory)
@@ -117,6 +117,8 @@ function parseCommand(argv: string[]): Result<Command> {
 	if (v.lang !== 'en' && v.lang !== 'zh') return fail('usage', '--lang must be en or zh');
 	if (v.preset !== undefined && !PRESETS.some((p) => p.id === v.preset))
 		return fail('usage', `unknown preset "${v.preset}"`);
+	// GBK is what Chinese exports say they are; GB18030 is its superset, and what the reader names.
+	if (v.encoding === 'gbk') v.encoding = 'gb18030';
 	if (v.encoding !== undefined && !(ENCODINGS as string[]).includes(v.encoding))
 		return fail('usage', `unknown encoding "${v.encoding}"`);
 	if (v['date-order'] !== undefined && !DATE_ORDERS.includes(v['date-order']))
