@@ -1,11 +1,12 @@
 /**
  * Charts for the report without a browser: the page's Plot wrappers (src/charts) drawn into a
- * light DOM (linkedom), then the chart's SVG taken as the page's report takes it.
+ * light DOM (linkedom), then the chart's SVG taken as the page's report takes it (findChartSvg).
  */
 import { parseHTML } from 'linkedom';
 import type { ChartSpec } from '../analyses/types.ts';
 import type { Row } from '../engine/decode.ts';
 import { renderChart, type ChartOptions } from '../charts/render.ts';
+import { findChartSvg } from '../lib/export/svg.ts';
 
 const { document, HTMLCanvasElement } = parseHTML('<!doctype html><html><body></body></html>');
 
@@ -21,24 +22,16 @@ Object.assign(HTMLCanvasElement.prototype, {
 const withFallbackColours = (svg: string) =>
 	svg.replace(/var\(--[\w-]+,\s*([^()]+?)\)/g, (_, fallback: string) => fallback.trim());
 
-/**
- * A chart's SVG as text, or undefined for KPIs (shown as a table). Plot returns an SVG, or a
- * figure holding legends beside the chart's SVG: the one whose class is not a legend's ramp.
- */
+/** A chart's SVG as text, as the page's report takes it; undefined for KPIs (shown as a table). */
 export function chartSvg(
 	spec: ChartSpec,
 	rows: Row[],
 	options: Omit<ChartOptions, 'document'>
 ): string | undefined {
 	if (spec.kind === 'kpis') return undefined;
-	const figure = renderChart(spec, rows, { ...options, document });
-	const svg =
-		figure.tagName.toLowerCase() === 'svg'
-			? figure
-			: [...figure.children].find(
-					(el) =>
-						el.tagName.toLowerCase() === 'svg' && !/-ramp$/.test(el.getAttribute('class') ?? '')
-				);
+	const holder = document.createElement('div');
+	holder.append(renderChart(spec, rows, { ...options, document }));
+	const svg = findChartSvg(holder);
 	if (!svg) return undefined;
 	if (!svg.getAttribute('xmlns')) svg.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
 	return withFallbackColours(svg.outerHTML);

@@ -23,6 +23,16 @@ const INLINE_PROPERTIES = [
 	'display'
 ];
 
+/**
+ * The chart's own SVG in what Plot drew: a figure holds its legends first, colour ramps and
+ * swatches that are SVGs too, so the first SVG of a chart with a series legend is a 15 px swatch.
+ */
+export function findChartSvg(root: ParentNode): SVGSVGElement | undefined {
+	return [...root.querySelectorAll<SVGSVGElement>('svg')].find(
+		(svg) => !/-ramp$/.test(svg.getAttribute('class') ?? '') && !svg.closest('[class$="-swatch"]')
+	);
+}
+
 /** The SVG as a standalone document string with inline styles and explicit size. */
 export function serializeSvg(svg: SVGSVGElement): string {
 	const clone = svg.cloneNode(true) as SVGSVGElement;

@@ -3,7 +3,7 @@ import type { CellQuery } from '../../analyses/types.ts';
 import { buildSqlScript } from '../../notebook/sql-script.ts';
 import type { ImportRecipe } from '../../ingest/recipe.ts';
 import { buildHtmlReport, type ReportSection } from '../../lib/export/html-report.ts';
-import { serializeSvg } from '../../lib/export/svg.ts';
+import { findChartSvg, serializeSvg } from '../../lib/export/svg.ts';
 import { downloadBlob } from '../../lib/export/download.ts';
 import { getAnalysis } from '../../analyses/registry.ts';
 import { tableToRows, columnNames } from '../../engine/decode.ts';
@@ -56,9 +56,8 @@ export function exportNotebookHtml(app: AppState, notebook: Notebook, fileName: 
 				: [{ id: 'sql', title: { en: 'SQL', zh: 'SQL' }, sql: cell.sql }];
 		for (const q of queries) {
 			const hit = app.cache.get(q.sql);
-			const svg = el?.querySelector<SVGSVGElement>(
-				`[data-query-id="${q.id}"] svg:not([class$='-ramp'])`
-			);
+			const view = el?.querySelector(`[data-query-id="${q.id}"]`);
+			const svg = view ? findChartSvg(view) : undefined;
 			const columns =
 				q.columns?.map((c) => ({ key: c.key, label: c.label[app.lang], format: c.format })) ??
 				(hit ? columnNames(hit.table).map((k) => ({ key: k, label: k })) : []);
