@@ -203,8 +203,10 @@ export async function main(
 		return EXIT.usage;
 	}
 	const cmd = parsed.value;
-	const progress = cmd.quiet ? () => undefined : stderr;
 	const started = performance.now();
+	const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+	// Each progress line says when it happened, so a long import shows where its time goes.
+	const progress = cmd.quiet ? () => undefined : (line: string) => stderr(`[${elapsed()}] ${line}`);
 
 	// A report keeps its tables in a scratch database file, so data larger than memory spills to
 	// disk; `db` builds its file beside the one asked for and puts it in place only when written,
@@ -240,7 +242,7 @@ export async function main(
 			renameSync(building, cmd.out);
 		} else removeDatabase(building);
 	}
-	if (written) stderr(`wrote ${cmd.out} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	if (written) stderr(`wrote ${cmd.out} in ${elapsed()}`);
 	return exit;
 }
 
