@@ -3,7 +3,7 @@
  * GBK, Shopify line items, the generic layout) the command line's canonical tables and every cell
  * of a built-in notebook give what duckdb-wasm gives for the same file in the same test run.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEngine } from '../../helpers/wasm-engine.ts';
@@ -20,6 +20,7 @@ import { CANONICAL_QUERIES, comparableRows, runCli, tempDir, writeFixture } from
 const NOW = new Date('2025-02-01T00:00:00Z');
 const GLOBALS: Globals = { asOf: '2025-01-01', revenue: 'net', currency: 'CNY' };
 const dir = tempDir();
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let wasm: Awaited<ReturnType<typeof createTestEngine>>;
 beforeAll(async () => {

@@ -3,7 +3,7 @@
  * (duckdb-wasm), the script — its file converted to UTF-8 as the script says, then run statement
  * by statement on native DuckDB — builds the page's tables and gives every cell the page's rows.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -95,5 +95,6 @@ it('the exported script imports a GBK Taobao export as the page did and gives it
 		expect(compared).toBeGreaterThan(15);
 	} finally {
 		native.close();
+		rmSync(dir, { recursive: true, force: true });
 	}
 }, 180_000);
