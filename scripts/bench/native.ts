@@ -1,107 +1,13 @@
 /**
- * The benchmark's reference: native DuckDB (@duckdb/node-api, the same DuckDB version as the wasm
- * build) behind the app's SqlEngine interface, so the app's own importer runs unchanged against
- * it, and a replay of the exact analysis SQL the app sent to its engine.
+ * The benchmark's reference: native DuckDB behind the app's SqlEngine interface
+ * (src/engine/native.ts, in the page's compressed in-memory storage), so the app's own importer
+ * runs unchanged against it, and a replay of the exact analysis SQL the app sent to its engine.
  */
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { openAsBlob } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { tableFromJSON, type Table } from 'apache-arrow';
-import { FILE_ROOT, STORAGE_SQL, type SqlEngine } from '../../src/engine/types.ts';
-import { importFiles, type ImportSource } from '../../src/ingest/import.ts';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { createNativeSqlEngine, openDiskFile } from '../../src/engine/native.ts';
+import { importFiles } from '../../src/ingest/import.ts';
 import { ensureContactsTableSql } from '../../src/ingest/contacts.ts';
-import { fail, ok } from '../../src/lib/result.ts';
 import type { TimedStatement } from './types.ts';
-
-/** A file on disk as the importer sees a chosen file, without reading it into memory. */
-const sourcePaths = new WeakMap<Blob, string>();
-
-export async function openSource(file: string): Promise<ImportSource> {
-	const source = new File([await openAsBlob(file)], path.basename(file));
-	sourcePaths.set(source, file);
-	return source;
-}
-
-/** Plain JS values Arrow can infer: 64-bit integers as numbers, anything exotic as text. */
-function toArrowValue(v: unknown): unknown {
-	if (v === null || v === undefined) return null;
-	if (typeof v === 'bigint') return Number(v);
-	if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-	if (v instanceof Date) return v;
-	return JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? Number(x) : x));
-}
-
-export interface NativeSqlEngine extends SqlEngine {
-	/** Every statement the engine ran, in order, with its time. */
-	log: TimedStatement[];
-	/** Files registered, by the name the SQL reads them under. */
-	registered: string[];
-	/** Milliseconds spent copying in-memory bytes to disk (the adapter's cost, not DuckDB's). */
-	copyMs: number;
-	connection: DuckDBConnection;
-	close(): void;
-}
-
-/**
- * `/huitou/<name>` in SQL is rewritten to a private temp directory holding (a link to) the file:
- * native DuckDB reads the real file from disk, as the page's DuckDB reads the chosen File.
- */
-export async function createNativeSqlEngine(): Promise<NativeSqlEngine> {
-	const instance = await DuckDBInstance.create(':memory:');
-	const connection = await instance.connect();
-	// The page's storage (compressed in-memory tables), so native does the same work.
-	for (const sql of STORAGE_SQL) await connection.run(sql);
-	const dir = mkdtempSync(path.join(tmpdir(), 'huitou-bench-'));
-	const mapPaths = (sql: string) => sql.replaceAll(`'${FILE_ROOT}`, `'${dir}/`);
-	const engine: NativeSqlEngine = {
-		log: [],
-		registered: [],
-		copyMs: 0,
-		connection,
-		async query(sql) {
-			const t0 = performance.now();
-			try {
-				const reader = await connection.runAndReadAll(mapPaths(sql));
-				const rows = reader
-					.getRowObjectsJS()
-					.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, toArrowValue(v)])));
-				engine.log.push({ sql, ms: performance.now() - t0 });
-				return ok(tableFromJSON(rows) as unknown as Table);
-			} catch (e) {
-				engine.log.push({ sql, ms: performance.now() - t0, error: String(e) });
-				return fail('engine.native', String((e as Error).message ?? e), sql);
-			}
-		},
-		async registerFile(name, data) {
-			const target = path.join(dir, name);
-			const onDisk = data instanceof Uint8Array ? undefined : sourcePaths.get(data);
-			if (onDisk) symlinkSync(path.resolve(onDisk), target);
-			else {
-				const t0 = performance.now();
-				const bytes = data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
-				writeFileSync(target, bytes);
-				engine.copyMs += performance.now() - t0;
-			}
-			engine.registered.push(name);
-			return ok(FILE_ROOT + name);
-		},
-		async dropFile(name) {
-			rmSync(path.join(dir, name), { force: true });
-		},
-		async insertArrow() {
-			// The sample files have no blank lines, the only case where the CSV importer inserts Arrow.
-			return fail('engine.native', 'insertArrow is not supported by the benchmark adapter');
-		},
-		close() {
-			connection.closeSync();
-			instance.closeSync();
-			rmSync(dir, { recursive: true, force: true });
-		}
-	};
-	return engine;
-}
 
 export interface NativeRun {
 	/** importFiles wall time: the importer's JS (preview, blank-line scan) and every statement. */
@@ -146,7 +52,7 @@ export async function runNative(
 ): Promise<NativeRun> {
 	const engine = await createNativeSqlEngine();
 	try {
-		const source = await openSource(file);
+		const source = await openDiskFile(file);
 		const t0 = performance.now();
 		// The mapping the app's import dialog proposes, accepted as the bench accepts it in the page.
 		const imported = await importFiles(engine, [source], {

@@ -46,6 +46,7 @@ import {
 	type OffsetRule
 } from './quality.ts';
 import { previewSource, stageSource, type ReadOptions, type SourcePreview } from './read/index.ts';
+import type { ImportRecipe } from './recipe.ts';
 import { fail, ok, type Failure, type Result } from '../lib/result.ts';
 import { ident } from '../lib/sql.ts';
 
@@ -288,7 +289,21 @@ async function importOne(
 	const merged = await mergeInTransaction(engine);
 	if (!merged.ok) return merged;
 	progress('done', rowCount, file.size);
-	return quality;
+	const read = staged.value;
+	const recipe: ImportRecipe = {
+		file: file.name,
+		preset: preset?.id ?? null,
+		fileKind: read.fileKind,
+		compressed: read.compressed,
+		encoding: read.encoding,
+		delimiter: read.delimiter,
+		header: read.header,
+		headerRow: read.headerRow,
+		skipRows: { ...preset?.read, ...readOptions }.skipRows ?? [],
+		mapping,
+		oneRowPerOrder
+	};
+	return ok({ ...quality.value, recipe });
 }
 
 async function chooseMapping(

@@ -202,7 +202,7 @@ export function findLocalStorage(): Storage | undefined {
 }
 
 /** Enough of a shape check that a stale or hand-edited entry cannot crash an import. */
-function isMapping(value: unknown): value is Mapping {
+export function isMapping(value: unknown): value is Mapping {
 	if (typeof value !== 'object' || value === null) return false;
 	const m = value as Record<string, unknown>;
 	return (

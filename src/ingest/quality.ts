@@ -5,6 +5,7 @@
  */
 import type { SqlEngine } from '../engine/types.ts';
 import type { OrderStatus } from './canonical.ts';
+import type { ImportRecipe } from './recipe.ts';
 import { INGEST_TABLES, type RejectReason } from './canonicalize.ts';
 import type { OrderIdMode } from './mapping.ts';
 import type { Failure } from '../lib/result.ts';
@@ -117,6 +118,8 @@ export interface FileQuality {
 	offsetsSeen: number[];
 	storeOffsetMinutes: number;
 	warnings: Failure[];
+	/** How the file was read and mapped, for replaying the import elsewhere (the `.sql` export). */
+	recipe?: ImportRecipe;
 }
 
 /**

@@ -1,11 +1,13 @@
 /**
  * A notebook as a `.sql` script for the DuckDB CLI: the way on for data larger than a browser
- * holds. The page's import maps each platform's export onto the canonical tables with logic SQL
- * cannot replay, so the script creates the canonical tables and loads them from the generic
- * layout (a CSV whose header names the columns of `orders`), then runs every cell in order. Named
- * cells become views, so later cells can query them as in the page.
+ * holds. The script creates the canonical tables and imports the files the page loaded as the
+ * page mapped them (their recipes: preset or mapping, encoding, date order, time zone), saying
+ * which steps only exist in JS (transcoding, XLSX) and what does them; with no recipe it reads
+ * the generic layout (a CSV whose header names the columns of `orders`). Then it runs every cell
+ * in order. Named cells become views, so later cells can query them as in the page.
  */
 import { CANONICAL_DDL } from '../ingest/canonical.ts';
+import { buildReplaySql, type ImportRecipe } from '../ingest/recipe.ts';
 import { ident, literal } from '../lib/sql.ts';
 import type { Notebook, PresetCell } from './schema.ts';
 
@@ -14,6 +16,8 @@ export interface SqlScriptOptions {
 	sqlFor: (cell: PresetCell) => string | string[];
 	/** Path of the orders CSV as the CLI will see it; the user edits it in the script. */
 	dataPath?: string;
+	/** How the page imported each loaded file; without any, the generic layout is read. */
+	imports?: readonly ImportRecipe[];
 }
 
 /** Columns of the generic layout, in `orders` order (source_file is filled by the script). */
@@ -66,6 +70,44 @@ FROM read_csv(${literal(dataPath)}, header = true, all_varchar = true)
 ;`;
 }
 
+/** Creating the tables and loading the orders from the generic layout: for no recipe. */
+function genericImport(dataPath: string): string[] {
+	return [
+		comment(
+			[
+				'This script reads the generic layout: a UTF-8 CSV with a header row naming these',
+				'columns (any order, empty = NULL):',
+				`  ${GENERIC_COLUMNS.map(([n]) => n).join(', ')}`,
+				'Dates as YYYY-MM-DD HH:MM:SS in store-local time; status one of paid, refunded,',
+				'cancelled, closed. Edit the path below, or replace the INSERT with your own mapping.',
+				'order_lines, customers and campaign_contacts are created empty: fill them the same way.'
+			].join('\n')
+		),
+		...CANONICAL_DDL.map((ddl) => `${ddl};`),
+		loadOrdersSql(dataPath)
+	];
+}
+
+/** Creating the tables and importing each file as the page did. */
+function replayImports(imports: readonly ImportRecipe[]): string[] {
+	const parts = [
+		comment(
+			[
+				'The import replays what the page did with each file, in the order loaded. Run the',
+				'script in the folder holding the files (or edit their paths). The same tables come',
+				'from the command line too:  huitou db FILE… --out shop.duckdb',
+				'(then keep only the cells below), which also loads campaign contact lists.'
+			].join('\n')
+		),
+		...CANONICAL_DDL.map((ddl) => `${ddl};`)
+	];
+	for (const recipe of imports) {
+		const { notes, run } = buildReplaySql(recipe);
+		parts.push([comment(notes.join('\n')), ...run.map((sql) => `${body(sql)}\n;`)].join('\n'));
+	}
+	return parts;
+}
+
 export function buildSqlScript(nb: Notebook, opts: SqlScriptOptions): string {
 	const dataPath = opts.dataPath ?? 'orders.csv';
 	const g = nb.globals;
@@ -77,19 +119,10 @@ export function buildSqlScript(nb: Notebook, opts: SqlScriptOptions): string {
 					(g.from || g.to ? `, orders ${g.from ?? '…'} to ${g.to ?? '…'}` : '') +
 					'.',
 				'',
-				'Run it with the DuckDB CLI:  duckdb notebook.duckdb < notebook.sql',
-				'',
-				'The page maps each platform export (Taobao, Shopify, …) onto the tables below when it',
-				'imports a file; that mapping cannot be replayed here. This script reads the generic',
-				'layout: a UTF-8 CSV with a header row naming these columns (any order, empty = NULL):',
-				`  ${GENERIC_COLUMNS.map(([n]) => n).join(', ')}`,
-				'Dates as YYYY-MM-DD HH:MM:SS in store-local time; status one of paid, refunded,',
-				'cancelled, closed. Edit the path below, or replace the INSERT with your own mapping.',
-				'order_lines, customers and campaign_contacts are created empty: fill them the same way.'
+				'Run it with the DuckDB CLI:  duckdb shop.duckdb < notebook.sql'
 			].join('\n')
 		),
-		...CANONICAL_DDL.map((ddl) => `${ddl};`),
-		loadOrdersSql(dataPath)
+		...(opts.imports?.length ? replayImports(opts.imports) : genericImport(dataPath))
 	];
 
 	nb.cells.forEach((cell, i) => {

@@ -1,15 +1,14 @@
 /**
- * Native DuckDB (@duckdb/node-api, the same DuckDB version as the wasm build) behind a
- * SqlEngine-like `query`, plus the pieces analysis tests share across both engines: canonical
+ * Native DuckDB (src/engine/native.ts) behind a plain-rows `query`, plus the pieces analysis tests share across both engines: canonical
  * fixture rows as SQL, and results as plain rows that compare equal across engines.
  */
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { Table } from 'apache-arrow';
 import { tableToRows, type Row } from '../../src/engine/decode.ts';
 import type { SqlEngine } from '../../src/engine/types.ts';
+import { createNativeSqlEngine } from '../../src/engine/native.ts';
 import { CANONICAL_DDL, type OrderStatus } from '../../src/ingest/canonical.ts';
 import { literal } from '../../src/lib/sql.ts';
-import { fail, ok, type Result } from '../../src/lib/result.ts';
+import { ok, type Result } from '../../src/lib/result.ts';
 
 /** A plain value both engines' rows reduce to: dates become ISO strings, 64-bit ints numbers. */
 type Plain = string | number | boolean | null;
@@ -32,22 +31,18 @@ export interface NativeEngine {
 	close(): void;
 }
 
+/**
+ * The shared native adapter (src/engine/native.ts) with plain rows out. Its default storage is
+ * the page's compressed in-memory database; the cross-checks do not depend on it.
+ */
 export async function createNativeEngine(): Promise<NativeEngine> {
-	const instance = await DuckDBInstance.create(':memory:');
-	const conn = await instance.connect();
+	const engine = await createNativeSqlEngine();
 	return {
 		async query(sql) {
-			try {
-				const reader = await conn.runAndReadAll(sql);
-				return ok(reader.getRowObjectsJS().map(plainRow));
-			} catch (e) {
-				return fail('engine.native', String((e as Error).message ?? e), sql);
-			}
+			const r = await engine.query(sql);
+			return r.ok ? ok(plainRows(r.value)) : r;
 		},
-		close() {
-			conn.closeSync();
-			instance.closeSync();
-		}
+		close: () => engine.close()
 	};
 }
 

@@ -144,10 +144,11 @@ export async function stageSource(
 
 async function openSource(file: NamedBlob, options: ReadOptions): Promise<OpenedSource> {
 	if (file.size === 0) throw new ReadError('read.empty', 'the file is empty (0 bytes)');
-	if (file.size > MAX_FILE_BYTES)
+	const limit = options.maxFileBytes ?? MAX_FILE_BYTES;
+	if (file.size > limit)
 		throw new ReadError(
 			'read.too-large',
-			`${mb(file.size)} MB; files up to ${mb(MAX_FILE_BYTES)} MB can be read in the browser`
+			`${mb(file.size)} MB; files up to ${mb(limit)} MB can be read in the browser`
 		);
 	const magic = new Uint8Array(await file.slice(0, 8).arrayBuffer());
 	const compressed = detectContainer(magic) === 'gzip';

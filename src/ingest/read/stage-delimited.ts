@@ -62,6 +62,38 @@ export async function stageDelimited(
 	return { rejected, warnings };
 }
 
+/**
+ * The statement that reads a UTF-8 delimited file into the staging table: every column VARCHAR,
+ * plus its line. With `rejects`, unreadable rows are kept there with their lines (the page lists
+ * them); without, they are left out (the `.sql` export, where DuckDB's CLI has no one to tell).
+ */
+export function buildStageCsvSql(o: {
+	table: string;
+	path: string;
+	header: readonly string[];
+	headerLine: number;
+	delimiter: string;
+	strict: boolean;
+	compressed?: boolean;
+	rejects?: { table: string; scan: string };
+}): string {
+	const columns = o.header.map((h) => `${literal(h)}: 'VARCHAR'`).join(', ');
+	const rejects = o.rejects
+		? `store_rejects=true, rejects_table=${literal(o.rejects.table)}, rejects_scan=${literal(o.rejects.scan)}`
+		: 'ignore_errors=true';
+	return (
+		`CREATE OR REPLACE TABLE ${ident(o.table)} AS SELECT *, (row_number() OVER () + ${o.headerLine})::BIGINT AS ${ident(LINE_COLUMN)} ` +
+		// `skip` counts lines as DuckDB numbers them, and skipped lines are not parsed: a
+		// ragged title line above the header is neither loaded nor rejected.
+		`FROM read_csv(${literal(o.path)}, auto_detect=false, header=true, skip=${o.headerLine - 1}, ` +
+		`delim=${literal(o.delimiter)}, quote='"', escape='"', columns={${columns}}, ` +
+		(o.compressed ? `compression='gzip', ` : '') +
+		// DuckDB's read buffer would be 16 × max_line_size (256 MB) of the page's ~3 GB.
+		`max_line_size=${MAX_LINE_BYTES}, buffer_size=${2 * MAX_LINE_BYTES}, ` +
+		`strict_mode=${o.strict}, ${rejects})`
+	);
+}
+
 interface DuckReject extends RejectedRow {
 	invalidEncoding: boolean;
 }
@@ -103,20 +135,18 @@ async function loadOnce(
 	const registered = await engine.registerFile(fileName, data);
 	if (!registered.ok) throw new ReadError('read.register', registered.error.detail);
 	try {
-		const columns = source.header.map((h) => `${literal(h)}: 'VARCHAR'`).join(', ');
-		const headerLine = source.headerLine;
 		const load = (strict: boolean) =>
 			engine.query(
 				`DROP TABLE IF EXISTS ${ident(rejectsTable)}; DROP TABLE IF EXISTS ${ident(rejectsScan)}; ` +
-					`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT *, (row_number() OVER () + ${headerLine})::BIGINT AS ${ident(LINE_COLUMN)} ` +
-					// `skip` counts lines as DuckDB numbers them, and skipped lines are not parsed: a
-					// ragged title line above the header is neither loaded nor rejected.
-					`FROM read_csv(${literal(registered.value)}, auto_detect=false, header=true, skip=${headerLine - 1}, ` +
-					`delim=${literal(source.delimiter)}, quote='"', escape='"', columns={${columns}}, ` +
-					// DuckDB's read buffer would be 16 × max_line_size (256 MB) of the page's ~3 GB.
-					`max_line_size=${MAX_LINE_BYTES}, buffer_size=${2 * MAX_LINE_BYTES}, ` +
-					`strict_mode=${strict}, store_rejects=true, ` +
-					`rejects_table=${literal(rejectsTable)}, rejects_scan=${literal(rejectsScan)})`
+					buildStageCsvSql({
+						table,
+						path: registered.value,
+						header: source.header,
+						headerLine: source.headerLine,
+						delimiter: source.delimiter,
+						strict,
+						rejects: { table: rejectsTable, scan: rejectsScan }
+					})
 			);
 		let created = await load(true);
 		// Strict parsing gives each bad row its own rejection, but some damage (a lone \r line end
@@ -125,7 +155,7 @@ async function loadOnce(
 		if (lenient) created = await load(false);
 		if (!created.ok) throw new ReadError('read.load', created.error.detail);
 		const rejected = await readRejects(engine, rejectsTable);
-		await numberLines(engine, table, rejectsTable, blankLines, headerLine);
+		await numberLines(engine, table, rejectsTable, blankLines, source.headerLine);
 		return { rejected, replaced, blankLines, lenient };
 	} finally {
 		await engine.query(

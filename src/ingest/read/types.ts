@@ -32,6 +32,11 @@ export interface ReadOptions {
 	headerRow?: number;
 	/** 1-based data rows to drop after the header (TikTok Shop: row 2 holds descriptions → [1]). */
 	skipRows?: number[];
+	/**
+	 * Largest file tried at all; default MAX_FILE_BYTES, the page's. Native DuckDB (the command
+	 * line) reads a UTF-8 file where it lies and spills to disk, so it lifts the bound.
+	 */
+	maxFileBytes?: number;
 	/** Cancels reading; the result is then 'read.cancelled'. */
 	signal?: AbortSignal;
 	onProgress?: (p: ReadProgress) => void;

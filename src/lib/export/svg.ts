@@ -23,6 +23,17 @@ const INLINE_PROPERTIES = [
 	'display'
 ];
 
+/**
+ * The chart's own SVG in what Plot drew (where nothing is laid out, as in Node, whose reports cannot
+ * place the legend's HTML text the way serializeChart does): a figure holds its legends first, colour ramps and
+ * swatches that are SVGs too, so the first SVG of a chart with a series legend is a 15 px swatch.
+ */
+export function findChartSvg(root: ParentNode): SVGSVGElement | undefined {
+	return [...root.querySelectorAll<SVGSVGElement>('svg')].find(
+		(svg) => !/-ramp$/.test(svg.getAttribute('class') ?? '') && !svg.closest('[class$="-swatch"]')
+	);
+}
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** A copy of the SVG with the computed styles that shape it written inline. */

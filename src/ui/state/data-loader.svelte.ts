@@ -1,3 +1,4 @@
+import type { ImportRecipe } from '../../ingest/recipe.ts';
 import type { AppState } from './app.svelte.ts';
 import { importFiles, type ImportOptions, type ImportProgress } from '../../ingest/import.ts';
 import { dominantCurrency, type ImportReport } from '../../ingest/quality.ts';
@@ -57,6 +58,8 @@ export class DataLoader {
 	dialogFiles = $state.raw<File[] | null>(null);
 	#abort: AbortController | null = null;
 	#files: string[] = [];
+	/** How each loaded order file was imported, in order: the `.sql` export replays them. */
+	recipes = $state.raw<ImportRecipe[]>([]);
 	readonly mappingStore = createLocalMappingStore();
 	readonly contactStore = createContactMappingStore();
 	/** Every file loaded so far, in order, for the opt-in copy kept in this browser. */
@@ -83,6 +86,7 @@ export class DataLoader {
 		this.#sources = [];
 		this.#contactJobs = [];
 		this.#files = [];
+		this.recipes = [];
 		this.contacts = [];
 		if (!files.length) return;
 		// Files restored from this browser's copy have no job: a remembered mapping decides.
@@ -206,6 +210,10 @@ export class DataLoader {
 					this.report = r.value;
 					// Money is shown in the data's currency (a UK Shopify export in £, not CN¥).
 					app.globals.currency = dominantCurrency(r.value.files) ?? app.globals.currency;
+					this.recipes = [
+						...this.recipes,
+						...r.value.files.flatMap((f) => (f.recipe ? [f.recipe] : []))
+					];
 					this.#files.push(...r.value.files.map((f) => f.file));
 					const done = r.value.files.map((f) => f.file);
 					this.#sources.push(...orderFiles.filter((f) => done.includes(f.name)));

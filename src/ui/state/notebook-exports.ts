@@ -1,6 +1,7 @@
 import type { Notebook } from '../../notebook/schema.ts';
 import type { CellQuery } from '../../analyses/types.ts';
 import { buildSqlScript } from '../../notebook/sql-script.ts';
+import type { ImportRecipe } from '../../ingest/recipe.ts';
 import {
 	buildHtmlReport,
 	type ReportItem,
@@ -17,9 +18,17 @@ import { now } from '../../lib/clock.ts';
 /** Rows per table in the HTML report: a report is read, not re-analysed. */
 const REPORT_ROWS = 200;
 
-/** The notebook as a DuckDB CLI script: the way on for data larger than a browser holds. */
-export function exportNotebookSql(nb: Notebook, fileName: string): void {
+/**
+ * The notebook as a DuckDB CLI script: the way on for data larger than a browser holds. It
+ * imports the loaded files as they were imported here (`imports`, from their quality reports).
+ */
+export function exportNotebookSql(
+	nb: Notebook,
+	fileName: string,
+	imports: readonly ImportRecipe[]
+): void {
 	const script = buildSqlScript(nb, {
+		imports,
 		sqlFor: (cell) => {
 			const a = getAnalysis(cell.analysis);
 			if (!a) return `-- unknown analysis ${cell.analysis}`;

@@ -1,0 +1,56 @@
+/**
+ * Shared by the command-line tests: sample exports written to a temp folder (the generator the
+ * import tests and `npm run sample` use), the command run in-process with its stderr kept, and
+ * results reduced to rows that compare equal across duckdb-wasm and native DuckDB.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { writeSampleFile, type SampleEncoding } from '../../../scripts/sample.ts';
+import type { SampleFormat } from '../../../src/sample/formats.ts';
+import { main } from '../../../src/cli/main.ts';
+import type { SqlEngine } from '../../../src/engine/types.ts';
+import { rowsOf, type PlainRow } from '../../helpers/native-engine.ts';
+
+export const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'huitou-cli-test-'));
+
+export async function writeFixture(
+	dir: string,
+	name: string,
+	format: SampleFormat,
+	encoding: SampleEncoding,
+	orders = 400
+): Promise<string> {
+	const out = path.join(dir, name);
+	await writeSampleFile({ format, encoding, out, orders, seed: 7 });
+	return out;
+}
+
+/** Runs `huitou …` in this process; resolves to the exit code and everything said on stderr. */
+export async function runCli(args: string[]): Promise<{ code: number; stderr: string }> {
+	const lines: string[] = [];
+	const code = await main(args, (line) => lines.push(line));
+	return { code, stderr: lines.join('\n') };
+}
+
+/**
+ * Rows with numbers rounded to 9 significant digits (native DuckDB sums in parallel, in another
+ * order than the single-threaded page), sorted, so ties ordered differently still compare equal.
+ */
+export async function comparableRows(engine: SqlEngine, sql: string): Promise<string[]> {
+	const rows = await rowsOf(engine, sql);
+	return rows.map((r) => JSON.stringify(roundRow(r))).sort();
+}
+
+function roundRow(row: PlainRow): PlainRow {
+	return Object.fromEntries(
+		Object.entries(row).map(([k, v]) => [k, typeof v === 'number' ? Number(v.toPrecision(9)) : v])
+	);
+}
+
+export const CANONICAL_QUERIES = {
+	orders: 'SELECT * FROM orders',
+	order_lines: 'SELECT * FROM order_lines',
+	customers: 'SELECT * FROM customers',
+	campaign_contacts: 'SELECT * FROM campaign_contacts'
+};

@@ -1,0 +1,40 @@
+/**
+ * Regression: the page's HTML report showed a 15 px square for charts with a series legend. Plot
+ * puts the legend's swatches (SVGs too) before the chart in its figure, and the report took the
+ * first SVG that was not a colour ramp.
+ */
+import { expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { renderChart } from '../../../src/charts/render.ts';
+import { findChartSvg } from '../../../src/lib/export/svg.ts';
+import type { ChartSpec } from '../../../src/analyses/types.ts';
+
+const label = (s: string) => ({ en: s, zh: s });
+const stacked: ChartSpec = {
+	kind: 'bar',
+	x: 'month',
+	y: 'revenue',
+	series: 'type',
+	stacked: true,
+	xLabel: label('Month'),
+	yLabel: label('Revenue')
+};
+const rows = [
+	{ month: '2024-01', type: 'new', revenue: 10 },
+	{ month: '2024-01', type: 'returning', revenue: 5 }
+];
+
+it('findChartSvg skips the legend’s swatches and ramps', () => {
+	const { document } = parseHTML('<!doctype html><html><body></body></html>');
+	const holder = document.createElement('div');
+	holder.append(
+		renderChart(rows, stacked, {
+			lang: 'en',
+			width: 600,
+			document,
+			words: { latest: 'Latest', best: 'Best', average: 'Average', others: 'Others' }
+		})
+	);
+	expect(holder.querySelector('svg')?.getAttribute('width')).toBe('15');
+	expect(findChartSvg(holder)?.getAttribute('width')).toBe('600');
+});
