@@ -74,6 +74,10 @@ export async function createNativeSqlEngine(): Promise<NativeSqlEngine> {
 				return fail('engine.native', String((e as Error).message ?? e), sql);
 			}
 		},
+		// Only SQL cells need these, and the benchmark runs the importer and the analyses.
+		queryOne: (sql) => engine.query(sql),
+		check: async () => ok(undefined),
+		exclusive: (fn) => fn(engine),
 		async registerFile(name, data) {
 			const target = path.join(dir, name);
 			const onDisk = data instanceof Uint8Array ? undefined : sourcePaths.get(data);
