@@ -55,7 +55,7 @@ export const SCRATCH_DB = 'scratch';
  * (≈ 3.1 GiB), more than a tab has beside the page, so a huge query died in `malloc` with the tab;
  * under it the query fails with an Out of Memory error the app can explain.
  */
-export const MEMORY_LIMIT = '2GB';
+const MEMORY_LIMIT = '2GB';
 
 /** Statements run once at start, before any user SQL: the storage, then the sandbox. */
 export const STARTUP_SQL = [
