@@ -38,7 +38,7 @@ const WRITES = new Set([
 	'TRUNCATE',
 	'WITH'
 ]);
-/** What may follow CREATE [OR REPLACE]: not SECRET, not TEMP (see the module comment). */
+/** What may follow CREATE [OR REPLACE], DROP or ALTER: not SECRET, not TEMP (see the module comment). */
 const CREATABLE = new Set(['table', 'view', 'macro', 'function', 'sequence', 'type', 'index']);
 
 export interface SqlCellResult {
@@ -114,10 +114,10 @@ async function refuseWrite(engine: SqlEngine, st: Statement): Promise<Failure | 
 			names.add(String(n).toLowerCase());
 	const named = st.words.find((w) => names.has(w));
 	if (named) return { code: 'sql.temp', detail: named, sql: st.text };
-	const what =
-		st.keyword === 'CREATE'
-			? st.words.slice(1).find((w) => w !== 'or' && w !== 'replace')
-			: undefined;
+	// What a CREATE, DROP or ALTER acts on: a table, view, macro… of the cell's own, not a SECRET.
+	const what = ['CREATE', 'DROP', 'ALTER'].includes(st.keyword)
+		? st.words.slice(1).find((w) => w !== 'or' && w !== 'replace')
+		: undefined;
 	if (!WRITES.has(st.keyword) || (what !== undefined && !CREATABLE.has(what)))
 		return {
 			code: 'sql.never',

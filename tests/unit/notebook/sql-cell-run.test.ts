@@ -167,6 +167,7 @@ describe('a cell that may change data', () => {
 		['DETACH scratch', 'sql.never'],
 		["CREATE SECRET s (TYPE s3, KEY_ID 'a', SECRET 'b')", 'sql.never'],
 		['COMMIT', 'sql.never'],
+		['DROP SECRET s', 'sql.never'],
 		['CREATE TEMP VIEW orders AS SELECT 1 AS id', 'sql.temp'],
 		['CREATE TEMPORARY TABLE t AS SELECT 1', 'sql.temp'],
 		['DROP TABLE __base_1', 'sql.temp'],
