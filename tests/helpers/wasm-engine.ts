@@ -29,8 +29,10 @@ export async function createTestEngine(
 	await db.instantiate();
 	db.open({});
 	const conn = db.connect();
-	if (opts.memoryLimit) conn.query(`SET memory_limit='${opts.memoryLimit}'`);
-	for (const stmt of STARTUP_SQL) conn.query(stmt);
+	// In place of the page's own limit: the configuration is locked at the end of the startup.
+	const limit = `SET memory_limit='${opts.memoryLimit}'`;
+	for (const stmt of STARTUP_SQL)
+		conn.query(opts.memoryLimit && stmt.startsWith('SET memory_limit') ? limit : stmt);
 	const run = <T>(fn: () => T, sql?: string): Result<T> => {
 		try {
 			return ok(fn());
