@@ -114,7 +114,30 @@ export class BrowserEngine implements SqlEngine {
 		return this.#serial(() => this.#run(sql));
 	}
 
-	async #run(sql: string): Promise<Result<Table>> {
+	check(sql: string): Promise<Result<void>> {
+		return this.#serial(async () => {
+			const c = await this.#ready();
+			if (!c.ok) return c;
+			try {
+				await (await c.value.prepare(sql)).close();
+				return ok(undefined);
+			} catch (e) {
+				return { ok: false, error: classifyEngineError(String((e as Error)?.message ?? e), sql) };
+			}
+		});
+	}
+
+	queryOne(sql: string): Promise<Result<Table>> {
+		return this.#serial(() => this.#run(sql, true));
+	}
+
+	exclusive<T>(fn: (db: Pick<SqlEngine, 'query' | 'queryOne'>) => Promise<Result<T>>) {
+		return this.#serial(() =>
+			fn({ query: (sql) => this.#run(sql), queryOne: (sql) => this.#run(sql, true) })
+		);
+	}
+
+	async #run(sql: string, single = false): Promise<Result<Table>> {
 		const c = await this.#ready();
 		if (!c.ok) return c;
 		this.#running++;
@@ -125,7 +148,7 @@ export class BrowserEngine implements SqlEngine {
 		try {
 			// One message to the worker per query: DuckDB runs it to the end in one go. (Streaming
 			// with `send` polls the worker per task and made the same statements twice as slow.)
-			const answered = c.value.query(sql).then(
+			const answered = (single ? this.#prepared(c.value, sql) : c.value.query(sql)).then(
 				(table): Result<Table> => ok(table as Table),
 				(e): Result<Table> => ({
 					ok: false,
@@ -137,6 +160,19 @@ export class BrowserEngine implements SqlEngine {
 			this.#running--;
 			this.#since = null;
 			this.#interrupt = null;
+		}
+	}
+
+	/**
+	 * Runs `sql` as a prepared statement: DuckDB prepares exactly one statement and refuses text
+	 * holding more ("Cannot prepare multiple statements at once!"), so nothing can ride along.
+	 */
+	async #prepared(conn: duckdb.AsyncDuckDBConnection, sql: string): Promise<Table> {
+		const stmt = await conn.prepare(sql);
+		try {
+			return (await stmt.query()) as Table;
+		} finally {
+			await stmt.close().catch(() => undefined);
 		}
 	}
 

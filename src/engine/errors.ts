@@ -17,7 +17,9 @@ export function classifyEngineError(message: string, sql?: string): Failure {
 		return { code: 'engine.extension', detail, ...base };
 	if (/INTERRUPT|interrupted|cancel/i.test(detail))
 		return { code: 'engine.cancelled', detail, ...base };
-	if (/out of memory|Out of Memory|memory limit/i.test(detail))
+	// Past the memory limit DuckDB says "Out of Memory Error"; an allocation the wasm heap cannot
+	// serve at all surfaces as a failed malloc or std::bad_alloc.
+	if (/out of memory|memory limit|malloc|failed to allocate|bad_alloc/i.test(detail))
 		return { code: 'engine.memory', detail, ...base };
 	if (/Parser Error|syntax error/i.test(detail)) return { code: 'engine.syntax', detail, ...base };
 	if (/Catalog Error/i.test(detail)) return { code: 'engine.catalog', detail, ...base };

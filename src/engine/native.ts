@@ -173,31 +173,49 @@ export async function createNativeSqlEngine(
 	];
 	for (const sql of setup) await connection.run(sql);
 	const mapPaths = (sql: string) => sql.replaceAll(`'${FILE_ROOT}`, `'${dir}/`);
+	/**
+	 * Runs SQL; `single` as one prepared statement, which DuckDB refuses for text holding more than
+	 * one (the page's engine does the same), so nothing can ride along.
+	 */
+	const run = async (sql: string, single: boolean) => {
+		const t0 = performance.now();
+		try {
+			const reader = single
+				? await (await connection.prepare(mapPaths(sql))).runAndReadAll()
+				: await connection.runAndReadAll(mapPaths(sql));
+			const names = reader.columnNames();
+			const types = reader.columnTypes().map(arrowTypeOf);
+			const columns = reader.getColumnsJS();
+			const vectors: Record<string, Vector> = {};
+			names.forEach((name, i) => {
+				const type = types[i];
+				// An empty result has no chunks, so no columns: its types still come through.
+				const values = (columns[i] ?? []).map((v) => arrowValue(v, type));
+				vectors[name] = vectorFromArray(values, type) as Vector;
+			});
+			engine.log.push({ sql, ms: performance.now() - t0 });
+			return ok(new Table(vectors));
+		} catch (e) {
+			const message = String((e as Error).message ?? e);
+			engine.log.push({ sql, ms: performance.now() - t0, error: message });
+			return { ok: false as const, error: classifyEngineError(message, sql) };
+		}
+	};
 	const engine: NativeSqlEngine = {
 		log: [],
 		registered: [],
 		copyMs: 0,
 		connection,
-		async query(sql) {
-			const t0 = performance.now();
+		query: (sql) => run(sql, false),
+		queryOne: (sql) => run(sql, true),
+		// Statements run one at a time on this connection already, as the page's engine serialises.
+		exclusive: (fn) => fn(engine),
+		async check(sql) {
 			try {
-				const reader = await connection.runAndReadAll(mapPaths(sql));
-				const names = reader.columnNames();
-				const types = reader.columnTypes().map(arrowTypeOf);
-				const columns = reader.getColumnsJS();
-				const vectors: Record<string, Vector> = {};
-				names.forEach((name, i) => {
-					const type = types[i];
-					// An empty result has no chunks, so no columns: its types still come through.
-					const values = (columns[i] ?? []).map((v) => arrowValue(v, type));
-					vectors[name] = vectorFromArray(values, type) as Vector;
-				});
-				engine.log.push({ sql, ms: performance.now() - t0 });
-				return ok(new Table(vectors));
+				(await connection.prepare(mapPaths(sql))).destroySync();
+				return ok(undefined);
 			} catch (e) {
-				const message = String((e as Error).message ?? e);
-				engine.log.push({ sql, ms: performance.now() - t0, error: message });
-				return { ok: false, error: classifyEngineError(message, sql) };
+				return { ok: false, error: classifyEngineError(String((e as Error).message ?? e), sql) };
 			}
 		},
 		async registerFile(name, data) {

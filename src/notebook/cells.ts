@@ -137,6 +137,19 @@ export const setParams = (
 export const setSql = (nb: Notebook, cellId: string, sql: string, now: string): Notebook =>
 	mapCell(nb, cellId, now, (c) => (c.kind === 'sql' ? { ...c, sql } : c));
 
+/** Lets a SQL cell change data (its own tables), or makes it read-only again. */
+export const setMayWrite = (
+	nb: Notebook,
+	cellId: string,
+	mayWrite: boolean,
+	now: string
+): Notebook =>
+	mapCell(nb, cellId, now, (c) => {
+		if (c.kind !== 'sql') return c;
+		const { mayWrite: _was, ...rest } = c;
+		return mayWrite ? { ...rest, mayWrite: true } : rest;
+	});
+
 export const setText = (nb: Notebook, cellId: string, text: string, now: string): Notebook =>
 	mapCell(nb, cellId, now, (c) => (c.kind === 'markdown' ? { ...c, text } : c));
 

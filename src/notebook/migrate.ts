@@ -3,6 +3,9 @@
  * in this one. Each step maps shape only; the result is validated by schema.ts afterwards, so a
  * step may pass odd values through and let validation name them.
  *
+ * Version 1 → 2 only adds a field (a SQL cell's `mayWrite`): the page refuses notebooks newer
+ * than itself, so a page that does not know the flag cannot save a notebook without it.
+ *
  * Version 0 is the draft format of the first prototype:
  * `{ format, version: 0, id, name, created: epochMs, modified: epochMs, globals,
  *    cells: [{ id, type: 'preset' | 'sql' | 'note', preset?, params?, sql?, text?, as?,
@@ -58,8 +61,11 @@ function migrateV0(doc: Doc): Doc {
 	};
 }
 
+/** Version 2 added the SQL cell's optional `mayWrite`; a version 1 notebook only reads. */
+const migrateV1 = (doc: Doc): Doc => ({ ...doc, version: 2 });
+
 /** Step `i` upgrades version `i` to `i + 1`. */
-const STEPS: ((doc: Doc) => Doc)[] = [migrateV0];
+const STEPS: ((doc: Doc) => Doc)[] = [migrateV0, migrateV1];
 
 /** Brings `doc` (at `version`) up to the current version. */
 export function migrateNotebook(doc: Doc, version: number): Result<Doc> {

@@ -102,6 +102,10 @@ export class NotebookModel {
 		this.#apply(edit.setSql(this.notebook, cellId, sql, this.#now()));
 	}
 
+	setMayWrite(cellId: string, mayWrite: boolean): void {
+		this.#apply(edit.setMayWrite(this.notebook, cellId, mayWrite, this.#now()));
+	}
+
 	setText(cellId: string, text: string): void {
 		this.#apply(edit.setText(this.notebook, cellId, text, this.#now()));
 	}

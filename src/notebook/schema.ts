@@ -9,7 +9,7 @@ import type { Globals } from '../analyses/types.ts';
 import { migrateNotebook } from './migrate.ts';
 
 const NOTEBOOK_FORMAT = 'huitou.notebook';
-const NOTEBOOK_VERSION = 1;
+const NOTEBOOK_VERSION = 2;
 
 /** Bounds: a notebook is a few dozen cells of text; anything far beyond is not one of ours. */
 export const LIMITS = {
@@ -135,6 +135,11 @@ const SqlCellSchema = v.object({
 	id,
 	kind: v.literal('sql'),
 	sql: v.pipe(v.string(), v.maxLength(LIMITS.sql)),
+	/**
+	 * The owner let this cell change data (its own tables in `scratch`, never the canonical ones).
+	 * Such a cell runs on an explicit Run only. Since version 2; absent means read-only.
+	 */
+	mayWrite: v.optional(v.literal(true)),
 	name: v.optional(resultName),
 	view: v.optional(ViewSchema)
 });

@@ -9,6 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { openWatched, SCREENSHOT_DIR, type WatchedPage } from '../helpers/browser.ts';
 import { serveDist } from '../helpers/static-server.ts';
 import { startE2E, type E2E } from './setup.ts';
+import { emptyNotebookFragment } from '../helpers/notebooks.ts';
 
 let e2e: E2E;
 beforeAll(async () => {
@@ -101,19 +102,21 @@ describe('offline and limits', () => {
 	// A running DuckDB statement cannot be interrupted: Cancel replaces the worker and the files
 	// load again, so the next query answers once that reload is done; the cancelled one waits.
 	test('a runaway query is cancelled and the engine keeps answering', async () => {
-		const w = await openWatched(e2e.browser, e2e.server.url);
+		// An empty notebook (a new one is the starter, every analysis in it): the sample loads, and
+		// the reload after the cancel, without a dozen analyses running before this test's query.
+		const w = await openWatched(e2e.browser, `${e2e.server.url}#${emptyNotebookFragment()}`);
 		await w.page.getByTestId('sample').click();
 		await w.page.getByTestId('notebook').waitFor({ timeout: 120_000 });
-		// An empty notebook: the starter's cells stop, and the reload after the cancel re-runs
-		// only what this test adds.
-		await w.page.getByRole('button', { name: 'New notebook' }).click();
 		const cell = await addSqlCell(w);
 		// 10¹² rows: minutes of work at best, so only a cancel ends it.
 		await runSql(cell, 'SELECT count(*) AS n FROM range(1000000) a, range(1000000) b');
 		const cancel = cell.getByRole('button', { name: 'Cancel' });
 		await cancel.waitFor({ timeout: 30_000 });
-		await w.page.waitForTimeout(1000);
+		// The watch panel offers its way out at 10 s, as the README says.
+		const watch = w.page.getByTestId('engine-watch');
+		await watch.waitFor({ timeout: 20_000 });
 		await cancel.click();
+		await watch.waitFor({ state: 'detached', timeout: 10_000 });
 		const alert = cell.locator('[role=alert][data-code]');
 		await alert.waitFor({ timeout: 30_000 });
 		const code = await alert.getAttribute('data-code');

@@ -68,12 +68,6 @@ async function addSqlCell(w: WatchedPage, count: number): Promise<Locator> {
 	return cell;
 }
 
-async function runSql(cell: Locator, sql: string) {
-	const editor = cell.locator('.cm-content');
-	await editor.fill(sql);
-	await editor.press('Shift+Enter');
-}
-
 const pwned = (w: WatchedPage) =>
 	w.page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
 
@@ -144,24 +138,84 @@ describe('hostile text', () => {
 	}, 300_000);
 });
 
-/** Statements and the error code they must end in; null: may succeed, but must not reach out. */
-const HOSTILE_SQL: [string, RegExp | null][] = [
-	["SELECT * FROM read_csv('https://example.com/steal.csv')", /^engine\.sandbox$/],
-	["SELECT * FROM read_csv('/etc/passwd')", /^engine\.sandbox$/],
-	["SELECT * FROM read_text('file:///etc/hostname')", /^engine\.sandbox$/],
-	["COPY (SELECT * FROM orders) TO 'http://example.com/x.csv'", /^engine\.sandbox$/],
-	["COPY (SELECT * FROM orders) TO '/huitou/../tmp/out.csv'", /^engine\.sandbox$/],
-	["ATTACH 'https://example.com/db.duckdb' AS remote", /^engine\.sandbox$/],
-	// duckdb-wasm accepts INSTALL as a no-op; LOAD is what would fetch, and it is refused.
-	['INSTALL httpfs', null],
-	['LOAD httpfs', /^engine\.sandbox$/],
-	['SET enable_external_access=true', /^engine\.sandbox$/],
-	['SET autoload_known_extensions=true', /^engine\.sandbox$/],
-	["SET allowed_directories=['/']", /^engine\.sandbox$/]
+/**
+ * Hostile statements (issue 21's sandbox battery) and what must stop them: a cell refuses
+ * statements that are not queries before they reach the engine (`sql.read-only`; allowed to
+ * change data, it still refuses these as `sql.never`), and the engine's sandbox refuses the
+ * queries that reach out (`engine.sandbox`, or a missing extension). null: a harmless query that
+ * may run. None may make a request off the page's origin.
+ */
+const REFUSED = /^sql\.(read-only|never|protected|temp)$/;
+const SANDBOX = /^engine\.(sandbox|extension|catalog|binder|query)$/;
+const HOSTILE_SQL = (origin: string): [string, RegExp | null][] => [
+	// Every sandbox setting, set, reset and pragma'd back.
+	...[
+		'enable_external_access=true',
+		'autoload_known_extensions=true',
+		'autoinstall_known_extensions=true',
+		"allowed_directories=['/']",
+		"allowed_paths=['/etc/passwd']",
+		'lock_configuration=false',
+		"memory_limit='100GB'",
+		"temp_directory='/tmp'",
+		"search_path='memory.main'",
+		"schema='main'",
+		"custom_extension_repository='https://example.com'",
+		'allow_unsigned_extensions=true',
+		'enable_logging=true',
+		"profiling_output='/huitou/profile.json'",
+		"log_query_path='/huitou/queries.log'"
+	].flatMap((s): [string, RegExp][] => [
+		[`SET ${s}`, REFUSED],
+		[`SET GLOBAL ${s}`, REFUSED],
+		[`RESET ${s.split('=')[0]}`, REFUSED],
+		[`PRAGMA ${s}`, REFUSED]
+	]),
+	['PRAGMA enable_profiling', REFUSED],
+	['CALL enable_logging()', REFUSED],
+	// Extensions, local and remote.
+	['INSTALL httpfs', REFUSED],
+	["INSTALL httpfs FROM 'https://example.com'", REFUSED],
+	['FORCE INSTALL httpfs', REFUSED],
+	['LOAD httpfs', REFUSED],
+	["LOAD '/huitou/x.duckdb_extension'", REFUSED],
+	["LOAD 'https://example.com/x.duckdb_extension'", REFUSED],
+	// Other databases.
+	["ATTACH 'https://example.com/db.duckdb' AS remote", REFUSED],
+	["ATTACH 's3://bucket/db.duckdb' AS remote", REFUSED],
+	["ATTACH 'opfs://stolen.db' AS remote", REFUSED],
+	["ATTACH '/huitou/../db.duckdb' AS remote", REFUSED],
+	['USE memory', REFUSED],
+	['DETACH huitou', REFUSED],
+	['DETACH scratch', REFUSED],
+	// Files and addresses outside the loaded files.
+	["SELECT * FROM read_csv('/')", SANDBOX],
+	["SELECT * FROM read_csv('/etc/passwd')", SANDBOX],
+	["SELECT * FROM read_text('/proc/self/environ')", SANDBOX],
+	["SELECT * FROM read_text('file:///etc/hostname')", SANDBOX],
+	["SELECT * FROM read_blob('/huitou/../etc/passwd')", SANDBOX],
+	["SELECT * FROM glob('/*')", SANDBOX],
+	["SELECT * FROM glob('/proc/*')", SANDBOX],
+	[`SELECT * FROM read_text('${origin}/index.html')`, SANDBOX],
+	["SELECT * FROM read_csv('https://example.com/steal.csv')", SANDBOX],
+	["SELECT * FROM read_parquet('https://example.com/x.parquet')", SANDBOX],
+	["COPY (SELECT * FROM orders) TO 'http://example.com/x.csv'", REFUSED],
+	["COPY (SELECT * FROM orders) TO '/huitou/../tmp/out.csv'", REFUSED],
+	["COPY orders FROM '/huitou/sample-orders.csv'", REFUSED],
+	["EXPORT DATABASE 'https://example.com/dump'", REFUSED],
+	["EXPORT DATABASE '/huitou/dump'", REFUSED],
+	["IMPORT DATABASE '/huitou/dump'", REFUSED],
+	// Secrets.
+	["CREATE SECRET s3 (TYPE s3, KEY_ID 'a', SECRET 'b')", REFUSED],
+	["CREATE PERSISTENT SECRET s4 (TYPE s3, KEY_ID 'a', SECRET 'b')", REFUSED],
+	['SELECT * FROM duckdb_secrets()', null],
+	['DROP SECRET s3', REFUSED],
+	['CHECKPOINT', REFUSED],
+	['BEGIN TRANSACTION', REFUSED]
 ];
 
 describe('privacy: nothing leaves the page', () => {
-	test('every built-in notebook on the sample, then hostile SQL: engine errors, no request out', async () => {
+	test('every built-in notebook on the sample, then hostile SQL: refused, no request out', async () => {
 		const w = await openWatched(e2e.browser, e2e.server.url);
 		await w.page.getByTestId('sample').click();
 		await settle(w);
@@ -179,36 +233,40 @@ describe('privacy: nothing leaves the page', () => {
 			expect(errors, title).toEqual([]);
 		}
 
-		const codes: string[] = [];
-		// One fresh cell per statement, so each error read belongs to its own statement.
-		for (const [i, [stmt, code]] of HOSTILE_SQL.entries()) {
-			const cell = await addSqlCell(w, i + 1);
-			await runSql(cell, stmt);
-			// A new cell may still show its default query's rows: wait for this statement's outcome.
+		// One cell for every statement: its result says "stale" until the statement has run.
+		const cell = await addSqlCell(w, 1);
+		await cell.getByRole('gridcell').first().waitFor({ timeout: 60_000 });
+		const outcome = async (stmt: string) => {
+			await cell.locator('.cm-content').fill(stmt);
+			await cell.getByTestId('sql-stale').waitFor({ timeout: 10_000 });
+			await cell.locator('.cm-content').press('Shift+Enter');
+			await cell.getByTestId('sql-stale').waitFor({ state: 'detached', timeout: 60_000 });
 			const alert = cell.locator('[role=alert][data-code]');
-			let got = 'ran';
-			if (code) {
-				await alert.waitFor({ timeout: 30_000 });
-				got = (await alert.getAttribute('data-code')) ?? '';
-			} else {
-				await w.page.waitForTimeout(2000);
-				await cell.getByRole('button', { name: 'Cancel' }).waitFor({ state: 'detached' });
-				if (await alert.count()) got = (await alert.getAttribute('data-code')) ?? '';
-			}
-			codes.push(`${stmt} → ${got}`);
+			return (await alert.count()) ? ((await alert.getAttribute('data-code')) ?? '?') : 'ran';
+		};
+		const statements = HOSTILE_SQL(new URL(e2e.server.url).origin);
+		const seen: string[] = [];
+		for (const [stmt, code] of statements) {
+			const got = await outcome(stmt);
+			seen.push(`${stmt} → ${got}`);
 			if (code) expect(got, stmt).toMatch(code);
 		}
-		console.log(`hostile SQL:\n  ${codes.join('\n  ')}`);
+		// Allowed to change data, the cell still refuses every one that is not a query.
+		await cell.getByTestId('may-write').check();
+		for (const [stmt, code] of statements) {
+			if (code !== REFUSED) continue;
+			const got = await outcome(stmt);
+			seen.push(`may change data: ${stmt} → ${got}`);
+			expect(got, stmt).toMatch(REFUSED);
+		}
+		console.log(`hostile SQL (${seen.length}):\n  ${seen.join('\n  ')}`);
 		await w.screenshot('24-security-hostile-sql');
 		// And the engine still answers: the sandbox refused, it did not break.
-		const last = await addSqlCell(w, HOSTILE_SQL.length + 1);
-		await runSql(last, 'SELECT 6 * 7 AS answer');
-		await expect
-			.poll(() => last.getByRole('gridcell').first().innerText(), { timeout: 30_000 })
-			.toBe('42');
+		expect(await outcome('SELECT 6 * 7 AS answer')).toBe('ran');
+		expect(await cell.getByRole('gridcell').first().innerText()).toBe('42');
 		expect(w.offOrigin).toEqual([]);
 		await w.context.close();
-	}, 400_000);
+	}, 600_000);
 });
 
 describe('content security policy', () => {

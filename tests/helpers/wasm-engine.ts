@@ -29,8 +29,10 @@ export async function createTestEngine(
 	await db.instantiate();
 	db.open({});
 	const conn = db.connect();
-	if (opts.memoryLimit) conn.query(`SET memory_limit='${opts.memoryLimit}'`);
-	for (const stmt of STARTUP_SQL) conn.query(stmt);
+	// In place of the page's own limit: the configuration is locked at the end of the startup.
+	const limit = `SET memory_limit='${opts.memoryLimit}'`;
+	for (const stmt of STARTUP_SQL)
+		conn.query(opts.memoryLimit && stmt.startsWith('SET memory_limit') ? limit : stmt);
 	const run = <T>(fn: () => T, sql?: string): Result<T> => {
 		try {
 			return ok(fn());
@@ -39,10 +41,25 @@ export async function createTestEngine(
 			return { ok: false, error: err };
 		}
 	};
+	const query = async (sql: string) => run(() => conn.query(sql) as Table, sql);
+	// As the page's engine does: a prepared statement, so DuckDB refuses text holding two.
+	const queryOne = async (sql: string) =>
+		run(() => {
+			const stmt = conn.prepare(sql);
+			try {
+				return stmt.query() as Table;
+			} finally {
+				stmt.close();
+			}
+		}, sql);
 	return {
-		async query(sql) {
-			return run(() => conn.query(sql) as Table, sql);
+		query,
+		queryOne,
+		async check(sql) {
+			return run(() => conn.prepare(sql).close(), sql);
 		},
+		// One caller at a time already: the blocking bundle answers before the next call starts.
+		exclusive: (fn) => fn({ query, queryOne }),
 		async registerFile(name, data) {
 			const bytes = data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
 			const full = FILE_ROOT + name;

@@ -10,7 +10,10 @@ export const messages: Record<string, Msg> = {
 		en: 'This needs a DuckDB extension that huitou does not download (to stay offline and private). Parquet and JSON files are read by the importer instead: load them with “Add files”.',
 		zh: '此功能需要 DuckDB 扩展，而 huitou 为保持离线和隐私不会下载扩展。Parquet 和 JSON 文件请通过“添加文件”导入。'
 	},
-	'engine.cancelled': { en: 'The query was cancelled.', zh: '查询已取消。' },
+	'engine.cancelled': {
+		en: 'The query was stopped before it finished. If it would never end on its own (a WITH RECURSIVE without a stopping condition, a join without ON), add one or a LIMIT, then run it again.',
+		zh: '查询在完成前已停止。如果它本身不会结束（WITH RECURSIVE 没有终止条件、JOIN 没有 ON 条件），请加上条件或 LIMIT 后再运行。'
+	},
 	'engine.memory': {
 		en: 'The browser ran out of memory for this query. Narrow the date range or filters, or use the exported .sql script with the DuckDB command line for data this large.',
 		zh: '浏览器内存不足。请缩小日期范围或筛选条件；数据量很大时，可导出 .sql 脚本用 DuckDB 命令行运行。'

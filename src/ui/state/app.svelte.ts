@@ -7,6 +7,7 @@ import { dataSummarySql, filterValuesSql, schemaSql } from '../../analyses/data-
 import { ResultCache } from '../../notebook/run-cell.ts';
 import { BaseTables } from '../../notebook/base-tables.ts';
 import { CellQueue } from '../../notebook/cell-queue.ts';
+import { RunMarks } from '../../notebook/run-marks.ts';
 import { message } from '../i18n/index.ts';
 import { todayIso } from '../../lib/clock.ts';
 import type { Lang } from '../../lib/format.ts';
@@ -68,6 +69,8 @@ export class AppState {
 	cellsWaiting = $state(0);
 	/** The filtered orders and first orders every preset cell reads, once per set of controls. */
 	readonly baseTables: BaseTables;
+	/** Which SQL cells are running, kept where a crashed tab leaves it for the next start. */
+	readonly runMarks = new RunMarks(globalThis.localStorage);
 	/** Tables and columns for SQL completion, re-read after every import. */
 	schema = $state.raw<Record<string, string[]>>({});
 

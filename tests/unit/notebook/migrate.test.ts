@@ -25,13 +25,13 @@ const v0 = {
 	]
 };
 
-describe('migration v0 → v1', () => {
+describe('migration v0 → current', () => {
 	it('maps every field of the old shape', () => {
 		const r = parseNotebook(v0);
 		expect(r.ok).toBe(true);
 		if (!r.ok) return;
 		const nb = r.value;
-		expect(nb.version).toBe(1);
+		expect(nb.version).toBe(2);
 		expect(nb.title).toBe('Old notebook');
 		expect(nb.createdAt).toBe('2024-01-02T03:04:05.000Z');
 		expect(nb.updatedAt).toBe('2024-01-03T00:00:00.000Z');
@@ -62,5 +62,23 @@ describe('migration v0 → v1', () => {
 	it('does not throw on a v0 document with no cells array', () => {
 		const r = parseNotebook({ ...v0, cells: null });
 		expect(!r.ok && r.error.code).toBe('notebook.invalid');
+	});
+});
+
+describe('migration v1 → v2', () => {
+	it('keeps every cell; SQL cells stay read-only', () => {
+		const at = '2024-01-02T03:04:05.000Z';
+		const v1 = {
+			format: v0.format,
+			version: 1,
+			id: 'v1',
+			title: 'One',
+			createdAt: at,
+			updatedAt: at
+		};
+		const cells = [{ id: 'c', kind: 'sql', sql: 'SELECT 1' }];
+		const r = parseNotebook({ ...v1, globals: v0.globals, cells });
+		expect(r.ok && r.value.version).toBe(2);
+		expect(r.ok && r.value.cells[0]).toEqual({ id: 'c', kind: 'sql', sql: 'SELECT 1' });
 	});
 });

@@ -30,11 +30,11 @@ describe('parseNotebook', () => {
 	});
 
 	it('refuses a newer version with its own code', () => {
-		const r = parseNotebook({ ...raw(), version: 2, cells: 'whatever v2 holds' });
+		const r = parseNotebook({ ...raw(), version: 3, cells: 'whatever v3 holds' });
 		expect(r.ok).toBe(false);
 		if (!r.ok) {
 			expect(r.error.code).toBe('notebook.newer-version');
-			expect(r.error.detail).toContain('2');
+			expect(r.error.detail).toContain('3');
 		}
 	});
 
