@@ -21,6 +21,9 @@ export interface RejectedRow {
 	value: string | null;
 }
 
+/** A file that failed, with the rows it rejected when every row was: their raw values and reasons. */
+export type ImportFailure = Failure & { rejected?: RejectedRow[] };
+
 export interface StatusTotals {
 	orders: number;
 	/** Gross amount of those orders. */
@@ -83,7 +86,7 @@ export interface ImportReport {
 	/** Files imported by this call, in order. */
 	files: FileQuality[];
 	/** Files that failed; the canonical tables hold nothing from them. */
-	failures: { file: string; error: Failure }[];
+	failures: { file: string; error: ImportFailure }[];
 	/** Everything loaded so far, this call's files included. */
 	totals: CanonicalTotals;
 }

@@ -233,5 +233,10 @@ export const messages: Record<string, Msg> = {
 	'ingest.report.value': { en: 'Value', zh: '值' },
 	'ingest.report.download': { en: 'Download rejected rows (CSV)', zh: '下载被拒绝的行（CSV）' },
 	'ingest.report.failed': { en: 'Not imported', zh: '未导入' },
+	'ingest.failure.first-rejected': {
+		en: 'The first {count} rejected rows, as written in the file:',
+		zh: '最先被拒绝的 {count} 行（文件中的原文）：'
+	},
+	'ingest.failure.reopen': { en: 'Reopen with the same choices', zh: '按原设置重新打开' },
 	'ingest.report.more': { en: 'Show {count} more', zh: '再显示 {count} 行' }
 };

@@ -2,6 +2,7 @@ import { createContext } from 'svelte';
 import type { BrowserEngine, EngineState } from '../../engine/engine.ts';
 import type { Globals } from '../../analyses/types.ts';
 import type { Failure } from '../../lib/result.ts';
+import type { RejectedRow } from '../../ingest/quality.ts';
 import { tableToRows } from '../../engine/decode.ts';
 import { dataSummarySql, filterValuesSql, schemaSql } from '../../analyses/data-summary.ts';
 import { ResultCache } from '../../notebook/run-cell.ts';
@@ -55,8 +56,17 @@ export class AppState {
 	/** Bumped whenever the canonical tables change, so cells re-run. */
 	dataVersion = $state(0);
 	globals = $state<Globals>(defaultGlobals(todayIso()));
-	/** A message for the whole page (e.g. a failed import), shown until dismissed. */
-	notice = $state.raw<{ kind: 'error' | 'info'; failure?: Failure; text: string } | null>(null);
+	/**
+	 * A message for the whole page, shown until dismissed. A failed import's carries the rows it
+	 * rejected and whether the dialog can reopen with the same choices; a later import that
+	 * succeeds takes it away.
+	 */
+	notice = $state.raw<{
+		kind: 'error' | 'info';
+		failure?: Failure;
+		text: string;
+		import?: { rejected: RejectedRow[]; canReopen: boolean };
+	} | null>(null);
 	readonly cache = new ResultCache();
 	/** The filtered orders and first orders every preset cell reads, once per set of controls. */
 	readonly baseTables: BaseTables;

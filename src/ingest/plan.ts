@@ -1,39 +1,32 @@
 /**
- * What the import dialog decides per file before importing: whether it holds orders or a campaign
- * contact list, reader overrides, the layout (preset) and the column mapping of either kind. Pure functions over plain values, so the dialog stays a thin view and
- * the decisions are testable without a browser.
+ * The import plan of one file: whether it holds orders or a campaign contact list, how it is read
+ * (encoding, delimiter, header row, sheet), its layout (preset) and the column mapping of either
+ * kind, date order and format, store time zone and currency included. Decided once from the
+ * file's head, edited by the import dialog, carried unchanged into staging (`toOrderPlan`,
+ * `toContactListPlan`) and kept by the data loader for reloads. Pure functions over plain values.
  */
-import type { Failure, Result } from '../../lib/result.ts';
-import type { ImportOptions, ImportSource } from '../../ingest/import.ts';
+import type { Failure, Result } from '../lib/result.ts';
+import type { ImportSource, OrderPlan } from './import.ts';
 import {
 	headerSignature,
 	suggestMapping,
 	validateMapping,
 	type CanonicalField,
-	type DateOrder,
 	type Mapping,
 	type MappingStore
-} from '../../ingest/mapping.ts';
-import {
-	bindPresetMapping,
-	detectPreset,
-	findPreset,
-	type PresetId
-} from '../../ingest/presets/index.ts';
-import type { ReadOptions, SourcePreview } from '../../ingest/read/index.ts';
-import type { OrderStatus } from '../../ingest/canonical.ts';
+} from './mapping.ts';
+import { bindPresetMapping, detectPreset, findPreset, type PresetId } from './presets/index.ts';
+import type { ReadOptions, SourcePreview } from './read/index.ts';
+import type { OrderStatus } from './canonical.ts';
 import {
 	checkContactMapping,
 	looksLikeContactList,
 	rebindContactColumns,
 	type ContactFill,
+	type ContactListPlan,
 	type ContactMappingStore
-} from '../../ingest/contacts.ts';
-import {
-	readGroupWord,
-	suggestContactColumns,
-	type ContactColumns
-} from '../../analyses/campaigns/define.ts';
+} from './contacts.ts';
+import { readGroupWord, suggestContactColumns, type ContactColumns } from './contact-columns.ts';
 
 /** What a file holds: orders, or a campaign contact list (who was contacted, who was control). */
 export type FileRole = 'orders' | 'contacts';
@@ -64,6 +57,8 @@ export interface FilePlan {
 	confidence: Partial<Record<CanonicalField, number>>;
 	remembered: boolean;
 	signature: string;
+	/** The analyst chose the store's time zone (else the preset's default, or the data's offsets). */
+	fixedTimezone: boolean;
 }
 
 export interface PlanDeps {
@@ -104,7 +99,8 @@ export async function planFile(
 			mapping: EMPTY_MAPPING,
 			confidence: {},
 			remembered: false,
-			signature: ''
+			signature: '',
+			fixedTimezone: false
 		};
 	const { header, rows } = preview.value;
 	const signature = headerSignature(header);
@@ -129,6 +125,7 @@ export async function planFile(
 		role: detectedRole,
 		detectedRole,
 		contact,
+		fixedTimezone: false,
 		...orders
 	};
 }
@@ -280,34 +277,33 @@ export function checkPlan(plan: FilePlan): Result<Mapping | ContactColumns> {
 	return validateMapping(plan.mapping, header);
 }
 
-export interface DialogSettings {
-	/** Set when the analyst chose a store time zone; otherwise each preset's default applies. */
-	timezoneOffsetMinutes?: number;
-	dateOrder?: DateOrder;
+/** The store's time zone, minutes east of UTC, as the analyst chose it. */
+export function chooseTimezone(plan: FilePlan, minutes: number): FilePlan {
+	return {
+		...plan,
+		fixedTimezone: true,
+		mapping: { ...plan.mapping, timezoneOffsetMinutes: minutes }
+	};
 }
 
-/**
- * The part of `importFiles`' options the dialog decides: each planned file is imported with its
- * own reader overrides and mapping. Files whose plan failed are left out by the caller.
- */
-export function buildImportOptions(
-	plans: readonly FilePlan[],
-	settings: DialogSettings
-): Pick<ImportOptions, 'mappingFor' | 'readFor' | 'presetFor' | 'options'> {
-	const planOf = (file: ImportSource) => plans.find((p) => p.file === file);
+/** What the importer reads an order file by: the plan as the dialog left it. */
+export function toOrderPlan(plan: FilePlan): OrderPlan {
 	return {
-		readFor: (file) => planOf(file)?.read ?? {},
-		presetFor: (file) => planOf(file)?.presetId ?? null,
-		mappingFor: async (request) => {
-			const plan = planOf(request.file);
-			if (!plan) return null;
-			const mapping = settings.dateOrder
-				? { ...plan.mapping, dateOrder: settings.dateOrder }
-				: plan.mapping;
-			return settings.timezoneOffsetMinutes === undefined
-				? mapping
-				: { ...mapping, timezoneOffsetMinutes: settings.timezoneOffsetMinutes };
-		},
-		options: { timezoneOffsetMinutes: settings.timezoneOffsetMinutes }
+		file: plan.file,
+		read: plan.read,
+		presetId: plan.presetId,
+		mapping: plan.mapping,
+		fixedTimezone: plan.fixedTimezone
+	};
+}
+
+/** What the importer reads a contact list by, with the header to remember its columns under. */
+export function toContactListPlan(plan: FilePlan): ContactListPlan {
+	return {
+		file: plan.file,
+		read: plan.read,
+		columns: plan.contact.columns,
+		fill: plan.contact.fill,
+		signature: plan.signature
 	};
 }
