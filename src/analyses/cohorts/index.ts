@@ -25,6 +25,8 @@ export const cohorts: Analysis<CohortParams> = {
 	build: (p, g) => {
 		const sql = buildCohortSql(p, g);
 		const valueLabels = p.key === 'month' || p.key === 'week' ? undefined : { cohort: noneLabels };
+		const needs =
+			p.key === 'channel' || p.key === 'category' || p.key === 'province' ? [p.key] : undefined;
 		return [
 			{
 				id: 'retention',
@@ -43,7 +45,8 @@ export const cohorts: Analysis<CohortParams> = {
 				},
 				columns,
 				drill: ['cohort', 'period'],
-				valueLabels
+				valueLabels,
+				needs
 			},
 			{
 				id: 'repurchase',
@@ -60,7 +63,8 @@ export const cohorts: Analysis<CohortParams> = {
 				},
 				columns,
 				drill: ['cohort'],
-				valueLabels
+				valueLabels,
+				needs
 			},
 			{
 				id: 'ltv',
@@ -77,7 +81,8 @@ export const cohorts: Analysis<CohortParams> = {
 				},
 				columns,
 				drill: ['cohort'],
-				valueLabels
+				valueLabels,
+				needs
 			}
 		];
 	},

@@ -1,6 +1,6 @@
 import { createContext } from 'svelte';
 import type { BrowserEngine, EngineState } from '../../engine/engine.ts';
-import type { Globals } from '../../analyses/types.ts';
+import type { DataColumn, Globals } from '../../analyses/types.ts';
 import type { Failure } from '../../lib/result.ts';
 import type { RejectedRow } from '../../ingest/quality.ts';
 import { tableToRows } from '../../engine/decode.ts';
@@ -94,6 +94,12 @@ export class AppState {
 		globalThis.localStorage?.setItem(THEME_KEY, theme);
 		if (theme === 'system') delete document.documentElement.dataset.theme;
 		else document.documentElement.dataset.theme = theme;
+	}
+
+	/** Of the columns a view groups by, those the loaded orders have no value in. */
+	missing(needs: readonly DataColumn[] = []): DataColumn[] {
+		const values = { channel: 'channels', province: 'provinces', category: 'categories' } as const;
+		return needs.filter((c) => this.data !== null && this.data[values[c]].length === 0);
 	}
 
 	/** Re-reads counts and filter values after an import; resets the as-of date to the data's. */
