@@ -29,7 +29,8 @@ export interface Globals {
 /** One field of a cell's parameter form. */
 export type ParamField =
 	| { key: string; label: Msg; kind: 'number'; min?: number; max?: number; step?: number }
-	| { key: string; label: Msg; kind: 'numbers'; hint?: Msg } // editable list, e.g. thresholds
+	/** An editable list, e.g. thresholds; `empty` says what an empty list means. */
+	| { key: string; label: Msg; kind: 'numbers'; hint?: Msg; empty?: Msg }
 	| {
 			key: string;
 			label: Msg;
@@ -60,7 +61,19 @@ export interface ColumnSpec {
 
 /** What chart a query wants; src/charts turns it into a Plot figure. Keys name result columns. */
 export type ChartSpec =
-	| { kind: 'kpis'; items: { key: string; label: Msg; format: ColumnFormat; change?: string }[] }
+	| {
+			kind: 'kpis';
+			items: {
+				key: string;
+				label: Msg;
+				format: ColumnFormat;
+				change?: string;
+				/** How `change` reads: a relative change (default) or a difference in percentage points. */
+				changeIn?: 'relative' | 'points';
+			}[];
+			/** Columns holding the compared windows' first and last days, named on the tiles. */
+			period?: { start: string; end: string; previousStart: string; previousEnd: string };
+	  }
 	| {
 			kind: 'bar' | 'line' | 'area' | 'dot';
 			x: string;

@@ -64,3 +64,55 @@ export function tickFormat(format: ColumnFormat | undefined, lang: Lang, currenc
 		};
 	return (v: number) => (typeof v === 'number' ? compact.format(v) : String(v));
 }
+
+const utcDateFormat = (lang: Lang, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat => {
+	const k = `${lang}|date|${JSON.stringify(opts)}`;
+	let f = cache.get(k) as Intl.DateTimeFormat | undefined;
+	if (!f) cache.set(k, (f = new Intl.DateTimeFormat(localeOf(lang), { ...opts, timeZone: 'UTC' })));
+	return f;
+};
+
+const asDate = (v: unknown): Date | null => {
+	const d =
+		v instanceof Date ? v : typeof v === 'number' || typeof v === 'string' ? new Date(v) : null;
+	return d && !Number.isNaN(d.getTime()) ? d : null;
+};
+
+/**
+ * A window of whole days, both ends included, as a reader names it: a calendar month as
+ * "Dec 2024" / "2024年12月", a calendar year as "2024" / "2024年", else the range of days.
+ * Dates are store-local kept as UTC, so the UTC fields are the calendar day.
+ */
+export function formatPeriod(start: unknown, end: unknown, lang: Lang): string {
+	const a = asDate(start);
+	const b = asDate(end);
+	if (!a || !b) return '–';
+	const dayAfter = new Date(b.getTime() + 86_400_000);
+	const startsMonth = a.getUTCDate() === 1;
+	const endsMonth = dayAfter.getUTCDate() === 1;
+	const sameYear = a.getUTCFullYear() === b.getUTCFullYear();
+	if (startsMonth && endsMonth && sameYear && a.getUTCMonth() === 0 && b.getUTCMonth() === 11)
+		return utcDateFormat(lang, { year: 'numeric' }).format(a);
+	if (startsMonth && endsMonth && sameYear && a.getUTCMonth() === b.getUTCMonth())
+		return utcDateFormat(lang, { year: 'numeric', month: 'short' }).format(a);
+	const days = utcDateFormat(lang, { dateStyle: lang === 'zh' ? 'long' : 'medium' });
+	// ICU's Chinese range pattern falls back to numeric dates (2024/3/1 – 2024/4/30): join two.
+	return lang === 'zh' ? `${days.format(a)}–${days.format(b)}` : days.formatRange(a, b);
+}
+
+/**
+ * A KPI's change: relative changes as "▲ 12.5%", differences of two rates in percentage points
+ * as "+2.0 pp" (a rate going from 10% to 12% rose 2 points, not 20%).
+ */
+export function formatChange(change: number, changeIn: 'relative' | 'points', lang: Lang): string {
+	if (changeIn === 'points') {
+		const points = numberFormat(lang, 'pp', {
+			minimumFractionDigits: 1,
+			maximumFractionDigits: 1,
+			signDisplay: 'exceptZero'
+		}).format(change * 100);
+		return lang === 'zh' ? `${points} 个百分点` : `${points} pp`;
+	}
+	const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '■';
+	return `${arrow} ${formatValue(Math.abs(change), 'percent', lang)}`;
+}

@@ -49,6 +49,11 @@ export async function serveDist(root: string, base = '/shop/huitou/'): Promise<S
 	const { port } = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}${base}`,
-		close: () => new Promise((resolve) => server.close(() => resolve()))
+		close: () =>
+			new Promise((resolve) => {
+				server.close(() => resolve());
+				// A browser keeps its connections open; without this, close waits for them.
+				server.closeAllConnections();
+			})
 	};
 }

@@ -7,18 +7,20 @@ export const definition: Msg = {
 		'Revenue is net (paid orders, refunds subtracted) or gross (every order at the amount paid), as set in the header. ' +
 		'Customers = distinct known customers with an order; unknown customers (no id) count in orders and revenue only. ' +
 		'Orders: every order counts, several on the same day included. AOV = revenue ÷ orders. ' +
-		'Repeat-customer rate = known customers with ≥ 2 orders in the window ÷ known customers with ≥ 1 order in it. ' +
+		'Repeat rate in the period = known customers with ≥ 2 orders in the window ÷ known customers with ≥ 1 order in it. ' +
+		'Repeat customers, all time = known customers with ≥ 2 orders from the start of the data (or of the date range) to the end of the window ÷ known customers with an order then — the repeat rate the other cells show. ' +
 		'Unknown share = revenue of orders without a customer id ÷ all revenue. ' +
-		'KPIs cover the last complete calendar month and compare it with the month before (or, if chosen, the filtered period against the equally long period just before it); ' +
+		'KPIs cover the last complete calendar month and compare it with the month before or the same month a year earlier (or, if chosen, the filtered period against the equally long period just before it, or all time with no comparison); the tiles name both windows. ' +
 		'changes are relative (%), except for the two rates, whose change is the difference in percentage points. ' +
 		'New customer in a month = their first-ever order (all store orders before the as-of date, whatever the filters; in net mode the first paid one) falls in that month; returning = an earlier first order.',
 	zh:
 		'收入按页头设置取净额（仅已付款订单，扣除退款）或总额（所有订单按实付金额）。' +
 		'客户数 = 有订单的已知客户去重数；无客户 ID 的未知客户只计入订单和收入。' +
 		'订单数：每笔订单都计数，同一天的多笔订单分别计算。客单价 = 收入 ÷ 订单数。' +
-		'重复购买率 = 窗口内下单 ≥ 2 次的已知客户 ÷ 下单 ≥ 1 次的已知客户。' +
+		'期内复购率 = 窗口内下单 ≥ 2 次的已知客户 ÷ 窗口内下单 ≥ 1 次的已知客户。' +
+		'累计复购客户占比 = 从数据（或日期范围）开始到窗口结束下单 ≥ 2 次的已知客户 ÷ 期间内下过单的已知客户，即其他分析所说的复购率。' +
 		'未知客户收入占比 = 无客户 ID 订单的收入 ÷ 全部收入。' +
-		'指标取最近一个完整自然月，与上一个月对比（或按选择：筛选期间与之前等长期间对比）；' +
+		'指标取最近一个完整自然月，与上一个月或去年同月对比（或按选择：筛选期间与之前等长期间对比，或全部时间不对比）；指标卡上注明两个期间。' +
 		'变化为相对变化（%），两个比率的变化为百分点差。' +
 		'某月新客 = 该客户首单（截至基准日前的全店订单，不受筛选影响；净额模式取首个已付款订单）落在该月；老客 = 首单更早。'
 };
@@ -34,7 +36,8 @@ export const labels = {
 	revenue: { en: 'Revenue', zh: '收入' },
 	revenueShare: { en: 'Share of month revenue', zh: '占当月收入' },
 	aov: { en: 'AOV', zh: '客单价' },
-	repeatRate: { en: 'Repeat-customer rate', zh: '重复购买率' },
+	repeatRate: { en: 'Repeat rate in the period', zh: '期内复购率' },
+	returningShare: { en: 'Repeat customers, all time', zh: '累计复购客户占比' },
 	unknownShare: { en: 'Unknown-customer revenue share', zh: '未知客户收入占比' },
 	periodStart: { en: 'Period start', zh: '期间开始' },
 	periodEnd: { en: 'Period end', zh: '期间结束' },

@@ -8,13 +8,14 @@ import {
 } from './sql.ts';
 import { customerTypeLabels, definition, labels as l, title } from './describe.ts';
 
-const KPIS: { key: string; label: Msg; format: ColumnFormat }[] = [
-	{ key: 'customers', label: l.customers, format: 'int' },
-	{ key: 'orders', label: l.orders, format: 'int' },
-	{ key: 'revenue', label: l.revenue, format: 'money' },
-	{ key: 'aov', label: l.aov, format: 'money' },
-	{ key: 'repeat_rate', label: l.repeatRate, format: 'percent' },
-	{ key: 'unknown_share', label: l.unknownShare, format: 'percent' }
+/** The compared KPIs; rates change in percentage points, counts and money relatively. */
+const KPIS: { key: string; label: Msg; format: ColumnFormat; changeIn: 'relative' | 'points' }[] = [
+	{ key: 'customers', label: l.customers, format: 'int', changeIn: 'relative' },
+	{ key: 'orders', label: l.orders, format: 'int', changeIn: 'relative' },
+	{ key: 'revenue', label: l.revenue, format: 'money', changeIn: 'relative' },
+	{ key: 'aov', label: l.aov, format: 'money', changeIn: 'relative' },
+	{ key: 'repeat_rate', label: l.repeatRate, format: 'percent', changeIn: 'points' },
+	{ key: 'unknown_share', label: l.unknownShare, format: 'percent', changeIn: 'points' }
 ];
 
 const join = (a: Msg, b: Msg): Msg => ({ en: `${a.en} ${b.en}`, zh: `${a.zh}${b.zh}` });
@@ -28,7 +29,8 @@ const kpiColumns: ColumnSpec[] = [
 		{ key: k.key, label: k.label, format: k.format },
 		{ key: `${k.key}_previous`, label: join(k.label, l.previous), format: k.format },
 		{ key: `${k.key}_change`, label: join(k.label, l.change), format: 'percent' as const }
-	])
+	]),
+	{ key: 'returning_share', label: l.returningShare, format: 'percent' }
 ];
 
 export const overview: Analysis<OverviewParams> = {
@@ -42,7 +44,20 @@ export const overview: Analysis<OverviewParams> = {
 			id: 'kpis',
 			title: l.kpis,
 			sql: buildKpisSql(p, g),
-			chart: { kind: 'kpis', items: KPIS.map((k) => ({ ...k, change: `${k.key}_change` })) },
+			chart: {
+				kind: 'kpis',
+				items: [
+					...KPIS.map((k) => ({ ...k, change: `${k.key}_change` })),
+					// Beside the period's rate, the all-time figure the other cells call the repeat rate.
+					{ key: 'returning_share', label: l.returningShare, format: 'percent' }
+				],
+				period: {
+					start: 'period_start',
+					end: 'period_end',
+					previousStart: 'previous_start',
+					previousEnd: 'previous_end'
+				}
+			},
 			columns: kpiColumns
 		},
 		{
@@ -97,7 +112,9 @@ export const overview: Analysis<OverviewParams> = {
 		const k = rows[0];
 		if (queryId !== 'kpis' || !k) return [];
 		const out: string[] = [];
-		if (Number(k.orders_previous) === 0) out.push('overview.no-previous');
+		// 'All time' has no previous window by choice; elsewhere an empty one is worth saying.
+		const compared = k.previous_start !== null && k.previous_start !== undefined;
+		if (compared && Number(k.orders_previous) === 0) out.push('overview.no-previous');
 		if (Number(k.unknown_share) > 0.2) out.push('overview.many-unknown');
 		return out;
 	}

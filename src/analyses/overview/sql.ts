@@ -4,30 +4,46 @@ import { dateLiteral, literal } from '../../lib/sql.ts';
 import type { OverviewParams } from './params.ts';
 
 /**
- * KPIs of the current window and the previous one, one row. The previous window usually lies
- * before the date range, so this query reads the filtered orders without the range and applies
- * the two windows itself.
+ * The compared windows as one row (cur_start, cur_end, prev_start, prev_end; ends exclusive).
+ * 'all' has no previous window: prev_start = prev_end, which no order falls in.
+ */
+function windowBoundsSql(p: OverviewParams, g: Globals): string {
+	const end = dataEndSql(g);
+	const firstDay = `(SELECT min(order_time)::DATE FROM f_orders)`;
+	switch (p.compare) {
+		case 'period':
+			return `SELECT cur_start, cur_end, (cur_start - CAST(cur_end - cur_start AS INTEGER))::DATE AS prev_start,
+		cur_start AS prev_end
+	FROM (SELECT ${g.from ? dateLiteral(g.from) : firstDay} AS cur_start, ${end} AS cur_end)`;
+		case 'all':
+			return `SELECT cur_start, cur_end, cur_start AS prev_start, cur_start AS prev_end
+	FROM (SELECT ${g.from ? dateLiteral(g.from) : firstDay} AS cur_start, ${end} AS cur_end)`;
+		case 'year':
+			return `SELECT (m - INTERVAL 1 MONTH)::DATE AS cur_start, m AS cur_end,
+		(m - INTERVAL 13 MONTH)::DATE AS prev_start, (m - INTERVAL 12 MONTH)::DATE AS prev_end
+	FROM (SELECT date_trunc('month', ${end})::DATE AS m)`;
+		case 'month':
+			return `SELECT (m - INTERVAL 1 MONTH)::DATE AS cur_start, m AS cur_end,
+		(m - INTERVAL 2 MONTH)::DATE AS prev_start, (m - INTERVAL 1 MONTH)::DATE AS prev_end
+	FROM (SELECT date_trunc('month', ${end})::DATE AS m)`;
+	}
+}
+
+/**
+ * KPIs of the current window and the previous one, one row, and the all-time share of known
+ * customers who ordered twice or more (what the other cells call the repeat rate). The previous
+ * window usually lies before the date range, so this query reads the filtered orders without the
+ * range and applies the two windows itself.
  */
 export function buildKpisSql(p: OverviewParams, g: Globals): string {
-	const end = dataEndSql(g);
-	const bounds =
-		p.compare === 'period'
-			? `SELECT cur_start, cur_end, (cur_start - CAST(cur_end - cur_start AS INTEGER))::DATE AS prev_start
-	FROM (
-		SELECT ${g.from ? dateLiteral(g.from) : `(SELECT min(order_time)::DATE FROM f_orders)`} AS cur_start,
-			${end} AS cur_end
-	)`
-			: `SELECT (m - INTERVAL 1 MONTH)::DATE AS cur_start, m AS cur_end,
-		(m - INTERVAL 2 MONTH)::DATE AS prev_start
-	FROM (SELECT date_trunc('month', ${end})::DATE AS m)`;
 	return `WITH ${filteredOrdersCte({ ...g, from: undefined, to: undefined })},
 bounds AS (
-	${bounds}
+	${windowBoundsSql(p, g)}
 ),
 windowed AS (
 	SELECT f.*, CASE
 			WHEN f.order_time >= b.cur_start AND f.order_time < b.cur_end THEN 'cur'
-			WHEN f.order_time >= b.prev_start AND f.order_time < b.cur_start THEN 'prev'
+			WHEN f.order_time >= b.prev_start AND f.order_time < b.prev_end THEN 'prev'
 		END AS win
 	FROM f_orders f, bounds b
 ),
@@ -36,6 +52,14 @@ per_customer AS (
 	FROM windowed
 	WHERE win IS NOT NULL AND known
 	GROUP BY ALL
+),
+all_time AS (
+	SELECT count(*) FILTER (WHERE orders >= 2) / nullif(count(*), 0) AS returning_share
+	FROM (
+		SELECT customer_id, count(*) AS orders FROM f_orders f, bounds b
+		WHERE known AND f.order_time < b.cur_end${g.from ? ` AND f.order_time >= ${dateLiteral(g.from)}` : ''}
+		GROUP BY customer_id
+	)
 ),
 kpi AS (
 	SELECT w.win, w.customers, w.orders, w.revenue,
@@ -54,7 +78,8 @@ kpi AS (
 	) c USING (win)
 )
 SELECT b.cur_start AS period_start, (b.cur_end - 1)::DATE AS period_end,
-	b.prev_start AS previous_start, (b.cur_start - 1)::DATE AS previous_end,
+	CASE WHEN b.prev_end > b.prev_start THEN b.prev_start END AS previous_start,
+	CASE WHEN b.prev_end > b.prev_start THEN (b.prev_end - 1)::DATE END AS previous_end,
 	coalesce(c.customers, 0) AS customers, coalesce(p.customers, 0) AS customers_previous,
 	(coalesce(c.customers, 0) - p.customers) / nullif(p.customers, 0) AS customers_change,
 	coalesce(c.orders, 0) AS orders, coalesce(p.orders, 0) AS orders_previous,
@@ -64,9 +89,11 @@ SELECT b.cur_start AS period_start, (b.cur_end - 1)::DATE AS period_end,
 	c.aov, p.aov AS aov_previous, (c.aov - p.aov) / nullif(p.aov, 0) AS aov_change,
 	c.repeat_rate, p.repeat_rate AS repeat_rate_previous,
 	c.repeat_rate - p.repeat_rate AS repeat_rate_change,
+	a.returning_share,
 	c.unknown_share, p.unknown_share AS unknown_share_previous,
 	c.unknown_share - p.unknown_share AS unknown_share_change
 FROM bounds b
+CROSS JOIN all_time a
 LEFT JOIN kpi c ON c.win = 'cur'
 LEFT JOIN kpi p ON p.win = 'prev'`;
 }

@@ -5,13 +5,13 @@ export const title: Msg = { en: 'Member tiers', zh: '会员等级' };
 export const definition: Msg = {
 	en:
 		'Known customers ranked by cumulative spend = the sum of their order amounts (net or gross as set in the header) in the filtered orders before the date; unknown customers excluded. ' +
-		'A customer is in the highest tier whose lower bound their spend reaches (defaults from seed 001: ≥ 0 pays 95%, ≥ 2000 92%, ≥ 5000 90%, ≥ 20000 88% of list price). ' +
+		'A customer is in the highest tier whose lower bound their spend reaches. By default the bounds follow the store’s own spend: tier 1 from 0, the others from the spend of the top half, top 20% and top 5% of customers, rounded to two significant digits; set them by hand for fixed rules (a Tmall store’s: ≥ 0 pays 95%, ≥ 2000 92%, ≥ 5000 90%, ≥ 20000 88% of list price). ' +
 		'Revenue = the tier’s cumulative spend; AOV = revenue ÷ orders (every order counts, same-day ones too). ' +
 		'Movement: tier from orders before (as-of date − N months) against tier at the as-of date; “—” = no order yet then. ' +
 		'Tier by month: each customer’s tier from spend up to the end of the month (the current month: up to the as-of date).',
 	zh:
 		'已知客户按累计消费分级：累计消费 = 截至该日期前筛选订单金额之和（按页头取净额或总额）；不含未知客户。' +
-		'客户属于其累计消费达到下限的最高等级（默认取自 seed 001：≥ 0 享 95 折，≥ 2000 享 92 折，≥ 5000 享 9 折，≥ 20000 享 88 折）。' +
+		'客户属于其累计消费达到下限的最高等级。默认按本店客户消费自动分级：1 级从 0 起，其余分别从前 50%、前 20%、前 5% 客户的消费额起（取两位有效数字）；也可手动设定固定规则（如某天猫店铺：≥ 0 享 95 折，≥ 2000 享 92 折，≥ 5000 享 9 折，≥ 20000 享 88 折）。' +
 		'收入 = 该等级客户累计消费；客单价 = 收入 ÷ 订单数（每笔订单都计，含同一天的多笔）。' +
 		'迁移：（基准日 − N 个月）之前订单对应的等级 vs 基准日时的等级；“—” 表示当时尚未下单。' +
 		'月度等级：每位客户截至当月月底（当月截至基准日）的累计消费所在等级。'

@@ -1,7 +1,10 @@
 import type { ParamField } from '../types.ts';
 
 export type TierParams = {
-	/** Cumulative-spend lower bounds of the tiers, ascending (seed 001: 0 / 2000 / 5000 / 20000). */
+	/**
+	 * Cumulative-spend lower bounds of the tiers, ascending (a Tmall store's: 0 / 2000 / 5000 /
+	 * 20000). Empty: from the store's own spend (0, then the top half, top 20% and top 5%).
+	 */
 	thresholds: number[];
 	/** Member price per tier in percent of list price, in the same order (95 / 92 / 90 / 88). */
 	discounts: number[];
@@ -10,7 +13,7 @@ export type TierParams = {
 };
 
 export const defaults: TierParams = {
-	thresholds: [0, 2000, 5000, 20000],
+	thresholds: [],
 	discounts: [95, 92, 90, 88],
 	monthsBack: 6
 };
@@ -21,9 +24,10 @@ export const fields: ParamField[] = [
 		label: { en: 'Tier thresholds (cumulative spend)', zh: '等级门槛（累计消费）' },
 		kind: 'numbers',
 		hint: {
-			en: 'Lower bound of each tier, ascending.',
-			zh: '每个等级的消费下限，递增。'
-		}
+			en: 'Lower bound of each tier, ascending. Empty: from your store’s spend — everyone, the top half, the top 20% and the top 5% of customers (e.g. 0, 2000, 5000, 20000 for a store like the Tmall case).',
+			zh: '每个等级的消费下限，递增。留空：按本店客户消费自动分级——全部、前 50%、前 20%、前 5% 的客户（如天猫案例店铺：0、2000、5000、20000）。'
+		},
+		empty: { en: 'Automatic: from your store’s spend', zh: '自动：按本店客户消费' }
 	},
 	{
 		key: 'discounts',

@@ -36,26 +36,73 @@ export function tiersOf(p: TierParams): Tier[] {
 	});
 }
 
-/** Tier number for a spend column: the highest tier whose bound it reaches, 0 below the first. */
-function tierCase(tiers: Tier[], col: string): string {
-	const whens = [...tiers]
-		.reverse()
-		.map((t) => `WHEN ${col} >= ${literal(t.minSpend)} THEN ${literal(t.tier)}`)
+/**
+ * Tier number for a spend column: the highest tier whose bound it reaches, 0 below the first.
+ * The bounds are read from `tier_defs`, so fixed and data-driven thresholds take one path
+ * (DuckDB evaluates each uncorrelated scalar subquery once).
+ */
+function tierCase(tierCount: number, col: string): string {
+	const whens = Array.from({ length: tierCount }, (_, i) => tierCount - i)
+		.map((t) => `WHEN ${col} >= (SELECT min_spend FROM tier_defs WHERE tier = ${t}) THEN ${t}`)
 		.join(' ');
 	return `CASE ${whens} ELSE 0 END`;
 }
 
-/** `tier_defs(tier, tier_label, min_spend, discount)`, including 0 = below the first tier. */
-function tierDefs(tiers: Tier[]): string {
-	const rows = [
-		`(0, ${literal(`< ${tiers[0].minSpend}`)}, NULL::DOUBLE, NULL::DOUBLE)`,
-		...tiers.map(
-			(t) =>
-				`(${literal(t.tier)}, ${literal(t.label)}, ${literal(t.minSpend)}, ${literal(t.discount)})`
-		)
-	];
-	return `tier_defs AS (
+/** Spend quantiles the automatic tiers start at: everyone, the top half, top 20%, top 5%. */
+const AUTO_QUANTILES = [0.5, 0.8, 0.95];
+
+/** Whether the analyst left the thresholds empty: the tiers then follow the store's spend. */
+const isAuto = (p: TierParams) =>
+	!Array.isArray(p.thresholds) ||
+	!p.thresholds.some((x) => typeof x === 'number' && Number.isFinite(x));
+
+/** How many tiers the cell's tier_defs hold. */
+const tierCountOf = (p: TierParams) => (isAuto(p) ? AUTO_QUANTILES.length + 1 : tiersOf(p).length);
+
+/** A bound rounded to two significant digits (263.4 → 260, 1234 → 1200), so it reads as a rule. */
+const niceSql = (x: string) =>
+	`(CASE WHEN ${x} > 0 THEN round(${x} / pow(10, floor(log10(${x})) - 1)) * pow(10, floor(log10(${x})) - 1) ELSE 0 END)`;
+
+/** The automatic bounds' labels, written like tiersOf's: `≥ 260 · 92%`. */
+const AUTO_LABEL = `'≥ ' || CAST(CAST(min_spend AS BIGINT) AS VARCHAR) || coalesce(' · ' || regexp_replace(CAST(discount AS VARCHAR), '\\.0$', '') || '%', '')`;
+
+/**
+ * `tier_defs(tier, tier_label, min_spend, discount)`, including 0 = below the first tier. With no
+ * thresholds set, tier 1 starts at 0 and the others at the spend of the top half, top 20% and top
+ * 5% of known customers at the as-of date (rounded), so the tiers split the store's own customers
+ * instead of putting nearly all of them in one. Reads `f_orders`.
+ */
+function tierDefs(p: TierParams): string {
+	if (!isAuto(p)) {
+		const tiers = tiersOf(p);
+		const rows = [
+			`(0, ${literal(`< ${tiers[0].minSpend}`)}, NULL::DOUBLE, NULL::DOUBLE)`,
+			...tiers.map(
+				(t) =>
+					`(${literal(t.tier)}, ${literal(t.label)}, ${literal(t.minSpend)}, ${literal(t.discount)})`
+			)
+		];
+		return `tier_defs AS (
 	SELECT * FROM (VALUES ${rows.join(', ')}) v(tier, tier_label, min_spend, discount)
+)`;
+	}
+	const discounts = Array.from({ length: tierCountOf(p) }, (_, i) => {
+		const d = Array.isArray(p.discounts) ? p.discounts[i] : undefined;
+		return typeof d === 'number' && Number.isFinite(d) ? literal(d) : 'NULL';
+	});
+	return `auto_bounds AS (
+	SELECT unnest(range(1, ${AUTO_QUANTILES.length + 2})) AS tier,
+		unnest([0, ${AUTO_QUANTILES.map((_, i) => niceSql(`q[${i + 1}]`)).join(', ')}]) AS min_spend,
+		unnest([${discounts.join(', ')}]::DOUBLE[]) AS discount
+	FROM (
+		SELECT quantile_cont(spend, [${AUTO_QUANTILES.join(', ')}]) AS q
+		FROM (SELECT sum(amount) AS spend FROM f_orders WHERE known GROUP BY customer_id)
+	)
+),
+tier_defs AS (
+	SELECT 0 AS tier, '< 0' AS tier_label, NULL::DOUBLE AS min_spend, NULL::DOUBLE AS discount
+	UNION ALL
+	SELECT tier, ${AUTO_LABEL}, min_spend, discount FROM auto_bounds
 )`;
 }
 
@@ -72,10 +119,10 @@ const earlierSql = (p: TierParams, g: Globals) =>
  * strictly before it), with the tier at both.
  */
 function spendCtes(p: TierParams, g: Globals): string {
-	const tiers = tiersOf(p);
+	const count = tierCountOf(p);
 	const earlier = earlierSql(p, g);
 	return `WITH ${filteredOrdersCte(g)},
-${tierDefs(tiers)},
+${tierDefs(p)},
 per_customer AS (
 	SELECT customer_id, sum(amount) AS spend, count(*) AS orders, max(order_time) AS last_order,
 		coalesce(sum(amount) FILTER (WHERE order_time < ${earlier}), 0) AS spend_before,
@@ -85,8 +132,8 @@ per_customer AS (
 	GROUP BY customer_id
 ),
 spend AS (
-	SELECT *, ${tierCase(tiers, 'spend')} AS tier,
-		CASE WHEN orders_before = 0 THEN NULL ELSE ${tierCase(tiers, 'spend_before')} END AS tier_before
+	SELECT *, ${tierCase(count, 'spend')} AS tier,
+		CASE WHEN orders_before = 0 THEN NULL ELSE ${tierCase(count, 'spend_before')} END AS tier_before
 	FROM per_customer
 )`;
 }
@@ -133,7 +180,7 @@ ORDER BY from_tier, to_tier`;
  */
 function stepCtes(p: TierParams, g: Globals): string {
 	return `WITH ${filteredOrdersCte(g)},
-${tierDefs(tiersOf(p))},
+${tierDefs(p)},
 customer_months AS (
 	SELECT customer_id, date_trunc('month', order_time)::DATE AS month, sum(amount) AS spent
 	FROM f_orders
@@ -141,7 +188,7 @@ customer_months AS (
 	GROUP BY ALL
 ),
 steps AS (
-	SELECT customer_id, month, next_month, cum_spend, ${tierCase(tiersOf(p), 'cum_spend')} AS tier
+	SELECT customer_id, month, next_month, cum_spend, ${tierCase(tierCountOf(p), 'cum_spend')} AS tier
 	FROM (
 		SELECT customer_id, month,
 			lead(month) OVER (PARTITION BY customer_id ORDER BY month) AS next_month,

@@ -13,6 +13,7 @@ export const messages: Record<string, Msg> = {
 	'engine.ready': { en: 'DuckDB {version} ready', zh: 'DuckDB {version} 已就绪' },
 	'engine.failed': { en: 'Engine failed to start', zh: '引擎启动失败' },
 	'engine.restart': { en: 'Restart engine', zh: '重启引擎' },
+	'kpi.versus': { en: 'vs {period}', zh: '对比 {period}' },
 	'empty.title': { en: 'Drop your order export here', zh: '把订单报表拖到这里' },
 	'empty.body': {
 		en: 'CSV, TSV, Excel (XLSX), Parquet or JSON — also gzip-compressed. Taobao/Tmall, JD, Pinduoduo, Douyin, TikTok Shop, Shopify, WooCommerce, Amazon or any layout.',

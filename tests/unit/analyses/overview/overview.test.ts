@@ -101,6 +101,45 @@ describe('KPIs: last complete month (March) vs February', () => {
 			orders_previous: 2
 		});
 	});
+
+	test('all-time returning share: known customers with ≥ 2 orders before the as-of date', async () => {
+		const [k] = await rowsOf(db, buildKpisSql({ compare: 'month' }, net));
+		// Net: a (o1, o2) and b (o3, o4, o5) ordered twice or more; d once; c's only order was refunded.
+		expect(k.returning_share).toBeCloseTo(2 / 3, 12);
+	});
+
+	test('year mode: March against March a year earlier, which has no orders', async () => {
+		const [k] = await rowsOf(db, buildKpisSql({ compare: 'year' }, net));
+		expect(k).toMatchObject({
+			period_start: '2024-03-01T00:00:00.000Z',
+			previous_start: '2023-03-01T00:00:00.000Z',
+			previous_end: '2023-03-31T00:00:00.000Z',
+			revenue: 290,
+			orders_previous: 0,
+			revenue_change: null
+		});
+		const rows = await decodedRowsOf(db, buildKpisSql({ compare: 'year' }, net));
+		expect(overview.notices!('kpis', rows)).toContain('overview.no-previous');
+	});
+
+	test('all-time mode: everything before the as-of date, no previous window', async () => {
+		const [k] = await rowsOf(db, buildKpisSql({ compare: 'all' }, net));
+		// Net: 100 + 50 + 50 + 40 + 60 + 100 + 90 = 490 from 7 paid orders; customers a, b, d.
+		expect(k).toMatchObject({
+			period_start: '2024-01-10T00:00:00.000Z',
+			period_end: '2024-03-31T00:00:00.000Z',
+			previous_start: null,
+			previous_end: null,
+			customers: 3,
+			orders: 7,
+			revenue: 490,
+			orders_previous: 0
+		});
+		expect(k.repeat_rate).toBeCloseTo(2 / 3, 12);
+		// Nothing to compare with is not worth a notice here: it is what was asked for.
+		const rows = await decodedRowsOf(db, buildKpisSql({ compare: 'all' }, net));
+		expect(overview.notices!('kpis', rows)).not.toContain('overview.no-previous');
+	});
 });
 
 describe('revenue by month, new vs returning', () => {
@@ -166,13 +205,19 @@ describe('revenue by month, new vs returning', () => {
 	});
 });
 
-test('the cell has its three queries, KPIs with a change column each', () => {
+test('the cell has its three queries; every compared KPI has a change column, rates in points', () => {
 	const qs = overview.build(overview.defaults, net);
 	expect(qs.map((q) => q.id)).toEqual(['kpis', 'monthly-revenue', 'monthly-orders']);
 	const kpis = qs[0].chart;
-	expect(kpis?.kind === 'kpis' && kpis.items.every((i) => i.change === `${i.key}_change`)).toBe(
-		true
-	);
+	if (kpis?.kind !== 'kpis') throw new Error('no KPI tiles');
+	const compared = kpis.items.filter((i) => i.change);
+	expect(compared.every((i) => i.change === `${i.key}_change`)).toBe(true);
+	expect(compared.filter((i) => i.changeIn === 'points').map((i) => i.key)).toEqual([
+		'repeat_rate',
+		'unknown_share'
+	]);
+	expect(kpis.items.map((i) => i.key)).toContain('returning_share');
+	expect(kpis.period?.start).toBe('period_start');
 });
 
 test('one customer, one order: no previous period gives no change, not a division error', async () => {

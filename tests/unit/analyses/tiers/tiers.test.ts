@@ -10,7 +10,7 @@ import { messages } from '../../../../src/ui/i18n/analyses-a.ts';
 import { tiers } from '../../../../src/analyses/tiers/index.ts';
 import type { SqlEngine } from '../../../../src/engine/types.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
-import { defaults } from '../../../../src/analyses/tiers/params.ts';
+import { defaults as cellDefaults } from '../../../../src/analyses/tiers/params.ts';
 import {
 	buildTierCustomersSql,
 	buildTierMovementSql,
@@ -37,6 +37,9 @@ const orders: TestOrder[] = [
 	{ id: 'u1', customer: null, time: '2024-05-01', gross: 10000 }
 ];
 const net: Globals = { asOf: '2024-07-01', revenue: 'net', currency: 'CNY' };
+
+/** The Tmall store's tiers of seed 001, set by hand; the cell's default follows the data. */
+const defaults = { ...cellDefaults, thresholds: [0, 2000, 5000, 20000] };
 
 let db: SqlEngine;
 beforeAll(async () => {
@@ -95,6 +98,24 @@ describe('tier summary', () => {
 		expect(tiers.notices!('summary', decoded)).toEqual(['tiers.below-first']);
 		expect(messages['tiers.below-first']).toBeDefined();
 	});
+});
+
+test('with no thresholds set, the tiers split the store’s own customers by spend', async () => {
+	// Net spend of known customers: d 100, a 2000, b 5000, c 20000. Interpolated quantiles:
+	// 50% 2000 + 0.5 × 3000 = 3500; 80% 5000 + 0.4 × 15000 = 11000; 95% 5000 + 0.85 × 15000 = 17750,
+	// rounded to two significant digits: 18000.
+	expect(cellDefaults.thresholds).toEqual([]);
+	const rows = await rowsOf(db, buildTierSummarySql(cellDefaults, net));
+	expect(rows.map((r) => [r.tier, r.tier_label, r.min_spend, r.customers])).toEqual([
+		[1, '≥ 0 · 95%', 0, 2], // d, a
+		[2, '≥ 3500 · 92%', 3500, 1], // b
+		[3, '≥ 11000 · 90%', 11000, 0],
+		[4, '≥ 18000 · 88%', 18000, 1] // c
+	]);
+	const moved = await rowsOf(db, buildTierMovementSql(cellDefaults, net));
+	expect(moved.map((r) => r.to_label)).toContain('≥ 18000 · 88%');
+	const byMonth = await rowsOf(db, buildTiersByMonthSql(cellDefaults, net));
+	expect(byMonth.length).toBeGreaterThan(0);
 });
 
 describe('tier movement and tiers by month', () => {
