@@ -1,7 +1,7 @@
 /**
  * Every analysis the notebook offers, in menu order. Adding one = its folder plus one line here.
  */
-import type { Analysis } from './types.ts';
+import type { Analysis, Msg } from './types.ts';
 import { overview } from './overview/index.ts';
 import { rfm } from './rfm/index.ts';
 import { cohorts } from './cohorts/index.ts';
@@ -29,3 +29,7 @@ export const analyses: Analysis[] = [
 ];
 
 export const getAnalysis = (id: string): Analysis | undefined => analyses.find((a) => a.id === id);
+
+/** The definition text that holds for a cell's params. */
+export const definitionOf = (a: Analysis, params: Record<string, unknown>): Msg =>
+	a.definitionFor?.({ ...a.defaults, ...params }) ?? a.definition;

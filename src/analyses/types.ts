@@ -184,6 +184,8 @@ export interface Analysis<P extends Record<string, unknown> = Record<string, unk
 	title: Msg;
 	/** The definition shown under the title, so an analyst can trust and explain the number. */
 	definition: Msg;
+	/** The definition for these params, when a param changes the rule (else `definition`). */
+	definitionFor?(params: P): Msg;
 	defaults: P;
 	params: ParamField[];
 	build(params: P, globals: Globals): CellQuery[];

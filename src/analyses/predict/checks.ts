@@ -5,6 +5,7 @@
  * - cumulative repeat purchases of the calibration customers over calendar time, actual against
  *   expected, through the holdout period when there is one.
  */
+import { addDays } from './dates.ts';
 import {
 	expectedUnconditional,
 	probabilityOfCount,
@@ -58,16 +59,11 @@ export interface TrackingRow {
 	period: 'calibration' | 'holdout';
 }
 
-const addDays = (iso: string, days: number) => {
-	const d = new Date(`${iso}T00:00:00Z`);
-	d.setUTCDate(d.getUTCDate() + days);
-	return d.toISOString().slice(0, 10);
-};
-
 /**
  * Cumulative repeat purchases at one point per model unit, aligned so that one point falls on the
- * calibration end, from the first purchase to the as-of date (which is always the last point). A customer whose first purchase was
- * on day s is expected to have made E[X(e − s)] repeat purchases by point e.
+ * calibration end, from the first purchase to the last day before the as-of date (always the last
+ * point). A point is a day, its purchases included. A customer whose first purchase was on day s
+ * is expected to have made E[X(e − s)] repeat purchases by point e.
  */
 export function trackCumulative(
 	daily: DailyPurchases,
@@ -103,7 +99,8 @@ export function trackCumulative(
 	let actual = 0;
 	let countedTo = first;
 	for (const e of points) {
-		for (; countedTo < e; countedTo++) actual += repeatsByDay.get(countedTo) ?? 0;
+		// A purchase on the day of a point counts by it, as the last calibration day's do.
+		for (; countedTo <= e; countedTo++) actual += repeatsByDay.get(countedTo) ?? 0;
 		let expected = 0;
 		for (const [s, n] of cohorts) if (s < e) expected += n * expectedAfter(e - s);
 		rows.push({

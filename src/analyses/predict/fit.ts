@@ -45,7 +45,13 @@ export interface FitInput {
 }
 
 export interface FitResult {
-	bgnbd: ModelFit<BgNbdParams> & { customers: number; repeatCustomers: number; rows: number };
+	bgnbd: ModelFit<BgNbdParams> & {
+		customers: number;
+		repeatCustomers: number;
+		/** Σ x: repeat purchases (purchase days after the first) of the fitted customers. */
+		repeatPurchases: number;
+		rows: number;
+	};
 	gammaGamma: ModelFit<GammaGammaParams> & {
 		customers: number;
 		/** Repeat customers left out because their mean repeat spend was ≤ 0. */
@@ -195,6 +201,7 @@ function fitBgNbd(groups: BgNbdGroups, warnings: Warning[]): Result<FitResult['b
 		converged: true,
 		customers,
 		repeatCustomers: repeat,
+		repeatPurchases: purchases,
 		rows: distinct.size
 	});
 }

@@ -13,9 +13,10 @@ export type PredictParams = {
 	/** Share of revenue kept as profit, 0–1 (1 = CLV in revenue). */
 	margin: number;
 	/**
-	 * End of the calibration period (`YYYY-MM-DD`, exclusive). Empty = the as-of date, no holdout.
-	 * When set, the models are fitted on orders before it and checked on orders from it up to the
-	 * as-of date; per-customer predictions still use every order before the as-of date.
+	 * Last day of the calibration period (`YYYY-MM-DD`, inclusive). Empty = the day before the
+	 * as-of date, no holdout. When set, the models are fitted on orders up to and including it and
+	 * checked on orders after it, before the as-of date; per-customer predictions still use every
+	 * order before the as-of date.
 	 */
 	calibrationEnd: string;
 };
@@ -75,8 +76,8 @@ export const fields: ParamField[] = [
 		key: 'calibrationEnd',
 		kind: 'date',
 		label: {
-			en: 'Calibration end for a holdout check (empty = as-of date, no check)',
-			zh: '校准期截止日,用于留出期检验(留空 = 截止日,不检验)'
+			en: 'Last day of calibration, for a holdout check (empty = no check)',
+			zh: '校准期最后一天(含当天),用于留出期检验(留空 = 不检验)'
 		}
 	}
 ];

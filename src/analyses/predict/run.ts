@@ -25,6 +25,7 @@ import {
 	buildSummaryTableSql,
 	calibrationEnd
 } from './sql.ts';
+import { addDays, dayBefore, dayNumber } from './dates.ts';
 import { buildFrequencyTable, buildScoresTable, buildTrackingTable } from './table.ts';
 
 /**
@@ -45,8 +46,10 @@ const MIN_HISTORY_CYCLES = 3;
 
 export interface PredictResult {
 	asOf: string;
+	/** First and last day of the calibration period, both inclusive (see sql.ts). */
+	calibrationStart: string;
 	calibrationEnd: string;
-	/** Days from the calibration end to the as-of date; 0 = no holdout check. */
+	/** Days after the calibration end up to the day before the as-of date; 0 = no holdout check. */
 	holdoutDays: number;
 	unit: PredictParams['unit'];
 	fit: FitResult;
@@ -58,8 +61,6 @@ export interface PredictResult {
 	warnings: Warning[];
 }
 
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-
 function numbers(table: Table, name: string): Float64Array {
 	const col = table.getChild(name);
 	return col ? Float64Array.from(col.toArray() as ArrayLike<number>) : new Float64Array(0);
@@ -70,9 +71,12 @@ function checkParams(
 	g: Globals
 ): Result<{ calEnd: string; holdoutDays: number }> {
 	const calEnd = calibrationEnd(p, g);
-	const holdoutDays = dayNumber(g.asOf) - dayNumber(calEnd);
+	const holdoutDays = dayNumber(dayBefore(g.asOf)) - dayNumber(calEnd);
 	if (!(holdoutDays >= 0))
-		return fail('predict.calibration-end', `calibration end ${calEnd} is after the as-of date`);
+		return fail(
+			'predict.calibration-end',
+			`calibration end ${calEnd} is not before the as-of date ${g.asOf}`
+		);
 	const positive = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
 	if (!positive(p.horizonDays) || !positive(p.clvMonths))
 		return fail('predict.params', 'horizon and CLV months must be positive numbers');
@@ -196,6 +200,8 @@ export async function runPredict(
 	if (!joined.ok) return joined;
 	return ok({
 		asOf: globals.asOf,
+		// The oldest fitted customer's T reaches back to the first purchase day of the period.
+		calibrationStart: addDays(calEnd, -history),
 		calibrationEnd: calEnd,
 		holdoutDays,
 		unit: params.unit,

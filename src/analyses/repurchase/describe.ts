@@ -1,27 +1,71 @@
 import type { Msg } from '../types.ts';
+import { defaults, type RepurchaseParams } from './params.ts';
 
 export const title: Msg = { en: 'Repurchase', zh: '复购分析' };
 
-export const definition: Msg = {
-	en:
-		'Breakdowns and windows cover acquired customers: known customers whose first-ever order (all store orders before the as-of date, whatever the filters; net mode: paid orders only) is in the filtered period and slice. ' +
-		'Their group is that first order’s channel, amount band (the first order’s own net or gross amount), category (its largest line) or province. ' +
-		'Repeat rate = customers with ≥ 2 orders in the filtered set ÷ customers in the group (not censored: recent customers have had less time); ' +
-		'revenue share = the group’s revenue ÷ all acquired customers’ revenue; AOV = revenue ÷ orders. ' +
-		'Repurchase within N days = customers whose second order came less than N × 24 h after the first ÷ customers whose first order is at least N days before the as-of date (right-censoring: later customers are left out, not counted as non-buyers). ' +
-		'Repurchase cycle = median days between consecutive orders of known customers (calendar days; 0-day gaps from several orders on one day are left out unless switched on); ' +
-		'suggested re-contact day = ⌊median⌋ − the lead days, at least 1. ' +
-		'Pareto: known customers sorted by revenue, cumulative revenue share against cumulative customer share; top x% = the first ⌈x% × customers⌉.',
-	zh:
-		'分组与窗口只看新获客户：首单（截至基准日前的全店订单，不受筛选影响；净额模式只计已付款订单）落在筛选期间和范围内的已知客户。' +
-		'分组依据是首单的渠道、金额段（首单本身的净额或总额）、品类（金额最大的商品行）或省份。' +
-		'复购率 = 筛选订单中下单 ≥ 2 次的客户 ÷ 组内客户（未做删失处理：新客户观察时间较短）；' +
-		'收入占比 = 该组收入 ÷ 全部新获客户收入；客单价 = 收入 ÷ 订单数。' +
-		'N 天内复购率 = 第二单在首单后 N × 24 小时内的客户 ÷ 首单距基准日至少 N 天的客户（右删失：观察期不足的客户不计入，而非算作未复购）。' +
-		'回购周期 = 已知客户相邻两单间隔天数（自然日）的中位数（同一天多笔订单的 0 天间隔默认不计，可开启）；' +
-		'建议再次触达日 = ⌊中位数⌋ − 提前天数，至少第 1 天。' +
-		'帕累托：已知客户按收入降序，累计收入占比对累计客户占比；头部 x% = 前 ⌈x% × 客户数⌉ 位。'
-};
+/** How a purchase is counted, in the words of each rule below. */
+const counting = (sameDayOnePurchase: boolean) =>
+	sameDayOnePurchase
+		? {
+				en: {
+					unit: 'Orders of one customer on the same calendar day count as one purchase. ',
+					repeat: 'customers with orders on ≥ 2 different days',
+					second: 'whose first order on a later day is dated',
+					cycle:
+						'median calendar days between consecutive order days of known customers (same-day orders count once: no 0-day gaps)'
+				},
+				zh: {
+					unit: '同一客户同一自然日的多笔订单算作一次购买。',
+					repeat: '在 ≥ 2 个不同日期下单的客户',
+					second: '首单之后另一天的第一笔订单日期',
+					cycle:
+						'已知客户相邻两个下单日之间自然日数的中位数（同一天多笔订单只算一次，没有 0 天间隔）'
+				}
+			}
+		: {
+				en: {
+					unit: 'Every order counts as a purchase, several on one day included. ',
+					repeat: 'customers with ≥ 2 orders',
+					second: 'whose second order is dated',
+					cycle:
+						'median calendar days between consecutive orders of known customers (several orders on one day give 0-day gaps)'
+				},
+				zh: {
+					unit: '每笔订单都算一次购买，同一天的多笔订单也分别计算。',
+					repeat: '下单 ≥ 2 次的客户',
+					second: '第二笔订单日期',
+					cycle: '已知客户相邻两笔订单间隔自然日数的中位数（同一天的多笔订单产生 0 天间隔）'
+				}
+			};
+
+/** The definition under the title; how purchases are counted follows the same-day option. */
+export function definitionFor(p: Pick<RepurchaseParams, 'sameDayOnePurchase'>): Msg {
+	const { en, zh } = counting(p.sameDayOnePurchase === true);
+	return {
+		en:
+			'Breakdowns and windows cover acquired customers: known customers whose first-ever order (all store orders before the as-of date, whatever the filters; net mode: paid orders only) is in the filtered period and slice. ' +
+			'Their group is that first order’s channel, amount band (the first order’s own net or gross amount), category (its largest line) or province. ' +
+			en.unit +
+			`Repeat rate = ${en.repeat} in the filtered set ÷ customers in the group (not censored: recent customers have had less time); ` +
+			'revenue share = the group’s revenue ÷ all acquired customers’ revenue; AOV = revenue ÷ orders. ' +
+			`Repurchase within N days = customers ${en.second} at most N calendar days after the first order’s date ÷ customers whose first order is dated at least N days before the last day of data (the day before the as-of date, or the range’s last day). Dates, not clock times: with N = 30, a first order on 1 May at 23:50 and a second on 31 May at 00:10 is a repurchase. Right-censoring: later customers are left out, not counted as non-buyers. ` +
+			`Repurchase cycle = ${en.cycle}; ` +
+			'suggested re-contact day = ⌊median⌋ − the lead days, at least 1. ' +
+			'Pareto: known customers sorted by revenue, cumulative revenue share against cumulative customer share; top x% = the first ⌈x% × customers⌉.',
+		zh:
+			'分组与窗口只看新获客户：首单（截至基准日前的全店订单，不受筛选影响；净额模式只计已付款订单）落在筛选期间和范围内的已知客户。' +
+			'分组依据是首单的渠道、金额段（首单本身的净额或总额）、品类（金额最大的商品行）或省份。' +
+			zh.unit +
+			`复购率 = 筛选订单中${zh.repeat} ÷ 组内客户（未做删失处理：新客户观察时间较短）；` +
+			'收入占比 = 该组收入 ÷ 全部新获客户收入；客单价 = 收入 ÷ 订单数。' +
+			`N 天内复购率 = ${zh.second}距首单日期不超过 N 个自然日的客户 ÷ 首单日期距数据最后一天（基准日前一天，或日期范围的最后一天）至少 N 天的客户。按日期而非时刻：N = 30 时，5 月 1 日 23:50 的首单与 5 月 31 日 00:10 的第二单算作复购。右删失：观察期不足的客户不计入，而非算作未复购。` +
+			`回购周期 = ${zh.cycle}；` +
+			'建议再次触达日 = ⌊中位数⌋ − 提前天数，至少第 1 天。' +
+			'帕累托：已知客户按收入降序，累计收入占比对累计客户占比；头部 x% = 前 ⌈x% × 客户数⌉ 位。'
+	};
+}
+
+export const definition: Msg = definitionFor(defaults);
 
 export const labels = {
 	byChannel: { en: 'By acquisition channel', zh: '按获客渠道' },

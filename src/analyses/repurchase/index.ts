@@ -12,7 +12,7 @@ import {
 	buildWindowsSql,
 	type Breakdown
 } from './sql.ts';
-import { definition, labels as l, title } from './describe.ts';
+import { definition, definitionFor, labels as l, title } from './describe.ts';
 import { noneLabels } from '../cohorts/describe.ts';
 import { acquiredShared } from '../cohorts/acquired.ts';
 
@@ -63,6 +63,7 @@ export const repurchase: Analysis<RepurchaseParams> = {
 	id: 'repurchase',
 	title,
 	definition,
+	definitionFor,
 	defaults,
 	params: fields,
 	shared: acquiredShared,

@@ -9,8 +9,12 @@ export type RepurchaseParams = {
 	bucketDays: number;
 	/** Gaps of this many days or more share the last bucket. */
 	maxDays: number;
-	/** Count 0-day gaps (several orders on one day) in the repurchase cycle. */
-	sameDayGaps: boolean;
+	/**
+	 * Orders of one customer on one calendar day count as one purchase: in the repeat rate, the
+	 * repurchase windows (the second purchase is the first order on a later day) and the cycle (no
+	 * 0-day gaps). Off: every order counts, as in the other cells' repeat rates.
+	 */
+	sameDayOnePurchase: boolean;
 	/** Suggested re-contact day = median gap − this many days (at least day 1). */
 	leadDays: number;
 	/** The Pareto figure: revenue share of the top this-many percent of customers. */
@@ -22,7 +26,7 @@ export const defaults: RepurchaseParams = {
 	windows: [30, 60, 90],
 	bucketDays: 7,
 	maxDays: 180,
-	sameDayGaps: false,
+	sameDayOnePurchase: false,
 	leadDays: 3,
 	topPercent: 20
 };
@@ -57,10 +61,10 @@ export const fields: ParamField[] = [
 		step: 1
 	},
 	{
-		key: 'sameDayGaps',
+		key: 'sameDayOnePurchase',
 		label: {
-			en: 'Count same-day repeat orders (0-day gaps) in the cycle',
-			zh: '回购周期计入同一天的重复下单（间隔 0 天）'
+			en: 'Orders on the same day count as one purchase',
+			zh: '同一天的多笔订单算作一次购买'
 		},
 		kind: 'toggle'
 	},

@@ -33,14 +33,18 @@ function bandCase(bands: unknown, col: string, what: 'label' | 'order'): string 
 	return `CASE ${b.map((x, i) => `WHEN ${col} <= ${literal(x)} THEN ${out(i)}`).join(' ')} ELSE ${out(b.length)} END`;
 }
 
-/** `stats`: acquired customers (see acquiredCtes) with their orders and revenue in the filtered set. */
-function statsCtes(g: Globals, withCategory: boolean): string {
+/**
+ * `stats`: acquired customers (see acquiredCtes) with their orders, purchases (orders, or order
+ * days when same-day orders count as one) and revenue in the filtered set.
+ */
+function statsCtes(p: RepurchaseParams, g: Globals, withCategory: boolean): string {
+	const purchases = p.sameDayOnePurchase ? 'count(DISTINCT f.order_time::DATE)' : 'count(*)';
 	return `WITH ${acquiredCtes(g, withCategory)},
 stats AS (
 	SELECT a.customer_id, any_value(a.first_time) AS first_time,
 		any_value(a.first_amount) AS first_amount, any_value(a.channel) AS channel,
 		any_value(a.province) AS province, any_value(a.category) AS category,
-		count(*) AS orders, sum(f.amount) AS revenue
+		count(*) AS orders, ${purchases} AS purchases, sum(f.amount) AS revenue
 	FROM acquired a
 	JOIN f_orders f USING (customer_id)
 	GROUP BY a.customer_id
@@ -51,17 +55,18 @@ const groupExpr = (p: RepurchaseParams, by: Breakdown) =>
 	by === 'band' ? bandCase(p.bands, 'first_amount', 'label') : by;
 
 /**
- * Per group of acquired customers: customers, repeat customers (≥ 2 orders), repeat rate, revenue
- * and its share of all acquired customers' revenue, AOV. Bands in order, other groups by size.
+ * Per group of acquired customers: customers, repeat customers (≥ 2 purchases), repeat rate,
+ * revenue and its share of all acquired customers' revenue, AOV (per order). Bands in order,
+ * other groups by size.
  */
 export function buildBreakdownSql(p: RepurchaseParams, g: Globals, by: Breakdown): string {
 	const order =
 		by === 'band' ? `min(${bandCase(p.bands, 'first_amount', 'order')})` : 'count(*) DESC, grp';
-	return `${statsCtes(g, by === 'category')}
+	return `${statsCtes(p, g, by === 'category')}
 SELECT ${groupExpr(p, by)} AS grp, count(*) AS customers,
 	count(*) / sum(count(*)) OVER () AS customer_share,
-	count(*) FILTER (WHERE orders >= 2) AS repeat_customers,
-	count(*) FILTER (WHERE orders >= 2) / count(*) AS repeat_rate,
+	count(*) FILTER (WHERE purchases >= 2) AS repeat_customers,
+	count(*) FILTER (WHERE purchases >= 2) / count(*) AS repeat_rate,
 	sum(revenue) AS revenue, sum(revenue) / nullif(sum(sum(revenue)) OVER (), 0) AS revenue_share,
 	sum(revenue) / sum(orders) AS aov, avg(first_amount) AS first_order_aov
 FROM stats
@@ -81,40 +86,57 @@ const windowDays = (xs: unknown): number[] => {
 	return days.length ? days : [30, 60, 90];
 };
 
-/** `second`: acquired customers with the time of their second order (NULL if none). */
-function secondCtes(g: Globals): string {
+/**
+ * `second`: acquired customers with the time of their second purchase (NULL if none): their
+ * second order, or, when same-day orders count as one, their first order on a later day than the
+ * first. The first order is the acquired one, so it is in the filtered set.
+ */
+function secondCtes(p: RepurchaseParams, g: Globals): string {
+	const second = p.sameDayOnePurchase
+		? `SELECT f.customer_id, min(f.order_time) AS second_time
+		FROM f_orders f
+		JOIN acquired a USING (customer_id)
+		WHERE f.order_time::DATE > a.first_time::DATE
+		GROUP BY f.customer_id`
+		: `SELECT customer_id, order_time AS second_time
+		FROM f_orders
+		WHERE known
+		QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY order_time, order_id) = 2`;
 	return `WITH ${acquiredCtes(g, false)},
 second AS (
 	SELECT a.customer_id, a.first_time, s.second_time
 	FROM acquired a
 	LEFT JOIN (
-		SELECT customer_id, order_time AS second_time
-		FROM f_orders
-		WHERE known
-		QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY order_time, order_id) = 2
+		${second}
 	) s USING (customer_id)
 )`;
 }
 
-/** `judged`: each acquired customer × window, whether the window is observed and was a repurchase. */
+/**
+ * `judged`: each acquired customer × window, whether the window is observed and was a
+ * repurchase. Both by calendar dates, never by clock time: the window of N days is the first
+ * order's date and the N dates after it, observed when its last date is in the data (before the
+ * data end), so the same orders give the same answer with or without times of day.
+ */
 function judgedCtes(p: RepurchaseParams, g: Globals): string {
 	const values = windowDays(p.windows)
 		.map((d) => `(${literal(d)})`)
 		.join(', ');
-	return `${secondCtes(g)},
+	return `${secondCtes(p, g)},
 judged AS (
 	SELECT s.customer_id, w.days AS window_days, s.first_time, s.second_time,
-		s.first_time + to_days(CAST(w.days AS INTEGER)) <= ${dataEndSql(g)} AS observed,
-		coalesce(s.second_time < s.first_time + to_days(CAST(w.days AS INTEGER)), FALSE) AS repurchased
+		s.first_time::DATE + CAST(w.days AS INTEGER) < ${dataEndSql(g)} AS observed,
+		coalesce(date_diff('day', s.first_time::DATE, s.second_time::DATE) <= w.days, FALSE)
+			AS repurchased
 	FROM second s
 	CROSS JOIN (VALUES ${values}) w(days)
 )`;
 }
 
 /**
- * Repurchase within N days, right-censored: among acquired customers whose first order is at
- * least N days before the end of the data (so their whole window is observed), the share whose
- * second order came less than N × 24 h after the first.
+ * Repurchase within N days, right-censored: among acquired customers whose first order date is
+ * at least N days before the last day of data (so their whole window is observed), the share
+ * whose second purchase is dated at most N calendar days after the first order's date.
  */
 export function buildWindowsSql(p: RepurchaseParams, g: Globals): string {
 	return `${judgedCtes(p, g)}
@@ -127,7 +149,11 @@ GROUP BY window_days
 ORDER BY window_days`;
 }
 
-/** `gaps`: days between consecutive orders of each known customer (order days, not 24 h). */
+/**
+ * `gaps`: calendar days between consecutive orders of each known customer (dates, not 24 h);
+ * when same-day orders count as one purchase, the 0-day gaps go, leaving the days between
+ * consecutive order days.
+ */
 function gapCtes(p: RepurchaseParams, g: Globals): string {
 	return `WITH ${filteredOrdersCte(g)},
 gaps AS (
@@ -139,7 +165,7 @@ gaps AS (
 		FROM f_orders
 		WHERE known
 	)
-	WHERE gap IS NOT NULL${p.sameDayGaps ? '' : ' AND gap > 0'}
+	WHERE gap IS NOT NULL${p.sameDayOnePurchase ? ' AND gap > 0' : ''}
 ),
 cycle AS (
 	SELECT count(*) AS gaps, count(DISTINCT customer_id) AS customers,
@@ -247,7 +273,7 @@ WHERE rn <= ceil(n * ${literal(topShare(p))})
 ORDER BY rn`;
 	}
 	const by = BREAKDOWNS.find((b) => `by-${b}` === queryId) ?? 'channel';
-	return `${statsCtes(g, by === 'category')}
+	return `${statsCtes(p, g, by === 'category')}
 SELECT customer_id, ${groupExpr(p, by)} AS grp, first_time, first_amount, orders, revenue
 FROM stats
 WHERE ${groupExpr(p, by)} = ${literal(String(selection.grp))}

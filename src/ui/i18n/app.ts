@@ -13,6 +13,10 @@ export const messages: Record<string, Msg> = {
 	'engine.ready': { en: 'DuckDB {version} ready', zh: 'DuckDB {version} 已就绪' },
 	'engine.failed': { en: 'Engine failed to start', zh: '引擎启动失败' },
 	'engine.restart': { en: 'Restart engine', zh: '重启引擎' },
+	'layout.skip': { en: 'Skip to the notebook', zh: '跳到笔记本' },
+	'layout.panel': { en: 'Data & notebooks', zh: '数据与笔记本' },
+	'layout.filters': { en: 'Filters', zh: '筛选' },
+	'layout.close': { en: 'Close the panel', zh: '关闭面板' },
 	'kpi.versus': { en: 'vs {period}', zh: '对比 {period}' },
 	'empty.title': { en: 'Drop your order export here', zh: '把订单报表拖到这里' },
 	'empty.body': {

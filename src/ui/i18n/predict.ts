@@ -44,8 +44,8 @@ export const messages: Record<string, Msg> = {
 		zh: '后台拟合意外中止（{detail}）。请重新运行；若再次出现，请刷新页面。'
 	},
 	'predict.calibration-end': {
-		en: 'The calibration end is after the as-of date ({detail}). Choose a date before the as-of date, or leave it empty.',
-		zh: '校准期截止日晚于截止日期（{detail}）。请选择截止日期之前的日期，或留空。'
+		en: 'The calibration end must be a day before the as-of date ({detail}): it is the last day of the calibration period. Choose an earlier day, or leave it empty.',
+		zh: '校准期截止日必须早于截止日期（{detail}）：它是校准期的最后一天。请选择更早的日期，或留空。'
 	},
 	'predict.params': {
 		en: 'A setting is out of range ({detail}).',
@@ -107,10 +107,17 @@ export const messages: Record<string, Msg> = {
 	'predict.ui.unit': { en: 'Time unit', zh: '时间单位' },
 	'predict.ui.unit-weeks': { en: 'weeks', zh: '周' },
 	'predict.ui.unit-days': { en: 'days', zh: '天' },
-	'predict.ui.calibration-end': { en: 'Calibration end', zh: '校准期截止日' },
+	'predict.ui.calibration-window': {
+		en: 'Calibration period (both days included)',
+		zh: '校准期（含首尾两天）'
+	},
 	'predict.ui.holdout-days': { en: 'Holdout days', zh: '留出期天数' },
 	'predict.ui.customers': { en: 'Customers fitted', zh: '参与拟合的客户' },
 	'predict.ui.repeat-customers': { en: 'Repeat customers', zh: '复购客户' },
+	'predict.ui.repeat-purchases': {
+		en: 'Repeat purchase days fitted',
+		zh: '参与拟合的复购天次'
+	},
 	'predict.ui.loglik-bgnbd': { en: 'Log-likelihood (BG/NBD)', zh: '对数似然（BG/NBD）' },
 	'predict.ui.spend-customers': { en: 'Customers in the spend model', zh: '参与金额模型的客户' },
 	'predict.ui.loglik-gg': { en: 'Log-likelihood (Gamma-Gamma)', zh: '对数似然（Gamma-Gamma）' },

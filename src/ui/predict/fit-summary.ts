@@ -51,10 +51,15 @@ export function summarizeFit(r: PredictResult): FitSummary {
 		],
 		facts: [
 			{ label: 'predict.ui.unit', value: `predict.ui.unit-${r.unit}`, kind: 'message' },
-			{ label: 'predict.ui.calibration-end', value: r.calibrationEnd, kind: 'text' },
+			{
+				label: 'predict.ui.calibration-window',
+				value: `${r.calibrationStart} – ${r.calibrationEnd}`,
+				kind: 'text'
+			},
 			{ label: 'predict.ui.holdout-days', value: r.holdoutDays, kind: 'number' },
 			{ label: 'predict.ui.customers', value: bg.customers, kind: 'number' },
 			{ label: 'predict.ui.repeat-customers', value: bg.repeatCustomers, kind: 'number' },
+			{ label: 'predict.ui.repeat-purchases', value: bg.repeatPurchases, kind: 'number' },
 			{ label: 'predict.ui.loglik-bgnbd', value: roundParam(bg.logLik), kind: 'number' },
 			{ label: 'predict.ui.spend-customers', value: gg.customers, kind: 'number' },
 			{ label: 'predict.ui.loglik-gg', value: roundParam(gg.logLik), kind: 'number' },

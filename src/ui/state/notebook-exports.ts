@@ -4,7 +4,7 @@ import { buildSqlScript } from '../../notebook/sql-script.ts';
 import { buildHtmlReport, type ReportSection } from '../../lib/export/html-report.ts';
 import { serializeSvg } from '../../lib/export/svg.ts';
 import { downloadBlob } from '../../lib/export/download.ts';
-import { getAnalysis } from '../../analyses/registry.ts';
+import { definitionOf, getAnalysis } from '../../analyses/registry.ts';
 import { tableToRows, columnNames } from '../../engine/decode.ts';
 import type { AppState } from './app.svelte.ts';
 import { now } from '../../lib/clock.ts';
@@ -55,7 +55,11 @@ export function exportNotebookHtml(app: AppState, notebook: Notebook, fileName: 
 				(hit ? columnNames(hit.table).map((k) => ({ key: k, label: k })) : []);
 			sections.push({
 				title: `${analysis ? analysis.title[app.lang] + ' — ' : ''}${q.title[app.lang]}`,
-				definition: analysis?.definition[app.lang] ?? (cell.kind === 'sql' ? cell.sql : ''),
+				definition: analysis
+					? definitionOf(analysis, cell.kind === 'preset' ? cell.params : {})[app.lang]
+					: cell.kind === 'sql'
+						? cell.sql
+						: '',
 				svg: svg ? serializeSvg(svg) : undefined,
 				table: hit ? { columns, rows: tableToRows(hit.table, REPORT_ROWS) } : undefined
 			});

@@ -35,7 +35,8 @@ describe('predict messages', () => {
 describe('fit summary', () => {
 	const result = {
 		asOf: '2024-01-01',
-		calibrationEnd: '2023-10-01',
+		calibrationStart: '2023-01-01',
+		calibrationEnd: '2023-09-30',
 		holdoutDays: 92,
 		unit: 'weeks',
 		customersScored: 10,
@@ -51,6 +52,7 @@ describe('fit summary', () => {
 				converged: true,
 				customers: 2357,
 				repeatCustomers: 1000,
+				repeatPurchases: 2800,
 				rows: 50
 			},
 			gammaGamma: {
@@ -83,5 +85,13 @@ describe('fit summary', () => {
 		expect(facts['predict.ui.loglik-bgnbd']).toBe(-9582);
 		expect(facts['predict.ui.correlation']).toBe(0.1136);
 		expect(facts['predict.ui.unit']).toBe('predict.ui.unit-weeks');
+	});
+
+	test('facts: the calibration window, both days included, and the counts it fitted', () => {
+		const facts = Object.fromEntries(summarizeFit(result).facts.map((f) => [f.label, f.value]));
+		expect(facts['predict.ui.calibration-window']).toBe('2023-01-01 – 2023-09-30');
+		expect(facts['predict.ui.customers']).toBe(2357);
+		expect(facts['predict.ui.repeat-customers']).toBe(1000);
+		expect(facts['predict.ui.repeat-purchases']).toBe(2800);
 	});
 });

@@ -11,14 +11,14 @@ import { simulateCustomers } from './simulate.ts';
 /*
  * 3,000 customers simulated in days from CDNOW-like parameters (α = 4.41 weeks = 30.87 days),
  * first purchases spread over the 84 days from 2023-01-01, observed to the as-of date 2024-01-01.
- * Calibration ends 2023-10-01: 92 days of holdout.
+ * Calibration's last day 2023-09-30 (included): 92 days of holdout, 2023-10-01 … 12-31.
  */
 const BG_DAYS = { r: 0.24, alpha: 30.87, a: 0.79, b: 2.43 };
 const GG = { p: 6.25, q: 3.74, gamma: 15.44 };
 const START = Date.UTC(2023, 0, 1);
 const AS_OF = '2024-01-01';
 const g: Globals = { asOf: AS_OF, revenue: 'net', currency: 'CNY' };
-const params = { ...defaults, unit: 'days' as const, calibrationEnd: '2023-10-01' };
+const params = { ...defaults, unit: 'days' as const, calibrationEnd: '2023-09-30' };
 
 function simulatedOrders() {
 	const horizon = (Date.UTC(2024, 0, 1) - START) / 86_400_000; // 365 days

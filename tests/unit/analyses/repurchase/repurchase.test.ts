@@ -100,20 +100,21 @@ describe('repeat rate and revenue share by group', () => {
 });
 
 describe('repurchase within N days, right-censored', () => {
-	test('denominator = customers whose first order is at least N days before the as-of date', async () => {
+	test('denominator = customers whose first order date is at least N days before the last day of data', async () => {
 		const rows = await rowsOf(db, buildWindowsSql(defaults, net));
 		/*
-		 * 30 days: p, q, r observed, and t (Jun 1 00:00 + 30 days = Jul 1 00:00, exactly the as-of);
-		 *          s (Jun 15) is censored. Repurchased: p (19 days), t (29 days 23:59). → 2 / 4.
+		 * The data's last day is Jun 30, so a 30-day window must start by May 31.
+		 * 30 days: p, q, r observed; t (Jun 1 00:00: its window's last day, Jul 1, is not in the data)
+		 *          and s (Jun 15) are censored. Repurchased: p (19 days). → 1 / 3.
 		 * 60 days: p, q, r observed (t, s censored); only p → 1 / 3.
 		 * 90 days: p, q, r; p and r (70 days) → 2 / 3.
 		 */
 		expect(rows.map((r) => [r.window_days, r.eligible, r.repurchased, r.censored])).toEqual([
-			[30, 4, 2, 1],
+			[30, 3, 1, 2],
 			[60, 3, 1, 2],
 			[90, 3, 2, 2]
 		]);
-		expect(rows.map((r) => r.rate)).toEqual([0.5, 1 / 3, 2 / 3]);
+		expect(rows.map((r) => r.rate)).toEqual([1 / 3, 1 / 3, 2 / 3]);
 	});
 
 	test('drill: the observed customers of a window, non-repurchasers first', async () => {
@@ -142,11 +143,22 @@ test('every first order too recent: the windows are empty and a notice says so',
 });
 
 describe('repurchase cycle', () => {
-	test('median of the gaps, same-day gaps left out by default; re-contact = ⌊median⌋ − 3', async () => {
+	test('median of the gaps, each order counting by default; re-contact = ⌊median⌋ − 3', async () => {
 		const [c] = await rowsOf(db, buildCycleSql(defaults, net));
-		// Gaps 19 (p), 70 (r), 5 (s), 29 (t); r's 0-day gap is left out. Median (19 + 29) ÷ 2 = 24.
-		// Quartiles (linear): 5 + 0.75 × 14 = 15.5 and 29 + 0.25 × 41 = 39.25.
+		// Gaps 19 (p), 70 and 0 (r, two orders on May 10), 5 (s), 29 (t): 0, 5, 19, 29, 70.
+		// Median 19, re-contact 16; quartiles (linear) at positions 1 and 3: 5 and 29.
 		expect(c).toEqual({
+			gaps: 5,
+			customers: 4,
+			median_days: 19,
+			p25_days: 5,
+			p75_days: 29,
+			recontact_day: 16
+		});
+		const [once] = await rowsOf(db, buildCycleSql({ ...defaults, sameDayOnePurchase: true }, net));
+		// Same-day orders as one purchase: r's 0-day gap goes. 5, 19, 29, 70 → median 24,
+		// quartiles 5 + 0.75 × 14 = 15.5 and 29 + 0.25 × 41 = 39.25, re-contact 21.
+		expect(once).toEqual({
 			gaps: 4,
 			customers: 4,
 			median_days: 24,
@@ -154,9 +166,6 @@ describe('repurchase cycle', () => {
 			p75_days: 39.25,
 			recontact_day: 21
 		});
-		const [withZero] = await rowsOf(db, buildCycleSql({ ...defaults, sameDayGaps: true }, net));
-		// 0, 5, 19, 29, 70 → median 19, re-contact 16.
-		expect(withZero).toMatchObject({ gaps: 5, median_days: 19, recontact_day: 16 });
 		const decoded = await decodedRowsOf(db, buildCycleSql(defaults, net));
 		expect(repurchase.notices!('cycle', decoded)).toEqual(['repurchase.few-gaps']);
 		expect(messages['repurchase.few-gaps']).toBeDefined();
@@ -165,12 +174,12 @@ describe('repurchase cycle', () => {
 	test('histogram: 7-day buckets, the last from maxDays on', async () => {
 		const rows = await rowsOf(db, buildGapsSql(defaults, net));
 		expect(rows.map((r) => [r.bucket_label, r.gaps, r.bin_width])).toEqual([
-			['0–6', 1, 7],
+			['0–6', 2, 7], // 0 (r's same-day orders) and 5
 			['14–20', 1, 7],
 			['28–34', 1, 7],
 			['70–76', 1, 7]
 		]);
-		expect(rows[0]).toMatchObject({ median_days: 24, recontact_day: 21, share: 0.25 });
+		expect(rows[0]).toMatchObject({ median_days: 19, recontact_day: 16, share: 0.4 });
 		const capped = await rowsOf(db, buildGapsSql({ ...defaults, maxDays: 30 }, net));
 		// 29 falls in 28–29 (cut at 30); 70 in "≥ 30".
 		expect(capped.map((r) => [r.bucket_label, r.bucket_start, r.bucket_end])).toEqual([
