@@ -299,6 +299,7 @@ async function chooseTillExport(w: WatchedPage, orderTime = '下单'): Promise<v
 	await preview.waitFor({ timeout: 30_000 });
 	expect(await preview.locator('th').first().innerText()).toBe('店铺名称');
 	await w.page.getByTestId('encoding').selectOption('gb18030');
+	await expect.poll(() => w.page.getByTestId('encoding-confidence').innerText()).not.toBe('');
 	const headerRow = w.page.getByTestId('header-row');
 	await headerRow.fill('2');
 	await headerRow.blur();
@@ -342,6 +343,11 @@ describe('the import plan is kept', () => {
 		await w.page.getByTestId('import-button').click();
 		await w.page.getByTestId('notebook').waitFor({ timeout: 60_000 });
 		expect(await w.page.getByTestId('orders-count').innerText()).toContain('40');
+		// The file has no channel, province or category: those views say so, no "(none)" bar.
+		const lacks = w.page.getByTestId('cell-lacks').first();
+		await lacks.waitFor({ timeout: 120_000 });
+		expect(await lacks.innerText()).toContain('no sales channel');
+		await lacks.screenshot({ path: `${SCREENSHOT_DIR}/19-cell-lacks-channel.png` });
 		await w.page.getByRole('button', { name: 'New notebook' }).click();
 		const before = await sqlRow(w, SUMMARY_SQL);
 		expect(before.slice(0, 5)).toEqual(['summary', 'T1000', 'T1039', '40', '12']);

@@ -233,6 +233,21 @@ export const messages: Record<string, Msg> = {
 	'ingest.report.value': { en: 'Value', zh: '值' },
 	'ingest.report.download': { en: 'Download rejected rows (CSV)', zh: '下载被拒绝的行（CSV）' },
 	'ingest.report.failed': { en: 'Not imported', zh: '未导入' },
+	'ingest.dialog.encoding.bom': { en: 'Marked in the file', zh: '文件自带标记' },
+	'ingest.dialog.encoding.bom-hint': {
+		en: 'The file starts with a byte-order mark that names its encoding.',
+		zh: '文件开头的字节顺序标记（BOM）写明了编码。'
+	},
+	'ingest.dialog.encoding.certain': { en: 'Certain', zh: '确定' },
+	'ingest.dialog.encoding.certain-hint': {
+		en: 'The bytes read cleanly in this encoding and in no other that makes sense, or it was chosen by hand.',
+		zh: '文件只有按此编码才能读得通，或是手动选择的编码。'
+	},
+	'ingest.dialog.encoding.guess': { en: 'A guess: check the preview', zh: '推测：请核对预览' },
+	'ingest.dialog.encoding.guess-hint': {
+		en: 'Another encoding reads these bytes too. If the preview shows garbled text, choose another one.',
+		zh: '其他编码也能读取这些字节。如果预览中出现乱码，请换一种编码。'
+	},
 	'ingest.failure.first-rejected': {
 		en: 'The first {count} rejected rows, as written in the file:',
 		zh: '最先被拒绝的 {count} 行（文件中的原文）：'
