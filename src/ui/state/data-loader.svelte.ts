@@ -137,7 +137,9 @@ export class DataLoader {
 	 * be checked and changed.
 	 */
 	async loadFiles(files: File[]) {
-		if (this.busy) return;
+		// Files dropped while a load finishes (the notebook shows before the loader is done) wait
+		// for it instead of being ignored.
+		while (this.busy) await new Promise((done) => setTimeout(done, 100));
 		const plans = await this.#planAll(files);
 		const clear = plans.every((p) => p.preview && isContactList(p.preview.header));
 		if (clear) await this.#run([], plans.map(toContactListPlan));
