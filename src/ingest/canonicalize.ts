@@ -10,6 +10,7 @@
  * row keeps its line number for the quality report.
  */
 import { ident, literal } from '../lib/sql.ts';
+import { AMOUNT_CODES_PATTERN, AMOUNT_SYMBOLS_CLASS } from './amounts.ts';
 import type { CanonicalField, Mapping } from './mapping.ts';
 
 export const INGEST_TABLES = {
@@ -121,8 +122,8 @@ function nullTokens(cleaned: string, mapping: Mapping): string {
  * thousands separators that match the decimal mark, `(12.00)` and trailing-minus negatives.
  * Anything else (words, two decimal marks) stays NULL so the row is rejected, not misread.
  */
-function parseNumber(textColumn: string, decimal: '.' | ','): string {
-	const bare = `regexp_replace(regexp_replace(${textColumn}, '(?i)^(RMB|CNY|USD|EUR|GBP|HKD|US\\$|HK\\$)|(RMB|CNY|USD|EUR|GBP|HKD|元)$', '', 'g'), '[¥￥$€£\\s\\x{3000}\\x{00A0}]', '', 'g')`;
+export function parseNumber(textColumn: string, decimal: '.' | ','): string {
+	const bare = `regexp_replace(regexp_replace(${textColumn}, ${literal(`(?i)${AMOUNT_CODES_PATTERN}`)}, '', 'g'), ${literal(AMOUNT_SYMBOLS_CLASS)}, '', 'g')`;
 	const negative = `(${bare} LIKE '-%' OR ${bare} LIKE '%-' OR ${bare} LIKE '(%)')`;
 	const digits = `regexp_replace(${bare}, '^[+(-]+|[)-]+$', '', 'g')`;
 	const [group, mark] = decimal === '.' ? [',', '\\.'] : ['\\.', ','];

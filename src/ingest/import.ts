@@ -249,6 +249,10 @@ async function importOne(
 	const valid = validateMapping(plan.mapping, staged.value.header);
 	if (!valid.ok) return valid;
 	let mapping = valid.value;
+	// Remembered now, not after the merge: a hand-made mapping is worth keeping even when the
+	// import then fails on the data (a wrong decimal mark, a bad date), so the retry starts from it.
+	if (!preset && run.mappingStore)
+		await run.mappingStore.put(headerSignature(staged.value.header), mapping);
 	const rowCount = staged.value.rowCount;
 	if (run.signal?.aborted) return { ok: false, error: cancelled() };
 
@@ -282,6 +286,7 @@ async function importOne(
 		preset: preset?.id ?? null,
 		stagingTable: STAGING_TABLE,
 		amountColumns,
+		currencyColumn: mapping.fields.currency,
 		defaultCurrency: mapping.currency,
 		duplicatesRemoved: Number(duplicates.value.duplicates ?? 0),
 		readerRejected: staged.value.rejected.map((r) => ({
@@ -312,8 +317,6 @@ async function importOne(
 	progress('merging', rowCount, file.size);
 	const merged = await mergeInTransaction(engine);
 	if (!merged.ok) return merged;
-	if (!preset && run.mappingStore)
-		await run.mappingStore.put(headerSignature(staged.value.header), mapping);
 	progress('done', rowCount, file.size);
 	return quality;
 }

@@ -4,6 +4,7 @@
  */
 import type { OrderStatus } from './canonical.ts';
 import { fail, ok, type Result } from '../lib/result.ts';
+import { looksLikeCountOrId, looksLikeMoney, refineMoneyColumns } from './money-columns.ts';
 
 export const CANONICAL_FIELDS = [
 	'order_id',
@@ -27,7 +28,8 @@ export const CANONICAL_FIELDS = [
 	'unit_price',
 	'customer_name',
 	'phone',
-	'email'
+	'email',
+	'currency'
 ] as const;
 
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
@@ -91,12 +93,25 @@ export function createMapping(
 	};
 }
 
-/** Lower-case, without spaces, underscores, dashes, dots or brackets: `Order ID` = `order_id`. */
+/**
+ * Traditional characters of column names (Hong Kong and Taiwan exports) and their simplified
+ * forms, so `訂單編號` is known as `订单编号`.
+ */
+const TRADITIONAL =
+	'訂單號編戶時間實額數價貨買賣類稱態狀區電話郵碼帳賬會員總計優運費發銷幣種標題條寶貝稅項';
+const SIMPLIFIED =
+	'订单号编户时间实额数价货买卖类称态状区电话邮码帐账会员总计优运费发销币种标题条宝贝税项';
+
+/**
+ * Lower-case, without spaces, underscores, dashes, dots or brackets, in simplified characters:
+ * `Order ID` = `order_id`, `訂單編號` = `订单编号`.
+ */
 export function normalizeColumnName(name: string): string {
 	return name
 		.replace(/^\uFEFF/, '')
 		.toLowerCase()
-		.replace(/[\s_\-.:：/()（）[\]【】#]+/g, '');
+		.replace(/[\s_\-.:：/()（）[\]【】#]+/g, '')
+		.replace(/[^\x20-\x7e]/g, (c) => SIMPLIFIED[TRADITIONAL.indexOf(c)] ?? c);
 }
 
 /**
@@ -245,7 +260,10 @@ const SYNONYMS: Record<CanonicalField, string[]> = {
 		'买家id',
 		'买家昵称',
 		'客户编号',
-		'会员名'
+		'会员名',
+		'客户',
+		'买家',
+		'顾客'
 	],
 	order_time: [
 		'ordertime',
@@ -280,15 +298,23 @@ const SYNONYMS: Record<CanonicalField, string[]> = {
 		'totalamount',
 		'grandtotal',
 		'amountpaid',
+		'totalpaid',
+		'paidamount',
 		'total',
 		'amount',
 		'买家实际支付金额',
 		'用户实付金额元',
 		'订单应付金额',
+		'订单实付金额',
 		'实付金额',
 		'应付金额',
 		'订单金额',
+		'订单总额',
 		'支付金额',
+		'实付款',
+		'实付',
+		'应付',
+		'合计',
 		'金额'
 	],
 	refund_amount: ['refundamount', 'refunded', 'refund', '退款金额', '退款'],
@@ -342,9 +368,46 @@ const SYNONYMS: Record<CanonicalField, string[]> = {
 		'商品'
 	],
 	category: ['category', 'productcategory', 'producttype', '商品类目', '类目', '品类', '分类'],
-	quantity: ['quantity', 'lineitemquantity', 'qty', '商品数量', '购买数量', '宝贝总数量', '数量'],
-	line_amount: ['lineamount', 'linetotal', 'itemtotal', '商品金额', '小计'],
-	unit_price: ['unitprice', 'lineitemprice', 'itemprice', 'price', '商品单价', '京东价', '单价'],
+	quantity: [
+		'quantity',
+		'lineitemquantity',
+		'qty',
+		'units',
+		'pieces',
+		'商品数量',
+		'购买数量',
+		'宝贝总数量',
+		'商品件数',
+		'件数',
+		'数量'
+	],
+	line_amount: [
+		'lineamount',
+		'linetotal',
+		'lineitemtotal',
+		'itemtotal',
+		'itemamount',
+		'linesubtotal',
+		'subtotal',
+		'商品金额',
+		'商品小计',
+		'商品总价',
+		'小计'
+	],
+	unit_price: [
+		'unitprice',
+		'lineitemprice',
+		'itemprice',
+		'saleprice',
+		'price',
+		'商品单价',
+		'成交单价',
+		'销售单价',
+		'京东价',
+		'单价',
+		'售价',
+		'价格'
+	],
 	customer_name: [
 		'customername',
 		'billingname',
@@ -366,8 +429,21 @@ const SYNONYMS: Record<CanonicalField, string[]> = {
 		'手机',
 		'电话'
 	],
-	email: ['email', 'mail', 'billingemail', '邮箱']
+	email: ['email', 'mail', 'billingemail', '邮箱'],
+	currency: ['currency', 'ordercurrency', 'currencycode', '币种', '货币', '结算币种']
 };
+
+const MONEY_FIELDS: readonly CanonicalField[] = [
+	'order_amount',
+	'refund_amount',
+	'line_amount',
+	'unit_price'
+];
+
+/** The column naming the currency, for presets whose exports spell it differently. */
+export function findCurrencyColumn(header: readonly string[]): string | undefined {
+	return header.find((h) => SYNONYMS.currency.includes(normalizeColumnName(h)));
+}
 
 /**
  * Status words common across shops, for layouts no preset knows; the analyst can change any of
@@ -450,6 +526,8 @@ export function suggestMapping(
 			else if (name.length > 0 && synonyms.some((s) => s.length >= 3 && name.includes(s)))
 				score = 0.5;
 			if (score === 0) return;
+			// `Total Quantity` and `Order No` are never money, whatever else their names say.
+			if (MONEY_FIELDS.includes(field) && looksLikeCountOrId(name)) return;
 			if (kind) {
 				const share = valueShare(columnValues[column], kind);
 				score = sampleRows.length === 0 ? score : score * (0.4 + 0.6 * share);
@@ -477,13 +555,18 @@ export function suggestMapping(
 			confidence.order_time = 0.4;
 		}
 	}
-	const orderAmountLevel = fields.order_amount ? 'order' : 'line-sum';
-	const amountColumn = fields.order_amount ?? fields.line_amount ?? fields.unit_price;
-	const decimal = amountColumn
-		? detectDecimalMark(columnValues[header.indexOf(amountColumn)])
-		: '.';
+	const firstAmount = fields.order_amount ?? fields.line_amount ?? fields.unit_price;
+	const decimal = firstAmount ? detectDecimalMark(columnValues[header.indexOf(firstAmount)]) : '.';
+	const money = header.filter((h, i) => !used.has(i) && looksLikeMoney(normalized[i]));
+	const refined = refineMoneyColumns(fields, header, columnValues, money, decimal);
+	for (const field of MONEY_FIELDS) {
+		if (refined[field] === fields[field]) continue;
+		if (refined[field] === undefined) delete confidence[field];
+		else confidence[field] = 0.7; // decided by the values, not the name
+	}
+	const orderAmountLevel = refined.order_amount ? 'order' : 'line-sum';
 	return {
-		mapping: createMapping(fields, { orderAmountLevel, decimal, statusMap: COMMON_STATUS_WORDS }),
+		mapping: createMapping(refined, { orderAmountLevel, decimal, statusMap: COMMON_STATUS_WORDS }),
 		confidence
 	};
 }

@@ -9,6 +9,7 @@ import { INGEST_TABLES, type RejectReason } from './canonicalize.ts';
 import type { Failure } from '../lib/result.ts';
 import { fail, ok, type Result } from '../lib/result.ts';
 import { ident, literal } from '../lib/sql.ts';
+import { CURRENCY_MARKS, resolveYen } from './amounts.ts';
 
 export interface RejectedRow {
 	/** Line in the source file (header = 1). */
@@ -47,8 +48,13 @@ export interface FileQuality {
 	/** Store-local `YYYY-MM-DD HH:MM:SS`, null when no order was loaded. */
 	firstOrder: string | null;
 	lastOrder: string | null;
-	/** ISO 4217 guess from the amount symbols, else the preset's currency. */
+	/**
+	 * ISO 4217 code from the data (the currency column, else the marks on the amounts), else the
+	 * preset's; null when nothing says.
+	 */
 	currency: string | null;
+	/** Rows per currency found in the data, most first; two or more: 'ingest.mixed-currency'. */
+	currencies: CurrencyCount[];
 	/** Orders already loaded from an earlier file that this file replaced. */
 	duplicatesRemoved: number;
 	statuses: Record<OrderStatus, StatusTotals>;
@@ -135,23 +141,69 @@ export function buildRejectedRowsSql(): string {
 }
 
 /**
- * Which currency the amount columns write, from their symbols: one row per currency found with
- * the number of values that carry it.
+ * Which currency each row is in: the currency column's value when there is one, else the first
+ * currency mark on the row's amounts. One row per currency with its number of rows; ¥ is counted
+ * as 'YEN', for `resolveCurrencies` to settle.
  */
-export function buildCurrencyProbeSql(stagingTable: string, columns: string[]): string {
-	if (columns.length === 0) return `SELECT NULL::VARCHAR AS currency, 0 AS hits WHERE FALSE`;
-	const values = columns
-		.map((c) => `SELECT CAST(${ident(c)} AS VARCHAR) AS v FROM ${ident(stagingTable)}`)
-		.join(' UNION ALL ');
-	return `WITH a AS (${values}), c AS (
-	SELECT CASE
-		WHEN regexp_matches(v, '[¥￥元]|RMB|CNY') THEN 'CNY'
-		WHEN regexp_matches(v, '€|EUR') THEN 'EUR'
-		WHEN regexp_matches(v, '£|GBP') THEN 'GBP'
-		WHEN regexp_matches(v, 'HK\\$|HKD') THEN 'HKD'
-		WHEN regexp_matches(v, '\\$|USD') THEN 'USD'
-	END AS currency FROM a)
-SELECT currency, count(*) AS hits FROM c WHERE currency IS NOT NULL GROUP BY currency ORDER BY hits DESC`;
+export function buildCurrencyProbeSql(
+	stagingTable: string,
+	amountColumns: string[],
+	currencyColumn: string | undefined
+): string {
+	const text = (c: string) => `trim(CAST(${ident(c)} AS VARCHAR))`;
+	// Plain numbers, most cells of most files, skip the regular expressions.
+	const markOf = (v: string) =>
+		`CASE WHEN TRY_CAST(${v} AS DOUBLE) IS NULL THEN CASE ${CURRENCY_MARKS.map(([pattern, code]) => `WHEN regexp_matches(${v}, ${literal(`(?i)${pattern}`)}) THEN ${literal(code)}`).join(' ')} END END`;
+	const perRow = [
+		...(currencyColumn === undefined
+			? []
+			: [
+					`coalesce(${markOf(text(currencyColumn))}, CASE WHEN regexp_full_match(${text(currencyColumn)}, '[A-Za-z]{3}') THEN upper(${text(currencyColumn)}) END)`
+				]),
+		...amountColumns.map((c) => markOf(text(c)))
+	];
+	if (perRow.length === 0) return `SELECT NULL::VARCHAR AS currency, 0 AS rows WHERE FALSE`;
+	// With a currency column, its word is the row's currency; the marks count only where it is
+	// empty (Shopify writes it on an order's first row only, and those rows have no amount mark).
+	return `WITH r AS (SELECT coalesce(${perRow.join(', ')}) AS currency FROM ${ident(stagingTable)})
+SELECT currency, count(*) AS rows FROM r WHERE currency IS NOT NULL GROUP BY currency ORDER BY rows DESC, currency`;
+}
+
+export interface CurrencyCount {
+	/** ISO 4217 code. */
+	code: string;
+	rows: number;
+}
+
+/**
+ * The probe's counts with ¥ settled (JPY when the file or its preset says JPY, else CNY), most
+ * rows first, and the file's currency: the most common one, else the preset's, else null.
+ */
+export function resolveCurrencies(
+	found: readonly CurrencyCount[],
+	presetCurrency: string | undefined
+): { currency: string | null; counts: CurrencyCount[] } {
+	const saysJpy = presetCurrency === 'JPY' || found.some((c) => c.code === 'JPY');
+	const merged = new Map<string, number>();
+	for (const c of found) {
+		const code = resolveYen(c.code, saysJpy);
+		merged.set(code, (merged.get(code) ?? 0) + c.rows);
+	}
+	const counts = [...merged]
+		.map(([code, rows]) => ({ code, rows }))
+		.sort((a, b) => b.rows - a.rows || a.code.localeCompare(b.code));
+	return { currency: counts[0]?.code ?? presetCurrency ?? null, counts };
+}
+
+/**
+ * The currency money should be shown in after importing these files: the one most of their
+ * orders are in (each file counted by its orders), or null when no file says.
+ */
+export function dominantCurrency(files: readonly Pick<FileQuality, 'currency' | 'orders'>[]) {
+	const orders = new Map<string, number>();
+	for (const f of files)
+		if (f.currency !== null) orders.set(f.currency, (orders.get(f.currency) ?? 0) + f.orders);
+	return [...orders].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
 /** Running totals over the canonical tables (every file loaded so far). */
@@ -183,6 +235,7 @@ export interface FileQualityContext {
 	preset: string | null;
 	stagingTable: string;
 	amountColumns: string[];
+	currencyColumn: string | undefined;
 	defaultCurrency: string | undefined;
 	duplicatesRemoved: number;
 	readerRejected: RejectedRow[];
@@ -204,11 +257,15 @@ export async function collectFileQuality(
 	if (!unknown.ok) return unknown;
 	const rejects = await queryRows(engine, buildRejectedRowsSql());
 	if (!rejects.ok) return rejects;
-	const currency = await queryRows(
+	const probe = await queryRows(
 		engine,
-		buildCurrencyProbeSql(ctx.stagingTable, ctx.amountColumns)
+		buildCurrencyProbeSql(ctx.stagingTable, ctx.amountColumns, ctx.currencyColumn)
 	);
-	if (!currency.ok) return currency;
+	if (!probe.ok) return probe;
+	const currency = resolveCurrencies(
+		probe.value.map((r) => ({ code: String(r.currency), rows: num(r.rows) })),
+		ctx.defaultCurrency
+	);
 	const s = summary.value[0];
 	if (!s) return fail('ingest.quality', 'the summary query returned no row');
 	const statuses = Object.fromEntries(
@@ -229,6 +286,12 @@ export async function collectFileQuality(
 			code: 'ingest.unknown-status',
 			detail: unknown.value.map((r) => String(r.word)).join(', ')
 		});
+	// Summing pounds and dollars gives a number in no currency: say so, with the counts.
+	if (currency.counts.length > 1)
+		warnings.push({
+			code: 'ingest.mixed-currency',
+			detail: currency.counts.map((c) => `${c.code} ${c.rows}`).join(', ')
+		});
 	return ok({
 		file: ctx.file,
 		preset: ctx.preset,
@@ -243,7 +306,8 @@ export async function collectFileQuality(
 		refundAmount: num(s.refund_amount),
 		firstOrder: str(s.first_order),
 		lastOrder: str(s.last_order),
-		currency: str(currency.value[0]?.currency) ?? ctx.defaultCurrency ?? null,
+		currency: currency.currency,
+		currencies: currency.counts,
 		duplicatesRemoved: ctx.duplicatesRemoved,
 		statuses,
 		suspicious: {

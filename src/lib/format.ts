@@ -53,14 +53,24 @@ export function formatValue(
 	}
 }
 
+/** Currency signs short enough for an axis tick; others show the bare number. */
+const TICK_SYMBOLS: Record<string, string> = {
+	CNY: '¥',
+	USD: '$',
+	GBP: '£',
+	EUR: '€',
+	JPY: '¥',
+	HKD: 'HK$',
+	TWD: 'NT$'
+};
+
 /** Short axis tick formatter (compact numbers, percents). */
 export function tickFormat(format: ColumnFormat | undefined, lang: Lang, currency = 'CNY') {
 	if (format === 'percent') return (v: number) => formatValue(v, 'percent', lang);
 	const compact = numberFormat(lang, 'compact', { notation: 'compact', maximumFractionDigits: 1 });
 	if (format === 'money')
 		return (v: number) => {
-			const sym = currency === 'CNY' ? '¥' : currency === 'USD' ? '$' : '';
-			return `${sym}${compact.format(v)}`;
+			return `${TICK_SYMBOLS[currency] ?? ''}${compact.format(v)}`;
 		};
 	return (v: number) => (typeof v === 'number' ? compact.format(v) : String(v));
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { formatValue } from '../../src/lib/format.ts';
+import { formatValue, tickFormat } from '../../src/lib/format.ts';
 
 test('decimals follow the size of each value, whatever was formatted before', () => {
 	expect(formatValue(1234.5, undefined, 'en')).toBe('1,235');
@@ -17,4 +17,10 @@ test('percent, days, dates and empty values', () => {
 	);
 	expect(formatValue(null, 'int', 'en')).toBe('–');
 	expect(formatValue('<img src=x>', 'text', 'en')).toBe('<img src=x>');
+});
+
+test('money ticks carry the currency sign: a UK shop sees £, not ¥', () => {
+	expect(tickFormat('money', 'en', 'GBP')(1500)).toBe('£1.5K');
+	expect(tickFormat('money', 'en', 'CNY')(1500)).toBe('¥1.5K');
+	expect(tickFormat('money', 'en', 'CAD')(1500)).toBe('1.5K');
 });

@@ -13,15 +13,16 @@ const split = (n: unknown): number | null =>
 
 /**
  * Did a customer repeat? With no window: 2+ orders in the filtered data, every customer judged.
- * With a window of N days (as the repurchase cell counts it): the second order came less than
- * N × 24 h after the first, judged only for customers whose first order is at least N days
- * before the end of the data, so nobody counts as "not back" before their window has passed.
+ * With a window of N days, by calendar days as the repurchase cell counts it: the second order's
+ * date is at most N days after the first's, judged only for customers whose first order date
+ * plus N days is still inside the data, so nobody counts as "not back" before their window has
+ * passed and clock times do not move anyone across the edge.
  */
 function judgedColumns(p: ProductsParams, g: Globals): string {
 	const days = whole(p.repeatDays, 0, 3650, 0);
 	if (days === 0) return 'TRUE AS observed, customer_orders >= 2 AS repeated';
-	const end = `first_time + to_days(${literal(days)})`;
-	return `${end} <= ${dataEndSql(g)} AS observed, coalesce(second_time < ${end}, FALSE) AS repeated`;
+	return `first_time::DATE + ${literal(days)} < ${dataEndSql(g)} AS observed,
+	coalesce(date_diff('day', first_time::DATE, second_time::DATE) <= ${literal(days)}, FALSE) AS repeated`;
 }
 
 /**

@@ -21,7 +21,8 @@ export const amazon: Preset = {
 			channel: 'sales-channel',
 			campaign: 'promotion-ids',
 			province: 'ship-state',
-			city: 'ship-city'
+			city: 'ship-city',
+			currency: 'currency'
 		},
 		{
 			orderAmountLevel: 'line-sum',

@@ -2,7 +2,12 @@
  * The platform presets and their detection from a file's header. Adding a platform is one file
  * here and one line in PRESETS.
  */
-import { normalizeColumnName, type CanonicalField, type Mapping } from '../mapping.ts';
+import {
+	findCurrencyColumn,
+	normalizeColumnName,
+	type CanonicalField,
+	type Mapping
+} from '../mapping.ts';
 import type { Preset, PresetId } from './types.ts';
 import { amazon } from './amazon.ts';
 import { douyin } from './douyin.ts';
@@ -84,5 +89,8 @@ export function bindPresetMapping(preset: Preset, header: readonly string[]): Ma
 		const actual = byName.get(normalizeColumnName(column));
 		if (actual !== undefined) fields[field] = actual;
 	}
+	// Exports of one platform spell it differently (WooCommerce: `Order Currency`, `currency`).
+	const currency = fields.currency ?? findCurrencyColumn(header);
+	if (currency !== undefined) fields.currency = currency;
 	return { ...preset.mapping, fields };
 }

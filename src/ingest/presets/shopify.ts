@@ -28,7 +28,8 @@ export const shopify: Preset = {
 			customer_name: 'Billing Name',
 			phone: 'Billing Phone',
 			province: 'Billing Province',
-			city: 'Billing City'
+			city: 'Billing City',
+			currency: 'Currency'
 		},
 		{
 			orderAmountLevel: 'first-line',

@@ -26,7 +26,8 @@ export const woocommerce: Preset = {
 			customer_name: 'First Name (Billing)',
 			phone: 'Phone (Billing)',
 			province: 'State Code (Billing)',
-			city: 'City (Billing)'
+			city: 'City (Billing)',
+			currency: 'Order Currency'
 		},
 		{
 			statusMap: {

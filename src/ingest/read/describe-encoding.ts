@@ -4,6 +4,7 @@ import type { EncodingName } from './types.ts';
 const labels: Record<EncodingName, Msg> = {
 	'utf-8': { en: 'UTF-8', zh: 'UTF-8' },
 	gb18030: { en: 'Chinese GBK / GB18030', zh: '简体中文 GBK / GB18030' },
+	big5: { en: 'Traditional Chinese Big5 (Hong Kong, Taiwan)', zh: '繁体中文 Big5（香港、台湾）' },
 	'utf-16le': {
 		en: 'UTF-16 (little-endian, Excel “Unicode text”)',
 		zh: 'UTF-16（小端，Excel“Unicode 文本”）'

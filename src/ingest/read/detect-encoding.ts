@@ -1,8 +1,11 @@
-import type { EncodingName } from './types.ts';
+import { scoreDecoding, type DecodingScore, type LegacyEncoding } from './score-decoding.ts';
+import type { EncodingCandidate, EncodingConfidence, EncodingName } from './types.ts';
 
 export interface DetectedEncoding {
 	encoding: EncodingName;
-	confidence: 'bom' | 'certain' | 'guess';
+	confidence: EncodingConfidence;
+	/** Other encodings the sample also reads in, best first (see SourcePreview). */
+	alternatives: EncodingCandidate[];
 	/** Bytes of a BOM to skip. */
 	bomLength: number;
 	/** Invalid UTF-8 sequences in the sample of a file that is otherwise UTF-8 (mixed encodings). */
@@ -14,9 +17,10 @@ export interface DetectedEncoding {
  * whole file; otherwise a multi-byte character cut at the sample's end is not held against UTF-8.
  */
 export function detectEncoding(sample: Uint8Array, complete: boolean): DetectedEncoding {
-	const found = (encoding: EncodingName, confidence: DetectedEncoding['confidence'], bom = 0) => ({
+	const found = (encoding: EncodingName, confidence: EncodingConfidence, bom = 0) => ({
 		encoding,
 		confidence,
+		alternatives: [],
 		bomLength: bom,
 		invalidUtf8: 0
 	});
@@ -40,7 +44,41 @@ export function detectEncoding(sample: Uint8Array, complete: boolean): DetectedE
 	// so. GBK text is the other way round: only pairs like C2–DF + 80–BF pass as UTF-8 (~1 in 7).
 	if (valid >= 4 && invalid * 3 <= valid)
 		return { ...found('utf-8', 'guess'), invalidUtf8: invalid };
-	return found(looksLikeGb18030(body) ? 'gb18030' : 'windows-1252', 'guess');
+	return detectLegacyEncoding(sample, complete);
+}
+
+const LEGACY: LegacyEncoding[] = ['gb18030', 'big5', 'windows-1252'];
+/** A plausible reading: nearly every character is a common one. */
+const PLAUSIBLE = 0.9;
+/** A reading this plausible is a real alternative, so the best one is only a guess. */
+const RIVAL = 0.6;
+/** Fewer non-ASCII characters than this are too little evidence to be sure. */
+const MIN_CHARACTERS = 8;
+
+/**
+ * GB18030, Big5 or Windows-1252, by decoding the sample in each and scoring how plausible the
+ * text then is. Certain only when the best reading is plausible, rests on enough characters, and
+ * every other reading fails or looks like mojibake.
+ */
+function detectLegacyEncoding(sample: Uint8Array, complete: boolean): DetectedEncoding {
+	const scores = LEGACY.map((e) => scoreDecoding(sample, e, complete))
+		.filter((s): s is DecodingScore => s !== undefined)
+		// Stable sort: on a tie the order of LEGACY decides (the Chinese platforms' GBK first).
+		.sort((a, b) => b.score - a.score);
+	const [best, ...others] = scores;
+	const certain =
+		best.score >= PLAUSIBLE &&
+		best.characters >= MIN_CHARACTERS &&
+		others.every((o) => o.score < RIVAL);
+	return {
+		encoding: best.encoding,
+		confidence: certain ? 'certain' : 'guess',
+		alternatives: others
+			.filter((o) => o.score > 0)
+			.map((o) => ({ encoding: o.encoding, score: Math.round(o.score * 100) / 100 })),
+		bomLength: 0,
+		invalidUtf8: 0
+	};
 }
 
 /**
@@ -97,35 +135,4 @@ function countUtf8Sequences(bytes: Uint8Array): { valid: number; invalid: number
 		}
 	}
 	return { valid, invalid };
-}
-
-/**
- * GB18030 or Windows-1252, from byte pairs. Chinese text is mostly GB2312 characters: a lead byte
- * A1–F7 followed by a trail byte A1–FE. Western text has lone accented letters followed by ASCII
- * (`café,` = … E9 2C), which either is no GBK pair at all or a pair with a low trail byte.
- */
-function looksLikeGb18030(bytes: Uint8Array): boolean {
-	let pairs = 0;
-	let common = 0;
-	let invalid = 0;
-	for (let i = 0; i < bytes.length;) {
-		const lead = bytes[i];
-		if (lead < 0x80) {
-			i++;
-			continue;
-		}
-		const trail = bytes[i + 1];
-		if (lead >= 0x81 && lead <= 0xfe && trail >= 0x30 && trail <= 0x39) {
-			pairs++; // four-byte GB18030 sequence, e.g. ¥ or rare characters
-			i += 4;
-		} else if (lead >= 0x81 && lead <= 0xfe && trail >= 0x40 && trail <= 0xfe && trail !== 0x7f) {
-			pairs++;
-			if (lead >= 0xa1 && lead <= 0xf7 && trail >= 0xa1) common++;
-			i += 2;
-		} else {
-			if (i + 1 < bytes.length) invalid++;
-			i++;
-		}
-	}
-	return pairs > 0 && invalid * 50 <= pairs && common >= pairs * 0.6;
 }

@@ -30,6 +30,8 @@ import { dropTable } from './text-table.ts';
 import type { ReadOptions, SourcePreview, StagedSource } from './types.ts';
 
 export type {
+	EncodingCandidate,
+	EncodingConfidence,
 	EncodingName,
 	FileKind,
 	ReadOptions,

@@ -49,6 +49,7 @@ export async function openText(
 			...base,
 			encoding,
 			encodingConfidence: options.encoding ? ('certain' as const) : detected.confidence,
+			encodingAlternatives: options.encoding ? [] : detected.alternatives,
 			warnings:
 				!options.encoding && detected.invalidUtf8 > 0
 					? [

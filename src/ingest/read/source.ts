@@ -23,6 +23,7 @@ export type Base = { name: string; compressed: boolean; warnings: Failure[] };
 export type Described = Base & {
 	encoding: EncodingName;
 	encodingConfidence: SourcePreview['encodingConfidence'];
+	encodingAlternatives: SourcePreview['encodingAlternatives'];
 };
 
 /** Rows parsed in JS (XLSX, JSON): kept from the preview's parse for the load. */

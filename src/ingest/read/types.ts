@@ -1,7 +1,21 @@
 import type { Failure } from '../../lib/result.ts';
 
 /** The reader's public types; index.ts re-exports them. */
-export type EncodingName = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type EncodingName = 'utf-8' | 'gb18030' | 'big5' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/**
+ * How the encoding was decided: 'bom' from a byte-order mark; 'certain' when the bytes allow no
+ * other reading (valid UTF-8, UTF-16 by its NULs, a legacy encoding whose rivals fail or read as
+ * mojibake, or the analyst's choice); 'guess' when another reading is possible too.
+ */
+export type EncodingConfidence = 'bom' | 'certain' | 'guess';
+
+/** Another encoding the file could be in, and how plausible its text then reads. */
+export interface EncodingCandidate {
+	encoding: EncodingName;
+	/** 0–1: share of the decoded non-ASCII characters that are common ones in that encoding. */
+	score: number;
+}
 export type FileKind = 'csv' | 'xlsx' | 'parquet' | 'json' | 'ndjson';
 
 export interface ReadOptions {
@@ -36,7 +50,12 @@ export interface SourcePreview {
 	fileKind: FileKind;
 	compressed: boolean;
 	encoding: EncodingName;
-	encodingConfidence: 'bom' | 'certain' | 'guess';
+	encodingConfidence: EncodingConfidence;
+	/**
+	 * Other encodings the head also decodes in without error, most plausible first; offer these
+	 * first in the picker. Empty for a BOM, UTF-8, UTF-16, binary kinds and a chosen encoding.
+	 */
+	encodingAlternatives: EncodingCandidate[];
 	delimiter?: string;
 	sheets?: string[];
 	sheet?: string;

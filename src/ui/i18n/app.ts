@@ -17,6 +17,7 @@ export const messages: Record<string, Msg> = {
 	'layout.panel': { en: 'Data & notebooks', zh: '数据与笔记本' },
 	'layout.filters': { en: 'Filters', zh: '筛选' },
 	'layout.close': { en: 'Close the panel', zh: '关闭面板' },
+	'cells.waiting': { en: '{n} cells waiting', zh: '{n} 个单元排队中' },
 	'kpi.versus': { en: 'vs {period}', zh: '对比 {period}' },
 	'empty.title': { en: 'Drop your order export here', zh: '把订单报表拖到这里' },
 	'empty.body': {

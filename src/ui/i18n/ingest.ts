@@ -50,6 +50,10 @@ export const messages: Record<string, Msg> = {
 		en: 'Some dates are day-first and others month-first, so one of them is read wrongly. Check the date column; set the date order by hand if needed.',
 		zh: '部分日期为“日/月”顺序，另一部分为“月/日”顺序，其中一种会被读错。请检查日期列，必要时手动指定日期顺序。'
 	},
+	'ingest.mixed-currency': {
+		en: 'This file’s amounts are in more than one currency (rows per currency: {words}). Totals add them up as if they were one; import each currency’s orders separately, or convert them first.',
+		zh: '此文件的金额包含多种币种（各币种行数：{words}）。合计时会把它们当作同一币种相加；请按币种分别导入，或先换算为同一币种。'
+	},
 	'ingest.date-order-guessed': {
 		en: 'No date in this file has a day above 12, so day/month order could not be told from the data; the platform’s usual order was used. Check a known order’s date.',
 		zh: '文件中没有大于 12 的日，无法从数据判断日/月顺序，已按平台惯例读取。请用一笔已知订单核对日期。'
@@ -106,6 +110,7 @@ export const messages: Record<string, Msg> = {
 	'ingest.field.customer_name': { en: 'Customer name', zh: '客户姓名' },
 	'ingest.field.phone': { en: 'Phone', zh: '电话' },
 	'ingest.field.email': { en: 'Email', zh: '邮箱' },
+	'ingest.field.currency': { en: 'Currency', zh: '币种' },
 
 	'ingest.dialog.title': { en: 'Import order files', zh: '导入订单文件' },
 	'ingest.dialog.preview': { en: 'First rows as read', zh: '读取到的前几行' },

@@ -7,6 +7,7 @@ import { tableToRows } from '../../engine/decode.ts';
 import { dataSummarySql, filterValuesSql, schemaSql } from '../../analyses/data-summary.ts';
 import { ResultCache } from '../../notebook/run-cell.ts';
 import { BaseTables } from '../../notebook/base-tables.ts';
+import { CellQueue } from '../../notebook/cell-queue.ts';
 import { message } from '../i18n/index.ts';
 import { todayIso } from '../../lib/clock.ts';
 import type { Lang } from '../../lib/format.ts';
@@ -68,6 +69,10 @@ export class AppState {
 		import?: { rejected: RejectedRow[]; canReopen: boolean };
 	} | null>(null);
 	readonly cache = new ResultCache();
+	/** Cells take turns on the engine, visible ones first. */
+	readonly cellQueue = new CellQueue();
+	/** How many cells wait for their turn, for the header's progress. */
+	cellsWaiting = $state(0);
 	/** The filtered orders and first orders every preset cell reads, once per set of controls. */
 	readonly baseTables: BaseTables;
 	/** Tables and columns for SQL completion, re-read after every import. */
@@ -75,6 +80,7 @@ export class AppState {
 
 	constructor(readonly engine: BrowserEngine) {
 		engine.onState((s) => (this.engineState = s));
+		this.cellQueue.onChange((n) => (this.cellsWaiting = n));
 		this.baseTables = new BaseTables(engine);
 		this.cache.onClear(() => this.baseTables.reset());
 		engine.onRestart(() => this.baseTables.reset());

@@ -1,6 +1,6 @@
 import type { AppState } from './app.svelte.ts';
 import { importPlans, type ImportProgress, type OrderPlan } from '../../ingest/import.ts';
-import type { ImportFailure, ImportReport } from '../../ingest/quality.ts';
+import { dominantCurrency, type ImportFailure, type ImportReport } from '../../ingest/quality.ts';
 import { createLocalMappingStore } from '../../ingest/mapping.ts';
 import { now } from '../../lib/clock.ts';
 import { nowIso } from '../../notebook/schema.ts';
@@ -179,6 +179,8 @@ export class DataLoader {
 				if (!r.ok) this.#fail(orderPlans[0].file.name, r.error);
 				else {
 					this.report = r.value;
+					// Money is shown in the data's currency (a UK Shopify export in £, not CN¥).
+					app.globals.currency = dominantCurrency(r.value.files) ?? app.globals.currency;
 					const done = r.value.files.map((f) => f.file);
 					this.#files.push(...done);
 					this.#orderPlans.push(...orderPlans.filter((p) => done.includes(p.file.name)));

@@ -24,14 +24,58 @@ describe('detectEncoding', () => {
 	});
 
 	test.each([
-		['商品名称,数量,收货地址\n苹果,1,浙江省杭州市\n', 'gb18030'],
-		['订单号,状态\n1,交易成功\n2,等待买家付款\n', 'gb18030'],
-		['Kunde,Straße,Stadt\nMüller,Hauptstraße 5,Köln\n', 'windows-1252'],
-		['name,city\nJosé,São Paulo\nFrançois,Besançon\n', 'windows-1252'],
-		['product,price\nCrème brûlée,€4\n', 'windows-1252']
-	] as const)('%j is %s', (text, encoding) => {
-		const bytes = iconv.encode(text, encoding === 'gb18030' ? 'gb18030' : 'win1252');
-		expect(detectEncoding(bytes, true)).toMatchObject({ encoding, confidence: 'guess' });
+		// Enough characters, and read as Big5 they are mostly rare ones: certain.
+		['商品名称,数量,收货地址\n苹果,1,浙江省杭州市\n', 'gb18030', 'certain'],
+		// Only 15 characters, and 80% of them are common ones in Big5 too: a guess.
+		['订单号,状态\n1,交易成功\n2,等待买家付款\n', 'gb18030', 'guess'],
+		['訂單編號,買家,金額,收貨地址\n1001,陳大文,120.00,香港九龍旺角\n', 'big5', 'certain'],
+		['商品名稱,數量\n蘋果禮盒,2\n台灣高山茶,1\n', 'big5', 'certain'],
+		// A few accented letters are little evidence, whatever reads them best.
+		['Kunde,Straße,Stadt\nMüller,Hauptstraße 5,Köln\n', 'windows-1252', 'guess'],
+		['name,city\nJosé,São Paulo\nFrançois,Besançon\n', 'windows-1252', 'guess'],
+		['product,price\nCrème brûlée,€4\n', 'windows-1252', 'guess'],
+		[
+			'name,city,note\nJosé,São Paulo,está ótimo\nFrançois,Besançon,très bien, déjà vu\nZoë,Köln,schön\n',
+			'windows-1252',
+			'certain'
+		]
+	] as const)('%j is %s (%s)', (text, encoding, confidence) => {
+		const bytes = iconv.encode(text, encoding === 'windows-1252' ? 'win1252' : encoding);
+		expect(detectEncoding(bytes, true)).toMatchObject({ encoding, confidence });
+	});
+
+	test('GB18030 whose non-ASCII text is mostly four-byte ¥ on every row is certain', () => {
+		// ¥ = 81 30 84 36: no two-byte pair at all, and no valid Big5; read as Windows-1252 it is
+		// C1 controls and „ between digits.
+		const rows = Array.from(
+			{ length: 40 },
+			(_, i) => `${1001 + i};c${i % 7};¥${i + 1},234.50;2024/1/${(i % 28) + 1}`
+		);
+		const text = ['订单编号;客户;实付金额;下单时间', ...rows].join('\n') + '\n';
+		const detected = detectEncoding(iconv.encode(text, 'gb18030'), true);
+		expect(detected).toMatchObject({ encoding: 'gb18030', confidence: 'certain' });
+		expect(detected.alternatives.every((a) => a.encoding !== 'big5')).toBe(true);
+	});
+
+	test('the other readings are listed, best first, with their scores', () => {
+		const bytes = iconv.encode('订单号,状态\n1,交易成功\n2,等待买家付款\n', 'gb18030');
+		expect(detectEncoding(bytes, true).alternatives).toEqual([{ encoding: 'big5', score: 0.8 }]);
+	});
+
+	test('ambiguous short bytes give a guess', () => {
+		// C4 E3 is 你 in GBK, 斕 in Big5 and Äã in Windows-1252.
+		const detected = detectEncoding(Uint8Array.from([0x61, 0x2c, 0xc4, 0xe3, 0x0a]), true);
+		expect(detected.confidence).toBe('guess');
+		expect(detected.alternatives.length).toBeGreaterThan(0);
+	});
+
+	test('a character cut at the end of a legacy sample is not held against it', () => {
+		const bytes = iconv.encode('商品名称,数量,收货地址\n苹果,1,浙江省杭州市', 'gb18030');
+		const cut = bytes.subarray(0, bytes.length - 1);
+		expect(detectEncoding(cut, false)).toMatchObject({
+			encoding: 'gb18030',
+			confidence: 'certain'
+		});
 	});
 
 	test('UTF-16BE without BOM, by NULs at even offsets', () => {

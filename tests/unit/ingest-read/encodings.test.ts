@@ -5,7 +5,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import iconv from 'iconv-lite';
 import { createTestEngine } from '../../helpers/wasm-engine.ts';
-import { previewSource, stageSource, type EncodingName } from '../../../src/ingest/read/index.ts';
+import {
+	previewSource,
+	stageSource,
+	type EncodingConfidence,
+	type EncodingName
+} from '../../../src/ingest/read/index.ts';
 import { columnTypes, concat, fileOf, gzip, stagedRows, utf8 } from './helpers.ts';
 
 let engine: Awaited<ReturnType<typeof createTestEngine>>;
@@ -19,6 +24,7 @@ const taobaoRows = [
 	['1001', '张三', '¥12.50', 2],
 	['1002', '李四', '8.00', 3]
 ];
+const hongKong = '訂單編號,買家,實付金額\n1001,陳大文,HK$120.00\n1002,林小美,HK$88.50\n';
 const excelUnicode = '订单编号\t金额\n1001\t12.5\n';
 const western = 'name,price\ncafé,€5\nZoë,3\n';
 
@@ -26,7 +32,7 @@ const cases: {
 	name: string;
 	bytes: Uint8Array;
 	encoding: EncodingName;
-	confidence: 'bom' | 'certain' | 'guess';
+	confidence: EncodingConfidence;
 	delimiter: string;
 	header: string[];
 	rows: (string | number)[][];
@@ -54,10 +60,23 @@ const cases: {
 		name: 'GB18030',
 		bytes: iconv.encode(taobao, 'gb18030'),
 		encoding: 'gb18030',
-		confidence: 'guess',
+		confidence: 'certain',
 		delimiter: ',',
 		header: ['订单编号', '买家会员名', '实付金额'],
 		rows: taobaoRows
+	},
+	{
+		// Hong Kong and Taiwan shops export Big5.
+		name: 'Big5',
+		bytes: iconv.encode(hongKong, 'big5'),
+		encoding: 'big5',
+		confidence: 'certain',
+		delimiter: ',',
+		header: ['訂單編號', '買家', '實付金額'],
+		rows: [
+			['1001', '陳大文', 'HK$120.00', 2],
+			['1002', '林小美', 'HK$88.50', 3]
+		]
 	},
 	{
 		// Excel "Unicode text": UTF-16LE with BOM, tab-separated.
@@ -135,5 +154,6 @@ test('an encoding override wins over detection', async () => {
 	const preview = await previewSource(file, { encoding: 'windows-1252' });
 	expect(preview.ok && preview.value.encoding).toBe('windows-1252');
 	expect(preview.ok && preview.value.encodingConfidence).toBe('certain');
+	expect(preview.ok && preview.value.encodingAlternatives).toEqual([]);
 	expect(preview.ok && preview.value.header).toEqual(['Ãû', '½ð¶î']);
 });

@@ -178,6 +178,34 @@ describe('mappings', () => {
 		expect(asked).toHaveLength(1);
 		expect(second.value.files[0]).toMatchObject({ orders: 2, customers: 2, duplicatesRemoved: 2 });
 	});
+	it('remembers a hand-made mapping even when the import then fails', async () => {
+		const store = createLocalMappingStore();
+		const fields = {
+			order_id: 'Bestellnummer',
+			order_time: 'Datum',
+			order_amount: 'Kunde', // by mistake: text, so every row is rejected
+			customer_id: 'Kunde'
+		};
+		const failed = await importFiles(engine, [unknownFile()], {
+			now: NOW,
+			mappingStore: store,
+			mappingFor: async (request) => ({ ...request.proposed, fields, decimal: ',' })
+		});
+		expect(!failed.ok && failed.error.code).toBe('ingest.nothing-loaded');
+		const retry: { remembered: boolean; amount?: string }[] = [];
+		await importFiles(engine, [unknownFile()], {
+			now: NOW,
+			mappingStore: store,
+			mappingFor: async (request) => {
+				retry.push({
+					remembered: request.remembered,
+					amount: request.proposed.fields.order_amount
+				});
+				return null;
+			}
+		});
+		expect(retry).toEqual([{ remembered: true, amount: 'Kunde' }]);
+	});
 });
 
 describe('several files', () => {

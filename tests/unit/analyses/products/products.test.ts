@@ -229,15 +229,17 @@ describe('repeat within a window', () => {
 	/*
 	 * Second orders: A 06-01 → 06-10 (9 days), B 06-02 10:00 → 06-12 10:00 (exactly 10 days),
 	 * D 06-04 → 06-20 (16 days); C never. Data ends 07-01.
-	 * 10 days: all judged (first + 10 d ≤ 07-01); only A is back in under 10 × 24 h.
-	 *   P (A, B, C) 1/3; Q (A, C) 1/2; R (D) 0/1.
-	 * 28 days: C (06-03 + 28 d = 07-01 10:00) and D (07-02) are still inside their window.
+	 * Windows count calendar days, as in the repurchase cell: back when the second order's date is
+	 * at most N days after the first's; judged when the first date + N is before the data's end.
+	 * 10 days: all judged (06-14 at the latest < 07-01); A (9 days) and B (exactly 10) are back.
+	 *   P (A, B, C) 2/3; Q (A, C) 1/2; R (D) 0/1.
+	 * 28 days: C (06-03 + 28 d = 07-01) and D (07-02) are still inside their window.
 	 *   P (A, B) 2/2; Q (A) 1/1; R nobody judged → no rate.
 	 */
 	test('10 days', async () => {
 		const rows = await queryRows(db, sqlOf('roles', { ...all, repeatDays: 10 }));
 		const rate = Object.fromEntries(rows.map((r) => [r.item_id, r.repeat_rate]));
-		expect(rate.P).toBeCloseTo(1 / 3);
+		expect(rate.P).toBeCloseTo(2 / 3);
 		expect([rate.Q, rate.R]).toEqual([0.5, 0]);
 	});
 
