@@ -27,6 +27,7 @@ import {
 	type ContactMappingStore
 } from './contacts.ts';
 import { readGroupWord, suggestContactColumns, type ContactColumns } from './contact-columns.ts';
+import { parseAmountText } from './amounts.ts';
 
 /** What a file holds: orders, or a campaign contact list (who was contacted, who was control). */
 export type FileRole = 'orders' | 'contacts';
@@ -252,6 +253,51 @@ export function previewStatusWords(
 		(w) => w !== '' && !plan.mapping.nullTokens.includes(w)
 	);
 	return words.map((word) => ({ word, status: byKey.get(word.toLowerCase()) }));
+}
+
+/** What the import reads from one preview cell, shown beside its text; `ok` false: it cannot. */
+export interface CellReading {
+	text: string;
+	ok: boolean;
+}
+
+type CellReader = (text: string, mapping: Mapping) => CellReading;
+
+const readAmount: CellReader = (text, mapping) => {
+	const { value, currency } = parseAmountText(text, mapping.decimal);
+	if (value === null) return { text, ok: false };
+	return { text: currency ? `${value} ${currency}` : String(value), ok: true };
+};
+
+/** The fields whose cells the preview shows as read; a field joins with one line here. */
+const READERS: Partial<Record<CanonicalField, CellReader>> = {
+	order_amount: readAmount,
+	refund_amount: readAmount,
+	line_amount: readAmount,
+	unit_price: readAmount
+};
+
+/**
+ * Per preview row and column, what the import will read from the cell of a mapped amount column
+ * (null for other columns and empty cells), so a wrong decimal mark shows before importing.
+ */
+export function previewReadings(plan: FilePlan): (CellReading | null)[][] {
+	const header = plan.preview?.header ?? [];
+	const readers = header.map((column) => {
+		const field = (Object.keys(READERS) as CanonicalField[]).find(
+			(f) => plan.mapping.fields[f] === column
+		);
+		return field ? READERS[field] : undefined;
+	});
+	return (plan.preview?.rows ?? []).map((row) =>
+		header.map((_, i) => {
+			const text = (row[i] ?? '').trim();
+			const read = readers[i];
+			return read && text !== '' && !plan.mapping.nullTokens.includes(text)
+				? read(text, plan.mapping)
+				: null;
+		})
+	);
 }
 
 /** Maps one status word (as written in the file) to a canonical status. */

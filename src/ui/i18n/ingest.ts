@@ -253,6 +253,10 @@ export const messages: Record<string, Msg> = {
 		en: 'Another encoding reads these bytes too. If the preview shows garbled text, choose another one.',
 		zh: '其他编码也能读取这些字节。如果预览中出现乱码，请换一种编码。'
 	},
+	'ingest.dialog.not-read': {
+		en: '✕ not an amount as mapped',
+		zh: '✕ 按当前设置无法读成金额'
+	},
 	'ingest.failure.first-rejected': {
 		en: 'The first {count} rejected rows, as written in the file:',
 		zh: '最先被拒绝的 {count} 行（文件中的原文）：'

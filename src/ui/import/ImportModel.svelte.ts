@@ -16,6 +16,7 @@ import {
 	mapStatusWord,
 	planFile,
 	previewGroupWords,
+	previewReadings,
 	previewStatusWords,
 	updateMapping,
 	type FilePlan,
@@ -51,6 +52,8 @@ export class ImportModel {
 	});
 	readonly statusWords = $derived(this.plan ? previewStatusWords(this.plan) : []);
 	readonly groupWords = $derived(this.plan ? previewGroupWords(this.plan) : []);
+	/** The preview's amounts as the import reads them, beside their text. */
+	readonly readings = $derived(this.plan?.role === 'orders' ? previewReadings(this.plan) : []);
 	/** Every file is a contact list: the dialog is titled for lists. */
 	readonly onlyContacts = $derived(
 		this.plans.length > 0 && this.plans.every((p) => p.role === 'contacts')
