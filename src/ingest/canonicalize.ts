@@ -11,11 +11,22 @@
  */
 import { ident, literal } from '../lib/sql.ts';
 import { AMOUNT_CODES_PATTERN, AMOUNT_SYMBOLS_CLASS } from './amounts.ts';
-import type { CanonicalField, Mapping } from './mapping.ts';
+import {
+	compileDateFormat,
+	ISO_FORMAT,
+	type CompiledDateFormat,
+	type DateFormat
+} from './dates/format.ts';
+import { castPlainDateSql, extractDatePartsSql, readDateSql } from './dates/sql.ts';
+import { orderIdModeOf, type CanonicalField, type Mapping } from './mapping.ts';
 
 export const INGEST_TABLES = {
 	rows: '__ingest_rows',
 	draft: '__ingest_order_draft',
+	returns: '__ingest_returns',
+	candidates: '__ingest_sale_candidates',
+	matches: '__ingest_return_matches',
+	netted: '__ingest_netted',
 	orders: '__ingest_orders',
 	lines: '__ingest_lines',
 	customers: '__ingest_customers',
@@ -73,11 +84,6 @@ const LINE_FIELDS: CanonicalField[] = [
  */
 const EDGE_SPACE = literal(' \t\r\n\u3000\u00A0\uFEFF');
 const EDGE_SPACE_AND_QUOTES = literal(' \t\r\n\u3000\u00A0\uFEFF"\'');
-
-/** Excel-style year-first dates, with optional time and offset: 2024-11-11 00:03:15 +0800. */
-const YMD_RE = String.raw`^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}(?:[.,]\d+)?))?)?\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$`;
-/** Year-last dates, day/month order decided by the mapping: 11/12/2024 10:03 PM. */
-const YLAST_RE = String.raw`^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]+(\d{1,2}):(\d{1,2})(?::(\d{1,2}(?:[.,]\d+)?))?)?\s*([AaPp][Mm])?$`;
 
 /** The raw text of a field's source column, or NULL when the field is not mapped. */
 function source(mapping: Mapping, field: CanonicalField): string {
@@ -142,60 +148,25 @@ export function parseNumber(textColumn: string, decimal: '.' | ','): string {
 	return `(CASE WHEN ${textColumn} IS NULL THEN NULL WHEN isfinite(${plain}) THEN ${plain} ELSE ${slow} END)`;
 }
 
-/** Minutes east of UTC for an offset text (`Z`, `+0800`, `+08:00`, `-05`), '' = `fallback`. */
-function offsetMinutes(tz: string, fallback: number): string {
-	const compact = `replace(${tz}, ':', '')`;
-	return `(CASE WHEN ${tz} = '' THEN ${fallback} WHEN upper(${tz}) = 'Z' THEN 0 ELSE
-		(CASE WHEN left(${tz}, 1) = '-' THEN -1 ELSE 1 END) *
-		(CAST(substr(${compact}, 2, 2) AS INTEGER) * 60 + (CASE WHEN length(${compact}) = 5 THEN CAST(substr(${compact}, 4, 2) AS INTEGER) ELSE 0 END)) END)`;
-}
+export type DateField = (typeof DATE_FIELDS)[number];
 
-const intPart = (s: string, fallback = '0') =>
-	`CAST(coalesce(nullif(${s}, ''), '${fallback}') AS INTEGER)`;
-const secondsPart = (s: string) =>
-	`CAST(replace(coalesce(nullif(${s}, ''), '0'), ',', '.') AS DOUBLE)`;
-
-/**
- * `2024-11-11 00:03:15` (or with `/`, or without seconds or time) by DuckDB's own cast, else NULL
- * so the patterns decide. The cast would drop an offset, so values with one never take it.
- */
-function castPlainDate(text: string): string {
-	return `(CASE WHEN length(${text}) IN (10, 16, 19) AND substr(${text}, 5, 1) IN ('-', '/')
-		AND NOT contains(${text}, '+') THEN TRY_CAST(replace(${text}, '/', '-') AS TIMESTAMP) END)`;
+/** How one date column is read: the format decided for it and what to do with offsets. */
+export interface DateReading {
+	format: DateFormat;
+	compiled: CompiledDateFormat;
+	/** Its times carry different offsets (daylight saving): keep each one's wall-clock reading. */
+	keepWallClock: boolean;
 }
 
 /**
- * A date text column → store-local TIMESTAMP, or NULL when unreadable. `plain` is the plain cast,
- * `a` and `b` the regexp_extract structs for the year-first and year-last patterns, computed in
- * earlier stages only for cells the cheaper readings did not take.
- * Without ICU, zones are plain minute arithmetic: a value at offset X becomes store-local by
- * adding (store − X) minutes.
+ * The reading of a date field when the import did not decide one: the mapping's format, else
+ * year first. (An invalid pattern reads as year first here; importFiles refuses it before.)
  */
-function parseDate(text: string, plain: string, a: string, b: string, mapping: Mapping): string {
-	const store = mapping.timezoneOffsetMinutes;
-	const order = mapping.dateOrder === 'auto' ? mapping.ambiguousDateDefault : mapping.dateOrder;
-	const shift = (ts: string, fromMinutes: string) =>
-		`(${ts} + to_minutes(CAST(${store} - ${fromMinutes} AS BIGINT)))`;
-	const yearFirst = `try(make_timestamp(CAST(${a}.y AS BIGINT), ${intPart(`${a}.mo`)}, ${intPart(`${a}.d`)}, ${intPart(`${a}.h`)}, ${intPart(`${a}.mi`)}, ${secondsPart(`${a}.s`)}))`;
-	const [day, month] = order === 'dmy' ? ['p1', 'p2'] : ['p2', 'p1'];
-	const hour12 = `(CASE WHEN ${b}.ap = '' THEN ${intPart(`${b}.h`)} ELSE ${intPart(`${b}.h`)} % 12 + (CASE WHEN lower(${b}.ap) = 'pm' THEN 12 ELSE 0 END) END)`;
-	const yearLast = `try(make_timestamp(CAST(${b}.y AS BIGINT), ${intPart(`${b}.${month}`)}, ${intPart(`${b}.${day}`)}, ${hour12}, ${intPart(`${b}.mi`)}, ${secondsPart(`${b}.s`)}))`;
-	const naive = mapping.sourceOffsetMinutes ?? store;
-	const serial = `TRY_CAST(${text} AS DOUBLE)`;
-	const epoch = `TIMESTAMP '1970-01-01 00:00:00'`;
-	return `(CASE
-		WHEN ${text} IS NULL THEN NULL
-		WHEN ${plain} IS NOT NULL THEN ${shift(plain, String(naive))}
-		WHEN ${a}.y <> '' THEN ${shift(yearFirst, offsetMinutes(`${a}.tz`, naive))}
-		WHEN ${b}.y <> '' THEN ${order === 'ymd' ? 'NULL' : shift(yearLast, String(naive))}
-		WHEN regexp_full_match(${text}, '\\d{8}') THEN ${shift(`try(make_timestamp(CAST(substr(${text}, 1, 4) AS BIGINT), CAST(substr(${text}, 5, 2) AS INTEGER), CAST(substr(${text}, 7, 2) AS INTEGER), 0, 0, 0.0))`, String(naive))}
-		WHEN regexp_full_match(${text}, '\\d{5}(\\.\\d+)?') AND ${serial} BETWEEN 20000 AND 80000
-			THEN ${shift(`(TIMESTAMP '1899-12-30 00:00:00' + to_microseconds(CAST(round(${serial} * 86400000000) AS BIGINT)))`, String(naive))}
-		WHEN regexp_full_match(${text}, '\\d{9,10}(\\.\\d+)?')
-			THEN ${shift(`(${epoch} + to_microseconds(CAST(round(${serial} * 1000000) AS BIGINT)))`, '0')}
-		WHEN regexp_full_match(${text}, '\\d{12,13}')
-			THEN ${shift(`(${epoch} + to_microseconds(CAST(${serial} AS BIGINT) * 1000))`, '0')}
-	END)`;
+function defaultReading(mapping: Mapping): DateReading {
+	const format = mapping.dateFormat ?? 'iso';
+	const compiled = compileDateFormat(format);
+	if (compiled.ok) return { format, compiled: compiled.value, keepWallClock: false };
+	return { format: 'iso', compiled: ISO_FORMAT, keepWallClock: false };
 }
 
 /** `CASE lower(x) WHEN 'word' THEN 'status' …`; unknown words give NULL (reported, then paid). */
@@ -208,19 +179,45 @@ function mapStatus(text: string, mapping: Mapping): string {
 	return `(CASE lower(${text}) ${whens} END)`;
 }
 
-/** Row-level checks, first match wins: [reason, source field, condition]. */
-function rowChecks(mapping: Mapping): [RejectReason, CanonicalField, string][] {
-	const checks: [RejectReason, CanonicalField, string][] = [
-		['missing-order-id', 'order_id', 'order_id IS NULL']
-	];
+/** What `buildParseRowsSql` needs besides the mapping. */
+export interface ParseOptions {
+	/** The file's label, part of generated `#row-` order ids. */
+	fileLabel?: string;
+	/** Id fields whose column writes every id as `N.0` (see FLOAT_ID_PROBE): read as `N`. */
+	floatIdFields?: readonly CanonicalField[];
+	/** How each date column is read (its format); absent: the mapping's default reading. */
+	dates?: Partial<Record<DateField, DateReading>>;
+}
+
+/**
+ * The order id of a row when no column holds one (Mapping.orderIdMode): `#row-<file>:<line>`, or
+ * for 'customer-time' `#ct-<customer>@<store-local time>` so a customer's rows at one time form one
+ * order. A row without a customer has no one to group with and keeps its own `#row-` id. The file
+ * label keeps ids of different files apart, and re-importing a file gives the same ids again.
+ */
+function generatedOrderId(mapping: Mapping, fileLabel: string): string {
+	const byRow = `(${literal(`#row-${fileLabel}:`)} || __line)`;
+	if (mapping.orderIdMode !== 'customer-time') return byRow;
+	const time = `coalesce(strftime(coalesce(order_time_v, pay_time_v), '%Y-%m-%d %H:%M:%S'), order_time_t, pay_time_t, '')`;
+	return `(CASE WHEN customer_id_t IS NULL THEN ${byRow} ELSE '#ct-' || customer_id_t || '@' || ${time} END)`;
+}
+
+/** A row-level check: the reason, the field to blame, when it fails, and the date format tried. */
+type RowCheck = [RejectReason, CanonicalField, string, DateFormat | null];
+
+/** Row-level checks, first match wins. */
+function rowChecks(mapping: Mapping, dates: Record<DateField, DateReading>): RowCheck[] {
+	const checks: RowCheck[] = [['missing-order-id', 'order_id', 'order_id IS NULL', null]];
 	for (const f of DATE_FIELDS)
-		if (mapping.fields[f]) checks.push(['bad-date', f, `${f}_t IS NOT NULL AND ${f}_v IS NULL`]);
+		if (mapping.fields[f])
+			checks.push(['bad-date', f, `${f}_t IS NOT NULL AND ${f}_v IS NULL`, dates[f].format]);
 	for (const f of NUMBER_FIELDS)
 		if (mapping.fields[f])
 			checks.push([
 				f === 'quantity' ? 'bad-quantity' : 'bad-amount',
 				f,
-				`${f}_t IS NOT NULL AND ${f}_v IS NULL`
+				`${f}_t IS NOT NULL AND ${f}_v IS NULL`,
+				null
 			]);
 	return checks;
 }
@@ -228,9 +225,19 @@ function rowChecks(mapping: Mapping): [RejectReason, CanonicalField, string][] {
 /**
  * Stage 1: one row per staged row, every field cleaned and parsed, with the reason it is rejected
  * (NULL when it is fine), whether it is a refund row (negative amount or quantity: WooCommerce
- * refunds, UCI returns) and whether its status word was recognised.
+ * refunds, UCI returns) and whether its status word was recognised. `dates` says how each date
+ * column is read (importFiles decides it from the data); a field without one is read in the
+ * mapping's format, else year first.
  */
-export function buildParseRowsSql(mapping: Mapping, stagingTable: string): string {
+export function buildParseRowsSql(
+	mapping: Mapping,
+	stagingTable: string,
+	opts: ParseOptions = {}
+): string {
+	const dates = opts.dates ?? {};
+	const reading = Object.fromEntries(
+		DATE_FIELDS.map((f) => [f, dates[f] ?? defaultReading(mapping)])
+	) as Record<DateField, DateReading>;
 	const name = (f: CanonicalField) => (f === 'order_id' ? 'order_id' : `${f}_t`);
 	const idLike: CanonicalField[] = [...ID_FIELDS, ...NUMBER_FIELDS, ...DATE_FIELDS];
 	const all: CanonicalField[] = [...idLike, ...TEXT_FIELDS];
@@ -239,44 +246,68 @@ export function buildParseRowsSql(mapping: Mapping, stagingTable: string): strin
 	const edges = all.map(
 		(f) => `${idLike.includes(f) ? cleanId(name(f)) : cleanText(name(f))} AS ${name(f)}`
 	);
-	const text = all.map((f) => `${nullTokens(name(f), mapping)} AS ${name(f)}`);
+	// A spreadsheet's float column writes id 17850 as `17850.0`; such a column is read as integers.
+	const floatIds = new Set(opts.floatIdFields ?? []);
+	const text = all.map((f) => {
+		const value = nullTokens(name(f), mapping);
+		return `${floatIds.has(f) ? `regexp_replace(${value}, '\\.0+$', '')` : value} AS ${name(f)}`;
+	});
 
-	// Each date reading runs only where the cheaper one before it found nothing.
-	const plainDates = DATE_FIELDS.map((f) => `${castPlainDate(`${f}_t`)} AS ${f}_plain`);
-	const yearFirst = DATE_FIELDS.map(
+	// The format's pattern runs only on cells the plain cast did not read.
+	const plainDates = DATE_FIELDS.map((f) => `${castPlainDateSql(`${f}_t`)} AS ${f}_plain`);
+	const dateParts = DATE_FIELDS.map(
 		(f) =>
-			`CASE WHEN ${f}_t IS NOT NULL AND ${f}_plain IS NULL THEN regexp_extract(${f}_t, ${literal(YMD_RE)}, ['y', 'mo', 'd', 'h', 'mi', 's', 'tz']) END AS ${f}_a`
+			`CASE WHEN ${f}_t IS NOT NULL AND ${f}_plain IS NULL THEN ${extractDatePartsSql(`${f}_t`, reading[f].compiled)} END AS ${f}_x`
 	);
-	const yearLast = DATE_FIELDS.map(
-		(f) =>
-			`CASE WHEN ${f}_a.y = '' THEN regexp_extract(${f}_t, ${literal(YLAST_RE)}, ['p1', 'p2', 'y', 'h', 'mi', 's', 'ap']) END AS ${f}_b`
-	);
+	const store = mapping.timezoneOffsetMinutes;
 	const parsed = [
 		...NUMBER_FIELDS.map((f) => `${parseNumber(`${f}_t`, mapping.decimal)} AS ${f}_v`),
 		...DATE_FIELDS.map(
-			(f) => `${parseDate(`${f}_t`, `${f}_plain`, `${f}_a`, `${f}_b`, mapping)} AS ${f}_v`
+			(f) =>
+				`${readDateSql(`${f}_t`, `${f}_plain`, `${f}_x`, reading[f].compiled, {
+					naiveOffsetMinutes: mapping.sourceOffsetMinutes ?? store,
+					storeOffsetMinutes: store,
+					keepWallClock: reading[f].keepWallClock
+				})} AS ${f}_v`
 		)
 	];
-	const helpers = DATE_FIELDS.flatMap((f) => [`${f}_plain`, `${f}_a`, `${f}_b`]);
-	const checks = rowChecks(mapping);
-	const caseOf = (pick: (c: [RejectReason, CanonicalField, string]) => string) =>
+	const helpers = DATE_FIELDS.flatMap((f) => [`${f}_plain`, `${f}_x`]);
+	const checks = rowChecks(mapping, reading);
+	const caseOf = (pick: (c: RowCheck) => string) =>
 		`CASE ${checks.map((c) => `WHEN ${c[2]} THEN ${pick(c)}`).join(' ')} END`;
 	const columnOf = (f: CanonicalField) => literal(mapping.fields[f] ?? f);
 	const valueOf = (f: CanonicalField) => (f === 'order_id' ? 'NULL' : `${f}_t`);
 	const rowAmount =
 		'coalesce(line_amount_v, unit_price_v * coalesce(quantity_v, 1), order_amount_v)';
 	const provinceToken = `nullif(regexp_extract(address_t, '^(\\S+)', 1), '')`;
+	const orderId =
+		mapping.fields.order_id === undefined
+			? generatedOrderId(mapping, opts.fileLabel ?? '')
+			: 'order_id';
+	const docKind = [
+		mapping.adjustmentPrefix
+			? `WHEN starts_with(order_id, ${literal(mapping.adjustmentPrefix)}) THEN 'adjustment'`
+			: '',
+		mapping.cancelPrefix
+			? `WHEN starts_with(order_id, ${literal(mapping.cancelPrefix)}) THEN 'cancellation'`
+			: ''
+	]
+		.join(' ')
+		.trim();
+	const kind = docKind === '' ? `'sale'` : `CASE ${docKind} ELSE 'sale' END`;
+	const negative = `(coalesce(${rowAmount} < 0, FALSE) OR coalesce(quantity_v < 0, FALSE))`;
 
 	return `CREATE OR REPLACE TABLE ${INGEST_TABLES.rows} AS
 WITH t0 AS (SELECT src.__line AS __line, ${raw.join(',\n\t')} FROM ${ident(stagingTable)} AS src),
 t1 AS (SELECT __line, ${edges.join(',\n\t')} FROM t0),
 t AS (SELECT __line, ${text.join(',\n\t')} FROM t1),
 p1 AS (SELECT *, ${plainDates.join(', ')} FROM t),
-p2 AS (SELECT *, ${yearFirst.join(', ')} FROM p1),
-p3 AS (SELECT *, ${yearLast.join(', ')} FROM p2),
-v AS (SELECT * EXCLUDE (${helpers.join(', ')}), ${parsed.join(',\n\t')} FROM p3)
+p2 AS (SELECT *, ${dateParts.join(', ')} FROM p1),
+v0 AS (SELECT * EXCLUDE (${helpers.join(', ')}), ${parsed.join(',\n\t')} FROM p2),
+v AS (SELECT * REPLACE (${orderId} AS order_id) FROM v0),
+k AS (SELECT *, ${kind} AS doc_kind FROM v)
 SELECT
-	__line, order_id, customer_id_t AS customer_id,
+	__line, order_id, customer_id_t AS customer_id, doc_kind,
 	coalesce(order_time_v, pay_time_v) AS row_time,
 	status_t AS status_word,
 	${mapStatus('status_t', mapping)} AS status_mapped,
@@ -284,7 +315,9 @@ SELECT
 	order_amount_v AS order_amount, refund_amount_v AS refund_amount,
 	coalesce(line_amount_v, unit_price_v * coalesce(quantity_v, 1)) AS line_amount,
 	quantity_v AS quantity,
-	(coalesce(${rowAmount} < 0, FALSE) OR coalesce(quantity_v < 0, FALSE)) AS is_refund,
+	-- Every row of a cancellation document is a return, whatever its sign: it is never a sale.
+	(doc_kind = 'cancellation' OR ${negative}) AS is_refund,
+	${negative} AS is_negative,
 	abs(coalesce(${rowAmount}, 0)) AS row_amount,
 	channel_t AS channel, campaign_t AS campaign,
 	coalesce(province_t, CASE WHEN address_t IS NOT NULL THEN coalesce(nullif(regexp_extract(${provinceToken}, '^(.+?(?:省|自治区|特别行政区|市))', 1), ''), ${provinceToken}) END) AS province,
@@ -293,8 +326,9 @@ SELECT
 	customer_name_t AS customer_name, phone_t AS phone, email_t AS email,
 	${caseOf((c) => literal(c[0]))} AS reject_reason,
 	${caseOf((c) => columnOf(c[1]))} AS reject_column,
-	${caseOf((c) => valueOf(c[1]))} AS reject_value
-FROM v`;
+	${caseOf((c) => valueOf(c[1]))} AS reject_value,
+	${caseOf((c) => literal(c[3]))} AS reject_format
+FROM k`;
 }
 
 /**
@@ -355,15 +389,14 @@ export const ONE_ROW_PER_ORDER_PROBE_SQL = `SELECT count(order_id) = count(DISTI
  */
 function buildOrderDraftSql(mapping: Mapping, fileLabel: string, per: PerOrder): string {
 	const normal = 'NOT is_refund';
+	// Rows grouped by customer and time are the lines of one basket: each row's amount adds up.
+	const rowsAreLines = orderIdModeOf(mapping) === 'customer-time';
 	const grossByLevel = {
-		order: per.first('order_amount', normal),
+		order: rowsAreLines ? per.sum('order_amount', normal) : per.first('order_amount', normal),
 		// The first line's amount even when it is empty.
 		'first-line': per.firstLine('order_amount', normal),
 		'line-sum': per.sum('line_amount', normal)
 	}[mapping.orderAmountLevel];
-	const cancelled = mapping.cancelPrefix
-		? `WHEN starts_with(order_id, ${literal(mapping.cancelPrefix)}) THEN 'cancelled'`
-		: '';
 	return `CREATE OR REPLACE TABLE ${INGEST_TABLES.draft} AS
 WITH bad AS (SELECT DISTINCT order_id FROM ${INGEST_TABLES.rows} WHERE reject_reason IS NOT NULL AND order_id IS NOT NULL),
 g AS (
@@ -383,12 +416,13 @@ g AS (
 		${per.first('city')} AS city
 	FROM ${INGEST_TABLES.rows}
 	WHERE order_id IS NOT NULL AND order_id NOT IN (SELECT order_id FROM bad)
+		AND doc_kind <> 'adjustment'
 	${per.groupBy}
 ),
 a AS (
 	SELECT *,
-		-- An order made only of refund rows (a UCI C-invoice, a refund whose order is in another
-		-- file) has no sale here: its gross is what was returned, so it nets to zero.
+		-- A document made only of refund rows (a UCI C-invoice, a refund whose order is in another
+		-- file) is no order: its rows are netted into the sales they take back (buildReturnsSql).
 		-- A cancelled or closed order without an amount (Amazon leaves item-price empty) is 0.
 		CASE WHEN normal_rows = 0 THEN refund_rows_amount
 			WHEN status_mapped IN ('cancelled', 'closed') THEN coalesce(gross_declared, line_sum, 0)
@@ -397,8 +431,7 @@ a AS (
 ),
 s AS (
 	SELECT *,
-		CASE ${cancelled}
-			WHEN coalesce(status_mapped, 'paid') <> 'paid' THEN status_mapped
+		CASE WHEN coalesce(status_mapped, 'paid') <> 'paid' THEN status_mapped
 			WHEN after_sale_refunded OR (refund_total > 0 AND refund_total >= gross) THEN 'refunded'
 			ELSE 'paid' END AS status,
 		refund_total AS refund_declared
@@ -417,18 +450,114 @@ SELECT order_id, customer_id, order_time, status, gross AS gross_amount, refund 
 FROM r`;
 }
 
+/** Draft rows that become orders: accepted, with at least one sale row. */
+const SALE_DRAFTS = `reject_reason IS NULL AND normal_rows > 0`;
+
 /**
- * Stage 3: the accepted orders, their lines and customers, and every rejected row with its reason.
- * Lines come from the non-refund rows of accepted orders, when the file has any line column.
+ * Stage 2b: returns that are documents of their own (a UCI `C` invoice, a refund row whose order
+ * is not in the file) are no orders; each of their lines is netted into the sale it takes back.
+ * A return line matches, in this order of preference:
+ *   0. the paid order with the return's own id (a WooCommerce refund of an order loaded earlier);
+ *   1. the same customer's latest paid order at or before the return that holds the same product;
+ *   2. that customer's latest paid order at or before the return;
+ *   3. that customer's earliest paid order after it.
+ * A return without a customer matches only an order without one holding the same product (1, then
+ * 3): any other guest order would be a guess. Candidates are this file's paid orders and the paid
+ * orders already loaded that this file does not replace, so a return in next month's export takes
+ * back a sale of this month's. Exact duplicate return lines count once; positive lines of a
+ * cancellation document are neither sale nor return; lines matching nothing stay unmatched (their
+ * sale predates the data) and change no revenue. All of it is reported in the quality report.
+ */
+function buildReturnsSql(): string[] {
+	const { rows, draft, returns, candidates, matches, netted } = INGEST_TABLES;
+	const since = (t: string) => `epoch_us(${t})`;
+	return [
+		`CREATE OR REPLACE TABLE ${returns} AS
+WITH d AS (SELECT order_id, customer_id FROM ${draft} WHERE reject_reason IS NULL AND normal_rows = 0),
+l AS (
+	SELECT r.order_id AS return_id, coalesce(r.customer_id, d.customer_id) AS customer_id,
+		r.product_id, r.row_time AS return_time, r.quantity, r.row_amount AS amount,
+		min(r.__line) AS first_line, count(*) AS copies
+	FROM ${rows} r JOIN d USING (order_id)
+	WHERE r.reject_reason IS NULL AND r.is_negative
+	GROUP BY ALL
+)
+SELECT row_number() OVER (ORDER BY first_line) AS return_no, * FROM l`,
+		`CREATE OR REPLACE TABLE ${candidates} AS
+WITH n AS (SELECT order_id, customer_id, order_time FROM ${draft} WHERE ${SALE_DRAFTS} AND status = 'paid')
+SELECT order_id, customer_id, order_time, TRUE AS is_new FROM n
+UNION ALL
+SELECT order_id, customer_id, order_time, FALSE FROM orders
+WHERE status = 'paid' AND order_id NOT IN (SELECT order_id FROM ${draft} WHERE ${SALE_DRAFTS})
+	AND (customer_id IN (SELECT customer_id FROM ${returns})
+		OR order_id IN (SELECT return_id FROM ${returns})
+		OR (customer_id IS NULL AND EXISTS (SELECT 1 FROM ${returns} WHERE customer_id IS NULL)))`,
+		`CREATE OR REPLACE TABLE ${matches} AS
+WITH p AS (
+	SELECT DISTINCT order_id, product_id FROM ${rows}
+	WHERE NOT is_refund AND product_id IN (SELECT product_id FROM ${returns})
+	UNION
+	SELECT DISTINCT order_id, product_id FROM order_lines
+	WHERE product_id IN (SELECT product_id FROM ${returns})
+		AND order_id IN (SELECT order_id FROM ${candidates} WHERE NOT is_new)
+),
+m AS (
+	SELECT r.return_no, c.order_id, c.is_new, c.order_time, 0 AS tier
+	FROM ${returns} r JOIN ${candidates} c ON c.order_id = r.return_id
+	UNION ALL
+	SELECT r.return_no, c.order_id, c.is_new, c.order_time,
+		CASE WHEN c.order_time > r.return_time THEN 3 WHEN p.order_id IS NOT NULL THEN 1 ELSE 2 END
+	FROM ${returns} r JOIN ${candidates} c ON c.customer_id = r.customer_id
+	LEFT JOIN p ON p.order_id = c.order_id AND p.product_id = r.product_id
+	UNION ALL
+	SELECT r.return_no, c.order_id, c.is_new, c.order_time,
+		CASE WHEN c.order_time > r.return_time THEN 3 ELSE 1 END
+	FROM ${returns} r JOIN p ON p.product_id = r.product_id
+	JOIN ${candidates} c ON c.order_id = p.order_id AND c.customer_id IS NULL
+	WHERE r.customer_id IS NULL
+)
+SELECT return_no, order_id, is_new, tier FROM m
+QUALIFY row_number() OVER (PARTITION BY return_no
+	ORDER BY tier, CASE WHEN tier = 3 THEN ${since('order_time')} ELSE -${since('order_time')} END, order_id DESC) = 1`,
+		// Per matched order: what its returns take back, capped at what is left of it.
+		`CREATE OR REPLACE TABLE ${netted} AS
+WITH s AS (
+	SELECT m.order_id, m.is_new, sum(r.amount) AS returned, count(*) AS return_lines
+	FROM ${matches} m JOIN ${returns} r USING (return_no) GROUP BY ALL
+),
+t AS (
+	SELECT order_id, gross_amount, refund_amount, TRUE AS is_new FROM ${draft} WHERE ${SALE_DRAFTS}
+	UNION ALL
+	SELECT order_id, gross_amount, refund_amount, FALSE FROM orders
+	WHERE order_id IN (SELECT order_id FROM s WHERE NOT is_new)
+)
+SELECT s.*, least(t.refund_amount + s.returned, t.gross_amount) AS refund_after,
+	least(s.returned, greatest(t.gross_amount - t.refund_amount, 0)) AS taken,
+	greatest(t.refund_amount + s.returned - t.gross_amount, 0) AS excess,
+	t.refund_amount + s.returned >= t.gross_amount AS fully_refunded,
+	greatest(t.gross_amount - t.refund_amount - s.returned, 0) AS net_after
+FROM s JOIN t USING (order_id, is_new)`
+	];
+}
+
+/**
+ * Stage 3: the accepted orders (with the returns netted into them), their lines and customers, and
+ * every rejected row with its reason. Lines come from the non-refund rows of accepted orders, when
+ * the file has any line column.
  */
 function buildOrderTablesSql(mapping: Mapping, per: PerOrder): string[] {
-	const { rows, draft, orders, lines, customers, rejects } = INGEST_TABLES;
+	const { rows, draft, netted, orders, lines, customers, rejects } = INGEST_TABLES;
 	const hasLines = LINE_FIELDS.some((f) => mapping.fields[f] !== undefined);
+	const rowsAreLines = orderIdModeOf(mapping) === 'customer-time';
 	const statements = [
 		`CREATE OR REPLACE TABLE ${orders} AS
-SELECT order_id, customer_id, order_time, status, gross_amount, refund_amount, net_amount,
-	channel, campaign, province, city, source_file
-FROM ${draft} WHERE reject_reason IS NULL`,
+SELECT d.order_id, d.customer_id, d.order_time,
+	CASE WHEN n.fully_refunded THEN 'refunded' ELSE d.status END AS status,
+	d.gross_amount, coalesce(n.refund_after, d.refund_amount) AS refund_amount,
+	CASE WHEN n.fully_refunded THEN 0 ELSE coalesce(n.net_after, d.net_amount) END AS net_amount,
+	d.channel, d.campaign, d.province, d.city, d.source_file
+FROM ${draft} d LEFT JOIN ${netted} n ON n.order_id = d.order_id AND n.is_new
+WHERE d.reject_reason IS NULL AND d.normal_rows > 0`,
 		`CREATE OR REPLACE TABLE ${lines} (order_id VARCHAR NOT NULL, line_no INTEGER NOT NULL,
 	product_id VARCHAR, product_title VARCHAR, category VARCHAR, quantity DOUBLE NOT NULL,
 	line_amount DOUBLE NOT NULL)`,
@@ -438,22 +567,24 @@ SELECT customer_id, ${firstOf('customer_name')} AS name, ${firstOf('phone')} AS 
 FROM ${rows} WHERE customer_id IS NOT NULL AND order_id IN (SELECT order_id FROM ${orders})
 GROUP BY customer_id`,
 		`CREATE OR REPLACE TABLE ${rejects} AS
-SELECT __line AS line, reject_reason AS reason, reject_column AS "column", reject_value AS value
+SELECT __line AS line, reject_reason AS reason, reject_column AS "column", reject_value AS value,
+	reject_format AS format
 FROM ${rows} WHERE reject_reason IS NOT NULL
 UNION ALL
-SELECT r.__line, 'order-has-rejected-row', NULL, r.order_id
+SELECT r.__line, 'order-has-rejected-row', NULL, r.order_id, NULL
 FROM ${rows} r WHERE r.reject_reason IS NULL AND r.order_id IN
 	(SELECT order_id FROM ${rows} WHERE reject_reason IS NOT NULL AND order_id IS NOT NULL)
 UNION ALL
-SELECT r.__line, d.reject_reason, NULL, r.order_id
+SELECT r.__line, d.reject_reason, NULL, r.order_id, NULL
 FROM ${rows} r JOIN ${draft} d USING (order_id) WHERE d.reject_reason IS NOT NULL`
 	];
 	if (hasLines)
 		statements.push(`INSERT INTO ${lines}
 SELECT r.order_id, ${per.lineNo},
 	r.product_id, r.product_title, r.category, coalesce(r.quantity, 1),
-	-- A one-line order without a line amount (Taobao's order report) is worth the order's amount.
-	coalesce(r.line_amount, CASE WHEN d.normal_rows = 1 THEN d.gross_amount END, 0)
+	-- A one-line order without a line amount (Taobao's order report) is worth the order's amount;
+	-- so is each row of a basket grouped by customer and time.
+	coalesce(r.line_amount, ${rowsAreLines ? 'r.order_amount, ' : ''}CASE WHEN d.normal_rows = 1 THEN d.gross_amount END, 0)
 FROM ${rows} r JOIN ${draft} d USING (order_id)
 WHERE d.reject_reason IS NULL AND NOT r.is_refund`);
 	return statements;
@@ -469,30 +600,25 @@ export function buildOrderSql(
 	oneRowPerOrder: boolean
 ): string[] {
 	const per = oneRowPerOrder ? fromOneRow : overRows;
-	return [buildOrderDraftSql(mapping, fileLabel, per), ...buildOrderTablesSql(mapping, per)];
+	return [
+		buildOrderDraftSql(mapping, fileLabel, per),
+		...buildReturnsSql(),
+		...buildOrderTablesSql(mapping, per)
+	];
 }
 
 /**
- * Counts of year-last date values whose first or second part exceeds 12, for deciding day/month
- * order from the data. One row: first_over_12, second_over_12, year_last.
+ * Per id column, how many values are present and how many are integers written as `N.0` (a float
+ * column saved by pandas or Excel: `17850.0`). One row: `n_<i>`, `float_<i>` for `columns[i]`.
+ * A column is read as integers only when every present value is such, decided over the whole
+ * column, so a real decimal id elsewhere in it keeps every id as written.
  */
-export function buildDateOrderProbeSql(stagingTable: string, column: string): string {
-	const col = `trim(CAST(${ident(column)} AS VARCHAR))`;
-	const parts = `regexp_extract(${col}, ${literal(YLAST_RE)}, ['p1', 'p2', 'y'])`;
-	return `WITH p AS (SELECT ${parts} AS b FROM ${ident(stagingTable)})
-SELECT count(*) FILTER (WHERE b.y <> '' AND TRY_CAST(b.p1 AS INTEGER) > 12) AS first_over_12,
-	count(*) FILTER (WHERE b.y <> '' AND TRY_CAST(b.p2 AS INTEGER) > 12) AS second_over_12,
-	count(*) FILTER (WHERE b.y <> '') AS year_last
-FROM p`;
-}
-
-/** The offset most explicitly-zoned times in the column carry, in minutes (NULL if none do). */
-export function buildStoreOffsetProbeSql(stagingTable: string, column: string): string {
-	const col = `trim(CAST(${ident(column)} AS VARCHAR))`;
-	const tz = `regexp_extract(${col}, ${literal(YMD_RE)}, 7)`;
-	return `WITH z AS (SELECT ${tz} AS tz FROM ${ident(stagingTable)})
-SELECT ${offsetMinutes('tz', 0)} AS offset_minutes, count(*) AS n FROM z WHERE tz <> ''
-GROUP BY tz ORDER BY n DESC, tz LIMIT 1`;
+export function buildFloatIdProbeSql(stagingTable: string, columns: readonly string[]): string {
+	const counts = columns.map((c, i) => {
+		const v = `nullif(trim(CAST(${ident(c)} AS VARCHAR)), '')`;
+		return `count(${v}) AS n_${i}, count(*) FILTER (WHERE regexp_full_match(${v}, '-?\\d+\\.0+')) AS float_${i}`;
+	});
+	return `SELECT ${counts.join(',\n\t')} FROM ${ident(stagingTable)}`;
 }
 
 /** How many of the new orders replace orders already loaded (later file wins). */
@@ -512,6 +638,11 @@ export function buildMergeSql(): string[] {
 		`DELETE FROM order_lines WHERE order_id IN (SELECT order_id FROM ${orders})`,
 		`DELETE FROM orders WHERE order_id IN (SELECT order_id FROM ${orders})`,
 		`INSERT INTO orders BY NAME SELECT * FROM ${orders}`,
+		// Returns in this file that take back orders loaded from earlier files.
+		`UPDATE orders SET refund_amount = n.refund_after,
+	net_amount = CASE WHEN n.fully_refunded THEN 0 ELSE n.net_after END,
+	status = CASE WHEN n.fully_refunded THEN 'refunded' ELSE orders.status END
+FROM ${INGEST_TABLES.netted} n WHERE NOT n.is_new AND orders.order_id = n.order_id`,
 		`INSERT INTO order_lines BY NAME SELECT * FROM ${lines}`,
 		`CREATE OR REPLACE TABLE __ingest_customers_merged AS
 SELECT n.customer_id, coalesce(n.name, o.name) AS name, coalesce(n.phone, o.phone) AS phone,

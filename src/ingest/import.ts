@@ -11,13 +11,18 @@ import {
 	buildParseRowsSql,
 	ONE_ROW_PER_ORDER_PROBE_SQL,
 	buildCleanupSql,
-	buildDateOrderProbeSql,
 	buildDuplicateCountSql,
+	buildFloatIdProbeSql,
 	buildMergeSql,
-	buildStoreOffsetProbeSql
+	type DateField,
+	type DateReading
 } from './canonicalize.ts';
+import { decideDateFormat, type DateShapeCount } from './dates/detect.ts';
+import { compileDateFormat, dateOrderOf, type DateFormat } from './dates/format.ts';
+import { buildDateOffsetProbeSql, buildDateShapeProbeSql } from './dates/sql.ts';
 import {
 	headerSignature,
+	orderIdModeOf,
 	suggestMapping,
 	validateMapping,
 	type CanonicalField,
@@ -36,7 +41,8 @@ import {
 	collectTotals,
 	type FileQuality,
 	type ImportFailure,
-	type ImportReport
+	type ImportReport,
+	type OffsetRule
 } from './quality.ts';
 import { previewSource, stageSource, type ReadOptions, type SourcePreview } from './read/index.ts';
 import { fail, ok, type Failure, type Result } from '../lib/result.ts';
@@ -102,6 +108,8 @@ export interface ImportOptions extends ImportRun {
 	mappingFor?: (request: MappingRequest) => Promise<Mapping | null>;
 	/** Per-file reader overrides. */
 	readFor?: (file: ImportSource) => ReadOptions;
+	/** The store's time zone, minutes east of UTC, as if chosen in the dialog. */
+	timezoneOffsetMinutes?: number;
 }
 
 const STAGING_TABLE = '__ingest_stage';
@@ -258,15 +266,21 @@ async function importOne(
 
 	progress('building', rowCount, file.size);
 	const warnings: Failure[] = [...staged.value.warnings];
-	const dates = await resolveDateOrder(engine, mapping, warnings);
-	if (!dates.ok) return dates;
-	mapping = dates.value.mapping;
 	const tz = plan.fixedTimezone ? mapping.timezoneOffsetMinutes : undefined;
-	const offset = await resolveStoreOffset(engine, mapping, preset, tz);
-	if (!offset.ok) return offset;
-	mapping = offset.value;
+	const dates = await resolveDates(engine, mapping, preset, tz, warnings);
+	if (!dates.ok) return dates;
+	const { readings, reported } = dates.value;
+	mapping = { ...mapping, timezoneOffsetMinutes: dates.value.storeOffsetMinutes };
 
-	const parsed = await runAll(engine, [buildParseRowsSql(mapping, STAGING_TABLE)]);
+	const floatIdFields = await findFloatIdFields(engine, mapping, warnings);
+	if (!floatIdFields.ok) return floatIdFields;
+	const parsed = await runAll(engine, [
+		buildParseRowsSql(mapping, STAGING_TABLE, {
+			fileLabel: file.name,
+			floatIdFields: floatIdFields.value,
+			dates: readings
+		})
+	]);
 	if (!parsed.ok) return parsed;
 	const shape = await firstRow(engine, ONE_ROW_PER_ORDER_PROBE_SQL);
 	if (!shape.ok) return shape;
@@ -295,23 +309,31 @@ async function importOne(
 			column: null,
 			value: r.raw ?? null
 		})),
-		dateOrder: dates.value.order,
-		dateOrderGuessed: dates.value.guessed,
+		dateOrder: reported.order,
+		dateOrderGuessed: reported.guessed,
+		dateFormat: reported.format,
+		offsetRule: reported.offsetRule,
+		offsetsSeen: reported.offsetsSeen,
 		storeOffsetMinutes: mapping.timezoneOffsetMinutes,
+		generatedOrderIds: orderIdModeOf(mapping),
 		warnings,
 		now: run.now
 	});
 	if (!quality.ok) return quality;
-	const { rejected } = quality.value;
-	if (quality.value.orders === 0 && rowCount > 0)
+	// A file of returns only (refunds of orders loaded earlier) loads no order and is fine.
+	if (quality.value.orders === 0 && quality.value.returns.lines === 0 && rowCount > 0) {
+		const { rejected } = quality.value;
+		const first = rejected[0];
+		const why = first?.format ? `"${first.value}" is not a date in ${first.format}` : first?.reason;
 		return {
 			ok: false,
 			error: {
 				code: 'ingest.nothing-loaded',
-				detail: `all ${rowCount} rows were rejected (first: line ${rejected[0]?.line}, ${rejected[0]?.reason})`,
+				detail: `all ${rowCount} rows were rejected (first: line ${first?.line}, ${why})`,
 				rejected
 			}
 		};
+	}
 	if (run.signal?.aborted) return { ok: false, error: cancelled() };
 
 	progress('merging', rowCount, file.size);
@@ -344,7 +366,9 @@ async function planFromHead(file: ImportSource, opts: ImportOptions): Promise<Re
 			confidence = suggestion.confidence;
 		}
 	}
-	const plan = { file, read, presetId: preset?.id ?? null, fixedTimezone: false };
+	const tz = opts.timezoneOffsetMinutes;
+	if (tz !== undefined) proposed = { ...proposed, timezoneOffsetMinutes: tz };
+	const plan = { file, read, presetId: preset?.id ?? null, fixedTimezone: tz !== undefined };
 	if (opts.mappingFor) {
 		const answer = await opts.mappingFor({
 			file,
@@ -366,55 +390,147 @@ async function planFromHead(file: ImportSource, opts: ImportOptions): Promise<Re
 	return ok({ ...plan, mapping: proposed });
 }
 
+/** How the date columns are read, and what the quality report says about it. */
+interface ResolvedDates {
+	readings: Partial<Record<DateField, DateReading>>;
+	storeOffsetMinutes: number;
+	/** For the order time column (else the payment time column). */
+	reported: {
+		format: DateFormat;
+		order: 'ymd' | 'dmy' | 'mdy';
+		guessed: boolean;
+		offsetRule: OffsetRule;
+		offsetsSeen: number[];
+	};
+}
+
+const ID_COLUMNS = ['order_id', 'customer_id', 'product_id'] as const;
+
 /**
- * Decides day/month order for year-last dates from the data: a first part above 12 can only be a
- * day, a second part above 12 only a day too. Both present means the column mixes orders.
+ * The id fields whose every value is an integer written as `N.0` (a float column from pandas or
+ * Excel): they are read as `N`, so customer 17850 of this export meets 17850 of the next. Each
+ * such column adds an `ingest.float-ids` warning naming it and how many ids it rewrote.
  */
-async function resolveDateOrder(
+async function findFloatIdFields(
 	engine: SqlEngine,
 	mapping: Mapping,
 	warnings: Failure[]
-): Promise<Result<{ mapping: Mapping; order: 'ymd' | 'dmy' | 'mdy'; guessed: boolean }>> {
-	if (mapping.dateOrder !== 'auto')
-		return ok({ mapping, order: mapping.dateOrder, guessed: false });
-	const column = mapping.fields.order_time ?? mapping.fields.pay_time;
-	if (column === undefined)
-		return ok({ mapping, order: mapping.ambiguousDateDefault, guessed: true });
-	const probe = await firstRow(engine, buildDateOrderProbeSql(STAGING_TABLE, column));
+): Promise<Result<CanonicalField[]>> {
+	const fields = ID_COLUMNS.filter((f) => mapping.fields[f] !== undefined);
+	if (fields.length === 0) return ok([]);
+	const columns = fields.map((f) => mapping.fields[f] as string);
+	const probe = await firstRow(engine, buildFloatIdProbeSql(STAGING_TABLE, columns));
 	if (!probe.ok) return probe;
-	const dayFirst = Number(probe.value.first_over_12 ?? 0);
-	const monthFirst = Number(probe.value.second_over_12 ?? 0);
-	const yearLast = Number(probe.value.year_last ?? 0);
-	let order: 'dmy' | 'mdy' = mapping.ambiguousDateDefault;
-	let guessed = false;
-	if (dayFirst > 0 && monthFirst > 0)
+	const found: CanonicalField[] = [];
+	fields.forEach((field, i) => {
+		const floats = Number(probe.value[`float_${i}`] ?? 0);
+		if (floats === 0 || floats !== Number(probe.value[`n_${i}`] ?? 0)) return;
+		found.push(field);
 		warnings.push({
-			code: 'ingest.mixed-date-order',
-			detail: `${dayFirst} dates are day-first and ${monthFirst} month-first; using ${order}`
+			code: 'ingest.float-ids',
+			detail: `${columns[i]}: ${floats} ids written as N.0, read as N`
 		});
-	else if (dayFirst > 0) order = 'dmy';
-	else if (monthFirst > 0) order = 'mdy';
-	else guessed = yearLast > 0;
-	if (guessed)
-		warnings.push({ code: 'ingest.date-order-guessed', detail: `no day above 12; using ${order}` });
-	return ok({ mapping: { ...mapping, dateOrder: order }, order, guessed });
+	});
+	return ok(found);
 }
 
-/** For exports whose times carry an offset, the store is taken to be where most orders were. */
-async function resolveStoreOffset(
+const DATE_FIELDS: DateField[] = ['order_time', 'pay_time'];
+
+/**
+ * Decides each date column's format (the analyst's, else from the shapes of all its values) and
+ * its offset rule: when the explicit offsets of a column differ (daylight saving), each time
+ * keeps its own wall-clock reading, since shifting by another row's offset would move it by an
+ * hour; one offset throughout is converted to the store's zone. For exports whose times carry an
+ * offset (Shopify, Amazon), the store is taken to be where most orders were.
+ */
+async function resolveDates(
 	engine: SqlEngine,
 	mapping: Mapping,
 	preset: Preset | undefined,
-	override: number | undefined
-): Promise<Result<Mapping>> {
-	if (override !== undefined) return ok({ ...mapping, timezoneOffsetMinutes: override });
-	const column = mapping.fields.order_time;
-	if (!preset?.storeOffsetFromData || column === undefined) return ok(mapping);
-	const probe = await firstRow(engine, buildStoreOffsetProbeSql(STAGING_TABLE, column));
-	if (!probe.ok) return probe;
-	const minutes = probe.value.offset_minutes;
-	if (minutes === null || minutes === undefined) return ok(mapping);
-	return ok({ ...mapping, timezoneOffsetMinutes: Number(minutes) });
+	override: number | undefined,
+	warnings: Failure[]
+): Promise<Result<ResolvedDates>> {
+	const readings: ResolvedDates['readings'] = {};
+	let reported: ResolvedDates['reported'] | undefined;
+	for (const field of DATE_FIELDS) {
+		const column = mapping.fields[field];
+		if (column === undefined) continue;
+		let format = mapping.dateFormat;
+		let guessed = false;
+		if (format === undefined) {
+			const shapes = await allRows(
+				engine,
+				buildDateShapeProbeSql(STAGING_TABLE, column, mapping.nullTokens)
+			);
+			if (!shapes.ok) return shapes;
+			const decision = decideDateFormat(shapes.value.map(shapeCountOf), {
+				order: mapping.dateOrder,
+				ambiguousDefault: mapping.ambiguousDateDefault
+			});
+			format = decision.format;
+			guessed = decision.ambiguous;
+			if (!reported && decision.mixedOrder)
+				warnings.push({
+					code: 'ingest.mixed-date-order',
+					detail: `day-first and month-first dates in ${column}; using ${format}`
+				});
+			else if (!reported && decision.ambiguous)
+				warnings.push({
+					code: 'ingest.date-order-guessed',
+					detail: `no day above 12 in ${column}; using ${format}`
+				});
+		}
+		const compiled = compileDateFormat(format);
+		if (!compiled.ok) return compiled;
+		let offsetsSeen: number[] = [];
+		if (compiled.value.kind === 'text' && compiled.value.parts.includes('tz')) {
+			const offsets = await allRows(
+				engine,
+				buildDateOffsetProbeSql(STAGING_TABLE, column, compiled.value, mapping.nullTokens)
+			);
+			if (!offsets.ok) return offsets;
+			offsetsSeen = offsets.value.map((r) => Number(r.offset_minutes));
+		}
+		const keepWallClock = offsetsSeen.length > 1;
+		readings[field] = { format, compiled: compiled.value, keepWallClock };
+		reported ??= {
+			format,
+			order: dateOrderOf(format),
+			guessed,
+			offsetRule: keepWallClock ? 'wall-clock' : offsetsSeen.length === 1 ? 'single' : 'none',
+			offsetsSeen
+		};
+	}
+	const fromData = preset?.storeOffsetFromData ? reported?.offsetsSeen[0] : undefined;
+	return ok({
+		readings,
+		storeOffsetMinutes: override ?? fromData ?? mapping.timezoneOffsetMinutes,
+		reported: reported ?? {
+			format: 'iso',
+			order: 'ymd',
+			guessed: false,
+			offsetRule: 'none',
+			offsetsSeen: []
+		}
+	});
+}
+
+const shapeCountOf = (r: Record<string, unknown>): DateShapeCount => ({
+	shape: String(r.shape) as DateShapeCount['shape'],
+	separators: r.separators === null ? null : String(r.separators),
+	yearDigits: r.year_digits === null ? null : Number(r.year_digits),
+	count: Number(r.count),
+	firstOver12: Number(r.first_over_12),
+	secondOver12: Number(r.second_over_12),
+	withTime: Number(r.with_time),
+	withSeconds: Number(r.with_seconds),
+	withAmPm: Number(r.with_am_pm)
+});
+
+async function allRows(engine: SqlEngine, sql: string): Promise<Result<Record<string, unknown>[]>> {
+	const result = await engine.query(sql);
+	if (!result.ok) return result;
+	return ok(result.value.toArray().map((r) => r.toJSON() as Record<string, unknown>));
 }
 
 async function mergeInTransaction(engine: SqlEngine): Promise<Result<void>> {

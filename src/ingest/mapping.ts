@@ -37,7 +37,8 @@ export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 /**
  * Order of the parts in dates whose year comes last (`11/12/2024`). 'auto' decides from the data
  * (a first part above 12 means day first) and falls back to `ambiguousDateDefault`; 'ymd' accepts
- * only year-first dates and rejects year-last ones.
+ * only year-first dates and rejects year-last ones. It steers the format detection
+ * (dates/detect.ts) when `Mapping.dateFormat` is absent.
  */
 export type DateOrder = 'auto' | 'ymd' | 'dmy' | 'mdy';
 
@@ -48,11 +49,19 @@ export type DateOrder = 'auto' | 'ymd' | 'dmy' | 'mdy';
  */
 export type OrderAmountLevel = 'order' | 'first-line' | 'line-sum';
 
+/** How order ids are generated for a file without an order id column (see Mapping). */
+export type OrderIdMode = 'row' | 'customer-time';
+
 export interface Mapping {
 	/** Canonical field → source column name (exactly as in the header). */
 	fields: Partial<Record<CanonicalField, string>>;
 	dateOrder: DateOrder;
 	ambiguousDateDefault: 'dmy' | 'mdy';
+	/**
+	 * The date columns' format as the analyst chose or typed it (a DATE_FORMATS id or a token
+	 * pattern such as `D.M.YYYY H:mm`, see dates/format.ts). Absent: decided from the data.
+	 */
+	dateFormat?: string;
 	/** Store time zone as minutes east of UTC (China: 480). Canonical times are store-local. */
 	timezoneOffsetMinutes: number;
 	/**
@@ -68,6 +77,18 @@ export interface Mapping {
 	nullTokens: string[];
 	/** Order ids starting with this mark cancellations (UCI: `C536379`). */
 	cancelPrefix?: string;
+	/**
+	 * Order ids starting with this mark are adjustment documents, neither sales nor returns (UCI:
+	 * `A563185`, "Adjust bad debt"); their rows are counted in the quality report and dropped.
+	 */
+	adjustmentPrefix?: string;
+	/**
+	 * How orders are formed when no column is mapped to order_id: 'row' (the default) makes each
+	 * row one order, id `#row-<file>:<line>`; 'customer-time' makes the rows of one customer at one
+	 * time one order (line items), id `#ct-<customer>@<time>`. The `#` never starts a platform's
+	 * id, so generated ids are recognisable; both are stable for the same file.
+	 */
+	orderIdMode?: OrderIdMode;
 	/** The analyst accepted that every order's customer is unknown (no customer column). */
 	unknownCustomersAcknowledged: boolean;
 	/** Currency assumed when the amounts carry no symbol (ISO 4217). */
@@ -196,9 +217,19 @@ function isMapping(value: unknown): value is Mapping {
 	);
 }
 
+/** True when a column is mapped to order_id; otherwise ids are generated per `orderIdMode`. */
+export function hasOrderIdColumn(mapping: Mapping): boolean {
+	return mapping.fields.order_id !== undefined;
+}
+
+/** The id generation the mapping implies: null with an order id column, else its mode or 'row'. */
+export function orderIdModeOf(mapping: Mapping): OrderIdMode | null {
+	return hasOrderIdColumn(mapping) ? null : (mapping.orderIdMode ?? 'row');
+}
+
 /**
  * Checks that a mapping can build orders from this header, and returns it with the amount level
- * matching the mapped columns. A file without a customer column is accepted only when the analyst
+ * matching the mapped columns. An order id column is optional (ids are then generated). A file without a customer column is accepted only when the analyst
  * acknowledged that all its customers will be unknown.
  */
 export function validateMapping(mapping: Mapping, header: readonly string[]): Result<Mapping> {
@@ -208,7 +239,6 @@ export function validateMapping(mapping: Mapping, header: readonly string[]): Re
 		if (column !== undefined && !columns.has(column))
 			return fail('ingest.mapping-unknown-column', `${field} → "${column}" is not in the header`);
 	}
-	if (!f.order_id) return fail('ingest.mapping-missing-order-id', 'no column mapped to order_id');
 	if (!f.order_time && !f.pay_time)
 		return fail('ingest.mapping-missing-date', 'no column mapped to order_time');
 	const hasLineAmount = Boolean(f.line_amount || f.unit_price);
@@ -476,6 +506,13 @@ const COMMON_STATUS_WORDS: Record<string, OrderStatus> = {
 	已关闭: 'closed'
 };
 
+/**
+ * A name that contains an order word but names a line, item or count (`order_item_id`,
+ * `order_line_no`, `order_count`): its values differ per row, so as an order id it would make
+ * every line its own order. Such a column is never proposed for order_id by a partial match.
+ */
+const LINE_ID_WORDS = /item|line|row|count|qty|quantity|明细|子订单|数量/;
+
 /** What a field's values look like, to confirm or find a column from its sample values. */
 const VALUE_KIND: Partial<Record<CanonicalField, 'date' | 'number'>> = {
 	order_time: 'date',
@@ -524,7 +561,7 @@ export function suggestMapping(
 			let score = 0;
 			if (rank >= 0) score = 0.9 - rank * 0.01;
 			else if (name.length > 0 && synonyms.some((s) => s.length >= 3 && name.includes(s)))
-				score = 0.5;
+				score = field === 'order_id' && LINE_ID_WORDS.test(name) ? 0 : 0.5;
 			if (score === 0) return;
 			// `Total Quantity` and `Order No` are never money, whatever else their names say.
 			if (MONEY_FIELDS.includes(field) && looksLikeCountOrId(name)) return;

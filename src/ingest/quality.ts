@@ -6,6 +6,7 @@
 import type { SqlEngine } from '../engine/types.ts';
 import type { OrderStatus } from './canonical.ts';
 import { INGEST_TABLES, type RejectReason } from './canonicalize.ts';
+import type { OrderIdMode } from './mapping.ts';
 import type { Failure } from '../lib/result.ts';
 import { fail, ok, type Result } from '../lib/result.ts';
 import { ident, literal } from '../lib/sql.ts';
@@ -20,10 +21,19 @@ export interface RejectedRow {
 	column: string | null;
 	/** The value as written (for order-level rejections, the order id). */
 	value: string | null;
+	/** For `bad-date`: the format the value was read in (a DATE_FORMATS id or a pattern). */
+	format?: string;
 }
 
 /** A file that failed, with the rows it rejected when every row was: their raw values and reasons. */
 export type ImportFailure = Failure & { rejected?: RejectedRow[] };
+
+/**
+ * How explicit offsets in the order times were treated: 'none' written; one offset throughout,
+ * converted to the store's zone ('single'); several (daylight saving), each time kept at its own
+ * wall-clock reading ('wall-clock').
+ */
+export type OffsetRule = 'none' | 'single' | 'wall-clock';
 
 export interface StatusTotals {
 	orders: number;
@@ -31,20 +41,50 @@ export interface StatusTotals {
 	amount: number;
 }
 
+/**
+ * Returns that were documents of their own (UCI `C` invoices, refund rows whose order is not in
+ * the file): never orders, netted into the sales they take back (see canonicalize.ts).
+ */
+export interface ReturnsNetted {
+	/** Distinct return lines (exact duplicates counted once) and their amount. */
+	lines: number;
+	amount: number;
+	/** Exact copies of a return line beyond the first, not netted again. */
+	duplicateLines: number;
+	duplicateAmount: number;
+	/** What was taken back from orders loaded from earlier files. */
+	earlierFiles: { orders: number; amount: number };
+	/** Returns whose sale is in neither this file nor the data loaded before: revenue unchanged. */
+	unmatched: { lines: number; amount: number };
+	/** Returned beyond what the matched orders were worth (their net stops at 0). */
+	excess: number;
+	/** Lines of a cancellation document with a positive amount: neither sale nor return. */
+	positiveCancellationLines: number;
+	/** Rows of adjustment documents (UCI `A`, "Adjust bad debt"): neither sale nor return. */
+	adjustmentRows: number;
+	adjustmentAmount: number;
+}
+
 export interface FileQuality {
 	file: string;
 	preset: string | null;
 	/** Data rows in the file (loaded + rejected). */
 	rowsRead: number;
+	/** Orders loaded, every status (`statuses` splits them; paid ones are what analyses count). */
 	orders: number;
 	lines: number;
+	/** Customers with at least one paid order. */
 	customers: number;
 	unknownCustomerOrders: number;
 	/** Net revenue of orders with no customer id. */
 	unknownCustomerRevenue: number;
 	grossRevenue: number;
 	netRevenue: number;
+	/** Refunds of this file's orders plus what its returns took back from earlier files' orders. */
 	refundAmount: number;
+	returns: ReturnsNetted;
+	/** How order ids were generated for a file without an order id column; null: read from it. */
+	generatedOrderIds: OrderIdMode | null;
 	/** Store-local `YYYY-MM-DD HH:MM:SS`, null when no order was loaded. */
 	firstOrder: string | null;
 	lastOrder: string | null;
@@ -62,7 +102,7 @@ export interface FileQuality {
 		zeroAmountOrders: number;
 		/** Rows with a negative amount or quantity, netted into their order's refund. */
 		refundRows: number;
-		/** Orders made only of refund rows (returns whose sale is not in this file). */
+		/** Return lines whose sale is not in this file nor loaded before (= returns.unmatched.lines). */
 		refundOnlyOrders: number;
 		futureOrders: number;
 		before2000Orders: number;
@@ -73,14 +113,26 @@ export interface FileQuality {
 	dateOrder: 'ymd' | 'dmy' | 'mdy';
 	/** True when the data had no day above 12 to decide day/month order from. */
 	dateOrderGuessed: boolean;
+	/** The order times' format, chosen or decided from the data (see dates/format.ts). */
+	dateFormat: string;
+	offsetRule: OffsetRule;
+	/** The explicit offsets the order times carry, minutes east of UTC, most common first. */
+	offsetsSeen: number[];
 	storeOffsetMinutes: number;
 	warnings: Failure[];
 }
 
+/**
+ * Everything loaded so far, counted as the analyses count: `orders` are paid orders, `customers`
+ * the customers with at least one, and the orders of every other status are listed beside them.
+ */
 export interface CanonicalTotals {
 	orders: number;
+	/** Orders that are not (or no longer) sales, by status: closed, cancelled, refunded. */
+	otherOrders: Record<Exclude<OrderStatus, 'paid'>, number>;
 	lines: number;
 	customers: number;
+	/** Paid orders with no customer id. */
 	unknownCustomerOrders: number;
 	unknownCustomerRevenue: number;
 	netRevenue: number;
@@ -101,7 +153,7 @@ const STATUSES: OrderStatus[] = ['paid', 'refunded', 'cancelled', 'closed'];
 
 /** One row of counts and sums for the file just built (read before the merge). */
 export function buildFileSummarySql(now: Date, storeOffsetMinutes: number): string {
-	const { rows, orders, lines, customers } = INGEST_TABLES;
+	const { rows, orders, lines, returns, matches, netted } = INGEST_TABLES;
 	// "Now" as the store's wall clock, to compare with store-local order times.
 	const localNow = literal(new Date(now.getTime() + storeOffsetMinutes * 60_000));
 	const byStatus = STATUSES.map(
@@ -112,17 +164,28 @@ export function buildFileSummarySql(now: Date, storeOffsetMinutes: number): stri
 	(SELECT count(*) FROM ${rows}) AS rows_read,
 	count(*) AS orders,
 	(SELECT count(*) FROM ${lines}) AS lines,
-	(SELECT count(*) FROM ${customers}) AS customers,
+	count(DISTINCT customer_id) FILTER (WHERE status = 'paid') AS customers,
 	count(*) FILTER (WHERE customer_id IS NULL) AS unknown_customer_orders,
 	coalesce(sum(net_amount) FILTER (WHERE customer_id IS NULL), 0) AS unknown_customer_revenue,
 	coalesce(sum(gross_amount), 0) AS gross_revenue,
 	coalesce(sum(net_amount), 0) AS net_revenue,
-	coalesce(sum(refund_amount), 0) AS refund_amount,
+	coalesce(sum(refund_amount), 0) + (SELECT coalesce(sum(taken), 0) FROM ${netted} WHERE NOT is_new) AS refund_amount,
+	(SELECT count(*) FROM ${returns}) AS return_lines,
+	(SELECT coalesce(sum(amount), 0) FROM ${returns}) AS return_amount,
+	(SELECT coalesce(sum(copies - 1), 0) FROM ${returns}) AS duplicate_return_lines,
+	(SELECT coalesce(sum(amount * (copies - 1)), 0) FROM ${returns}) AS duplicate_return_amount,
+	(SELECT count(*) FROM ${netted} WHERE NOT is_new) AS earlier_orders,
+	(SELECT coalesce(sum(taken), 0) FROM ${netted} WHERE NOT is_new) AS earlier_amount,
+	(SELECT count(*) FROM ${returns} WHERE return_no NOT IN (SELECT return_no FROM ${matches})) AS unmatched_lines,
+	(SELECT coalesce(sum(amount), 0) FROM ${returns} WHERE return_no NOT IN (SELECT return_no FROM ${matches})) AS unmatched_amount,
+	(SELECT coalesce(sum(excess), 0) FROM ${netted}) AS return_excess,
+	(SELECT count(*) FROM ${rows} WHERE doc_kind = 'cancellation' AND NOT is_negative AND reject_reason IS NULL) AS positive_cancellation_lines,
+	(SELECT count(*) FROM ${rows} WHERE doc_kind = 'adjustment') AS adjustment_rows,
+	(SELECT coalesce(sum(row_amount), 0) FROM ${rows} WHERE doc_kind = 'adjustment') AS adjustment_amount,
 	strftime(min(order_time), '%Y-%m-%d %H:%M:%S') AS first_order,
 	strftime(max(order_time), '%Y-%m-%d %H:%M:%S') AS last_order,
 	count(*) FILTER (WHERE gross_amount = 0) AS zero_amount_orders,
 	(SELECT count(*) FROM ${rows} WHERE is_refund AND reject_reason IS NULL) AS refund_rows,
-	count(*) FILTER (WHERE order_id IN (SELECT order_id FROM ${rows} GROUP BY order_id HAVING bool_and(is_refund))) AS refund_only_orders,
 	count(*) FILTER (WHERE order_time > ${localNow}) AS future_orders,
 	count(*) FILTER (WHERE order_time < TIMESTAMP '2000-01-01 00:00:00') AS before_2000_orders,
 	${byStatus}
@@ -137,7 +200,7 @@ GROUP BY status_word ORDER BY rows DESC, word`;
 }
 
 export function buildRejectedRowsSql(): string {
-	return `SELECT line, reason, "column", value FROM ${INGEST_TABLES.rejects} ORDER BY line, reason`;
+	return `SELECT line, reason, "column", value, format FROM ${INGEST_TABLES.rejects} ORDER BY line, reason`;
 }
 
 /**
@@ -206,12 +269,18 @@ export function dominantCurrency(files: readonly Pick<FileQuality, 'currency' | 
 	return [...orders].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 }
 
-/** Running totals over the canonical tables (every file loaded so far). */
+/**
+ * Running totals over the canonical tables (every file loaded so far), counted like the
+ * analyses: paid orders and their customers, the other statuses beside them.
+ */
 export function buildTotalsSql(): string {
-	return `SELECT count(*) AS orders,
+	return `SELECT count(*) FILTER (WHERE status = 'paid') AS orders,
+	count(*) FILTER (WHERE status = 'closed') AS closed_orders,
+	count(*) FILTER (WHERE status = 'cancelled') AS cancelled_orders,
+	count(*) FILTER (WHERE status = 'refunded') AS refunded_orders,
 	(SELECT count(*) FROM order_lines) AS lines,
-	(SELECT count(*) FROM customers) AS customers,
-	count(*) FILTER (WHERE customer_id IS NULL) AS unknown_customer_orders,
+	count(DISTINCT customer_id) FILTER (WHERE status = 'paid') AS customers,
+	count(*) FILTER (WHERE customer_id IS NULL AND status = 'paid') AS unknown_customer_orders,
 	coalesce(sum(net_amount) FILTER (WHERE customer_id IS NULL), 0) AS unknown_customer_revenue,
 	coalesce(sum(net_amount), 0) AS net_revenue,
 	strftime(min(order_time), '%Y-%m-%d %H:%M:%S') AS first_order,
@@ -241,7 +310,11 @@ export interface FileQualityContext {
 	readerRejected: RejectedRow[];
 	dateOrder: 'ymd' | 'dmy' | 'mdy';
 	dateOrderGuessed: boolean;
+	dateFormat: string;
+	offsetRule: OffsetRule;
+	offsetsSeen: number[];
 	storeOffsetMinutes: number;
+	generatedOrderIds: OrderIdMode | null;
 	warnings: Failure[];
 	now: Date;
 }
@@ -277,7 +350,8 @@ export async function collectFileQuality(
 			line: num(r.line),
 			reason: String(r.reason),
 			column: str(r.column),
-			value: str(r.value)
+			value: str(r.value),
+			...(r.format === null || r.format === undefined ? {} : { format: String(r.format) })
 		}))
 	].sort((a, b) => a.line - b.line);
 	const warnings = [...ctx.warnings];
@@ -304,6 +378,19 @@ export async function collectFileQuality(
 		grossRevenue: num(s.gross_revenue),
 		netRevenue: num(s.net_revenue),
 		refundAmount: num(s.refund_amount),
+		returns: {
+			lines: num(s.return_lines),
+			amount: num(s.return_amount),
+			duplicateLines: num(s.duplicate_return_lines),
+			duplicateAmount: num(s.duplicate_return_amount),
+			earlierFiles: { orders: num(s.earlier_orders), amount: num(s.earlier_amount) },
+			unmatched: { lines: num(s.unmatched_lines), amount: num(s.unmatched_amount) },
+			excess: num(s.return_excess),
+			positiveCancellationLines: num(s.positive_cancellation_lines),
+			adjustmentRows: num(s.adjustment_rows),
+			adjustmentAmount: num(s.adjustment_amount)
+		},
+		generatedOrderIds: ctx.generatedOrderIds,
 		firstOrder: str(s.first_order),
 		lastOrder: str(s.last_order),
 		currency: currency.currency,
@@ -313,7 +400,7 @@ export async function collectFileQuality(
 		suspicious: {
 			zeroAmountOrders: num(s.zero_amount_orders),
 			refundRows: num(s.refund_rows),
-			refundOnlyOrders: num(s.refund_only_orders),
+			refundOnlyOrders: num(s.unmatched_lines),
 			futureOrders: num(s.future_orders),
 			before2000Orders: num(s.before_2000_orders)
 		},
@@ -321,6 +408,9 @@ export async function collectFileQuality(
 		rejected,
 		dateOrder: ctx.dateOrder,
 		dateOrderGuessed: ctx.dateOrderGuessed,
+		dateFormat: ctx.dateFormat,
+		offsetRule: ctx.offsetRule,
+		offsetsSeen: ctx.offsetsSeen,
 		storeOffsetMinutes: ctx.storeOffsetMinutes,
 		warnings
 	});
@@ -332,6 +422,11 @@ export async function collectTotals(engine: SqlEngine): Promise<Result<Canonical
 	const t = rows.value[0] ?? {};
 	return ok({
 		orders: num(t.orders),
+		otherOrders: {
+			closed: num(t.closed_orders),
+			cancelled: num(t.cancelled_orders),
+			refunded: num(t.refunded_orders)
+		},
 		lines: num(t.lines),
 		customers: num(t.customers),
 		unknownCustomerOrders: num(t.unknown_customer_orders),
@@ -355,9 +450,11 @@ function csvCell(value: string | number | null): string {
 
 /** Every rejected row of every file in the report, as CSV for download. */
 export function rejectedRowsCsv(report: Pick<ImportReport, 'files'>): string {
-	const lines = ['file,line,reason,column,value'];
+	const lines = ['file,line,reason,column,value,format'];
 	for (const file of report.files)
 		for (const r of file.rejected)
-			lines.push([file.file, r.line, r.reason, r.column, r.value].map(csvCell).join(','));
+			lines.push(
+				[file.file, r.line, r.reason, r.column, r.value, r.format ?? null].map(csvCell).join(',')
+			);
 	return lines.join('\r\n') + '\r\n';
 }

@@ -5,6 +5,7 @@ export const title: Msg = { en: 'Overview', zh: '概览' };
 export const definition: Msg = {
 	en:
 		'Revenue is net (paid orders, refunds subtracted) or gross (every order at the amount paid), as set in the header. ' +
+		'Returns are never orders: a refund row of an order (WooCommerce, Taobao 退款金额) reduces that order; a cancellation invoice (UCI `C…`) or a return whose order is elsewhere reduces the same customer’s latest earlier sale of that product (else their latest earlier sale, else their next one), also across files; one whose sale is not in the data changes no revenue. Adjustment invoices (UCI `A…`) are not orders. ' +
 		'Customers = distinct known customers with an order; unknown customers (no id) count in orders and revenue only. ' +
 		'Orders: every order counts, several on the same day included. AOV = revenue ÷ orders. ' +
 		'Repeat rate in the period = known customers with ≥ 2 orders in the window ÷ known customers with ≥ 1 order in it. ' +
@@ -15,6 +16,7 @@ export const definition: Msg = {
 		'New customer in a month = their first-ever order (all store orders before the as-of date, whatever the filters; in net mode the first paid one) falls in that month; returning = an earlier first order.',
 	zh:
 		'收入按页头设置取净额（仅已付款订单，扣除退款）或总额（所有订单按实付金额）。' +
+		'退货从不计为订单：订单自身的退款行（WooCommerce、淘宝退款金额）冲减该订单；取消发票（UCI `C…`）或订单不在同一行组的退货，冲减同一客户在此之前最近一笔含该商品的销售（否则为此前最近一笔，再否则为之后第一笔），跨文件同样适用；销售不在数据中的退货不改变收入。调整单据（UCI `A…`）不是订单。' +
 		'客户数 = 有订单的已知客户去重数；无客户 ID 的未知客户只计入订单和收入。' +
 		'订单数：每笔订单都计数，同一天的多笔订单分别计算。客单价 = 收入 ÷ 订单数。' +
 		'期内复购率 = 窗口内下单 ≥ 2 次的已知客户 ÷ 窗口内下单 ≥ 1 次的已知客户。' +

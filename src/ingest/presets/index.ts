@@ -57,11 +57,16 @@ export function rankPresets(header: readonly string[]): PresetMatch[] {
 	return PRESETS.map((preset) => ({
 		preset,
 		score:
-			preset.required.filter((c) => names.has(normalizeColumnName(c))).length /
+			preset.required.filter((c) => namesOf(preset, c).some((n) => names.has(n))).length /
 			preset.required.length
 	}))
 		.filter((m) => m.score >= 0.5)
 		.sort((a, b) => b.score - a.score || b.preset.required.length - a.preset.required.length);
+}
+
+/** A preset column's normalised name and those of its aliases. */
+function namesOf(preset: Preset, column: string): string[] {
+	return [column, ...(preset.aliases?.[column] ?? [])].map(normalizeColumnName);
 }
 
 /** The preset whose identifying columns are all in the header, if any. */
@@ -86,7 +91,9 @@ export function bindPresetMapping(preset: Preset, header: readonly string[]): Ma
 		CanonicalField,
 		string
 	][]) {
-		const actual = byName.get(normalizeColumnName(column));
+		const actual = namesOf(preset, column)
+			.map((n) => byName.get(n))
+			.find((c) => c !== undefined);
 		if (actual !== undefined) fields[field] = actual;
 	}
 	// Exports of one platform spell it differently (WooCommerce: `Order Currency`, `currency`).

@@ -22,6 +22,11 @@ export interface Preset {
 	required: string[];
 	/** Columns are looked up in the file's header; ones the file lacks are left unmapped. */
 	mapping: Mapping;
+	/**
+	 * Other names a column of `required` and `mapping` goes by in other versions of the export
+	 * (UCI Online Retail II writes `Invoice` and `Price` for `InvoiceNo` and `UnitPrice`).
+	 */
+	aliases?: Record<string, string[]>;
 	/** What the reader must know before staging (TikTok's description row, Amazon's tabs). */
 	read?: Pick<ReadOptions, 'skipRows' | 'delimiter'>;
 	/**

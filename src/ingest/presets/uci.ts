@@ -1,6 +1,7 @@
 /**
- * UCI Online Retail style line items: invoices starting with C are cancellations, returns have
- * negative quantities, month-first dates, CustomerID often empty (unknown customer).
+ * UCI Online Retail (I and II) style line items: invoices starting with C are cancellations
+ * (negative quantities) netted into the sales they take back, invoices starting with A adjust bad
+ * debt and are no orders, month-first dates, CustomerID often empty (unknown customer).
  */
 import { createMapping } from '../mapping.ts';
 import type { Preset } from './types.ts';
@@ -9,6 +10,7 @@ export const uci: Preset = {
 	id: 'uci',
 	label: { en: 'Online Retail line items (UCI style)', zh: '在线零售明细（UCI 格式）' },
 	required: ['InvoiceNo', 'StockCode', 'Quantity', 'InvoiceDate', 'UnitPrice'],
+	aliases: { InvoiceNo: ['Invoice'], UnitPrice: ['Price'] },
 	mapping: createMapping(
 		{
 			order_id: 'InvoiceNo',
@@ -25,6 +27,7 @@ export const uci: Preset = {
 			ambiguousDateDefault: 'mdy',
 			orderAmountLevel: 'line-sum',
 			cancelPrefix: 'C',
+			adjustmentPrefix: 'A',
 			currency: 'GBP'
 		}
 	)

@@ -6,10 +6,6 @@ import type { Msg } from '../../analyses/types.ts';
  * import dialog and the quality report.
  */
 export const messages: Record<string, Msg> = {
-	'ingest.mapping-missing-order-id': {
-		en: 'No column is mapped to the order id. Pick the column that identifies each order (e.g. 订单编号, Order ID).',
-		zh: '没有映射订单号列。请选择标识每笔订单的列（如 订单编号、Order ID）。'
-	},
 	'ingest.mapping-missing-date': {
 		en: 'No column is mapped to the order time. Pick the column with the order (or payment) date; without it no analysis can place the order in time.',
 		zh: '没有映射下单时间列。请选择订单（或付款）日期所在的列；没有时间，任何分析都无法定位订单。'
@@ -54,9 +50,18 @@ export const messages: Record<string, Msg> = {
 		en: 'This file’s amounts are in more than one currency (rows per currency: {words}). Totals add them up as if they were one; import each currency’s orders separately, or convert them first.',
 		zh: '此文件的金额包含多种币种（各币种行数：{words}）。合计时会把它们当作同一币种相加；请按币种分别导入，或先换算为同一币种。'
 	},
+	'ingest.float-ids': {
+		en: 'An id column wrote every id as a decimal (17850.0), as spreadsheets save number columns; the ids were read without the .0, so the same customer matches across files.',
+		zh: '某个编号列把每个编号都写成了小数（17850.0），这是表格软件保存数字列的方式；已去掉 .0 读取，使同一客户在不同文件中能对应上。'
+	},
 	'ingest.date-order-guessed': {
 		en: 'No date in this file has a day above 12, so day/month order could not be told from the data; the platform’s usual order was used. Check a known order’s date.',
 		zh: '文件中没有大于 12 的日，无法从数据判断日/月顺序，已按平台惯例读取。请用一笔已知订单核对日期。'
+	},
+
+	'ingest.date-format-invalid': {
+		en: 'This date format cannot be read. Write it with YYYY or YY, M or MM, D or DD, and optionally H:mm (or h:mm with A for AM/PM), ss and Z for an offset, e.g. D.M.YYYY H:mm; every other character stands for itself.',
+		zh: '无法使用该日期格式。请用 YYYY 或 YY、M 或 MM、D 或 DD 书写，可选 H:mm（12 小时制用 h:mm 加 A 表示上午/下午）、ss 和表示时区偏移的 Z，例如 D.M.YYYY H:mm；其他字符按原样匹配。'
 	},
 
 	'ingest.reject.missing-order-id': {
@@ -66,6 +71,10 @@ export const messages: Record<string, Msg> = {
 	'ingest.reject.bad-date': {
 		en: 'Date cannot be read',
 		zh: '日期无法识别'
+	},
+	'ingest.reject.bad-date-in': {
+		en: '“{value}” is not a date in {format}',
+		zh: '“{value}” 不是 {format} 格式的日期'
 	},
 	'ingest.reject.bad-amount': {
 		en: 'Amount is not a number',
@@ -227,6 +236,20 @@ export const messages: Record<string, Msg> = {
 	'ingest.report.date-order.ymd': { en: 'Year first (2024-11-12)', zh: '年在前（2024-11-12）' },
 	'ingest.report.date-order.dmy': { en: 'Day first (12/11/2024)', zh: '日在前（12/11/2024）' },
 	'ingest.report.date-order.mdy': { en: 'Month first (11/12/2024)', zh: '月在前（11/12/2024）' },
+	'ingest.report.date-format': { en: 'Date format used', zh: '采用的日期格式' },
+	'ingest.report.offset-rule': { en: 'Time offsets', zh: '时区偏移' },
+	'ingest.report.offset-rule.none': {
+		en: 'None written: times read in the store zone',
+		zh: '未标注：按店铺时区读取'
+	},
+	'ingest.report.offset-rule.single': {
+		en: 'One offset ({offsets}): converted to the store zone',
+		zh: '单一偏移（{offsets}）：已换算为店铺时区'
+	},
+	'ingest.report.offset-rule.wall-clock': {
+		en: 'Several offsets ({offsets}, daylight saving): each time kept as written',
+		zh: '多个偏移（{offsets}，夏令时）：每个时间按原样保留'
+	},
 	'ingest.report.rejected': { en: 'Rejected rows ({count})', zh: '被拒绝的行（{count}）' },
 	'ingest.report.no-rejected': {
 		en: 'No row was rejected.',

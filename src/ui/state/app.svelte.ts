@@ -13,7 +13,10 @@ import { todayIso } from '../../lib/clock.ts';
 import type { Lang } from '../../lib/format.ts';
 
 export interface DataSummary {
+	/** Paid orders, as the analyses count them; the other statuses are in `otherOrders`. */
 	orders: number;
+	otherOrders: { closed: number; cancelled: number; refunded: number };
+	/** Customers with at least one paid order. */
 	customers: number;
 	lines: number;
 	unknownOrders: number;
@@ -123,6 +126,11 @@ export class AppState {
 		};
 		this.data = {
 			orders: Number(row.orders),
+			otherOrders: {
+				closed: Number(row.closed_orders),
+				cancelled: Number(row.cancelled_orders),
+				refunded: Number(row.refunded_orders)
+			},
 			customers: Number(row.customers),
 			lines: Number(row.lines),
 			unknownOrders: Number(row.unknown_orders),

@@ -51,7 +51,7 @@ describe('rejected rows', () => {
 		const q = result.value.files[0];
 		expect(q.rejected).toEqual([
 			{ line: 3, reason: 'bad-amount', column: 'order_amount', value: '12abc' },
-			{ line: 4, reason: 'bad-date', column: 'order_time', value: '2024-13-45' },
+			{ line: 4, reason: 'bad-date', column: 'order_time', value: '2024-13-45', format: 'iso' },
 			{ line: 5, reason: 'order-has-rejected-row', column: null, value: '3' },
 			{ line: 6, reason: 'missing-order-id', column: 'order_id', value: null },
 			{ line: 7, reason: 'bad-quantity', column: 'quantity', value: 'two' },
@@ -61,13 +61,13 @@ describe('rejected rows', () => {
 		expect(q).toMatchObject({ rowsRead: 7, orders: 1, netRevenue: 10 });
 		expect((await snapshot()).orders.map((o) => o.order_id)).toEqual(['1']);
 		expect(rejectedRowsCsv(result.value)).toBe(
-			'file,line,reason,column,value\r\n' +
-				'bad.csv,3,bad-amount,order_amount,12abc\r\n' +
-				'bad.csv,4,bad-date,order_time,2024-13-45\r\n' +
-				'bad.csv,5,order-has-rejected-row,,3\r\n' +
-				'bad.csv,6,missing-order-id,order_id,\r\n' +
-				'bad.csv,7,bad-quantity,quantity,two\r\n' +
-				'bad.csv,8,missing-date,,5\r\n'
+			'file,line,reason,column,value,format\r\n' +
+				'bad.csv,3,bad-amount,order_amount,12abc,\r\n' +
+				'bad.csv,4,bad-date,order_time,2024-13-45,iso\r\n' +
+				'bad.csv,5,order-has-rejected-row,,3,\r\n' +
+				'bad.csv,6,missing-order-id,order_id,,\r\n' +
+				'bad.csv,7,bad-quantity,quantity,two,\r\n' +
+				'bad.csv,8,missing-date,,5,\r\n'
 		);
 	});
 

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
 	createLocalMappingStore,
 	createMapping,
+	hasOrderIdColumn,
 	headerSignature,
+	orderIdModeOf,
 	suggestMapping,
 	validateMapping
 } from '../../../src/ingest/mapping.ts';
@@ -87,6 +89,17 @@ describe('suggestMapping', () => {
 		expect(suggestMapping(header, rows(['1,234', '7'])).mapping.decimal).toBe('.');
 	});
 
+	it('does not propose a line, item or count column as the order id', () => {
+		const header = ['order_item_id', 'order_count', 'customer', 'date', 'amount'];
+		const { mapping } = suggestMapping(header, [['1', '3', 'c1', '2024-11-11', '5']]);
+		expect(mapping.fields.order_id).toBeUndefined();
+		expect(orderIdModeOf(mapping)).toBe('row');
+		// A sub-order column beside the main order id (Douyin) stays unmapped too.
+		expect(suggestMapping(['子订单编号', '下单时间', '金额'], []).mapping.fields.order_id).toBe(
+			undefined
+		);
+	});
+
 	it('trusts a name less when the values do not fit it', () => {
 		const good = suggestMapping(['date'], [['2024-11-11']]).confidence.order_time ?? 0;
 		const bad = suggestMapping(['date'], [['soon']]).confidence.order_time ?? 0;
@@ -132,10 +145,6 @@ describe('MappingStore', () => {
 describe('validateMapping', () => {
 	const header = ['id', 't', 'amt', 'cust', 'price'];
 	it.each([
-		[
-			{ order_time: 't', order_amount: 'amt', customer_id: 'cust' },
-			'ingest.mapping-missing-order-id'
-		],
 		[{ order_id: 'id', order_amount: 'amt', customer_id: 'cust' }, 'ingest.mapping-missing-date'],
 		[{ order_id: 'id', order_time: 't', customer_id: 'cust' }, 'ingest.mapping-missing-amount'],
 		[{ order_id: 'id', order_time: 't', order_amount: 'amt' }, 'ingest.mapping-missing-customer'],
@@ -143,6 +152,16 @@ describe('validateMapping', () => {
 	])('rejects %o with %s', (fields, code) => {
 		const result = validateMapping(createMapping(fields), header);
 		expect(!result.ok && result.error.code).toBe(code);
+	});
+
+	it('accepts a file without an order id column: ids are generated, each row one order by default', () => {
+		const m = createMapping({ order_time: 't', order_amount: 'amt', customer_id: 'cust' });
+		const result = validateMapping(m, header);
+		expect(result.ok).toBe(true);
+		expect(hasOrderIdColumn(m)).toBe(false);
+		expect(orderIdModeOf(m)).toBe('row');
+		expect(orderIdModeOf({ ...m, orderIdMode: 'customer-time' })).toBe('customer-time');
+		expect(orderIdModeOf({ ...m, fields: { ...m.fields, order_id: 'id' } })).toBeNull();
 	});
 
 	it('accepts a missing customer column once acknowledged, and fits the amount level to the columns', () => {

@@ -10,6 +10,7 @@ const sources = [
 	'src/ingest/canonicalize.ts',
 	'src/ingest/quality.ts',
 	'src/ingest/import.ts',
+	'src/ingest/dates/format.ts',
 	...readdirSync('src/ingest/presets').map((f) => path.join('src/ingest/presets', f))
 ].map((f) => readFileSync(f, 'utf8'));
 

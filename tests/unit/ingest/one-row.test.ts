@@ -11,11 +11,14 @@ import {
 	buildParseRowsSql
 } from '../../../src/ingest/canonicalize.ts';
 import { createMapping, type Mapping } from '../../../src/ingest/mapping.ts';
+import { ORDER_LINES_DDL, ORDERS_DDL } from '../../../src/ingest/canonical.ts';
 import { rowsOf, run, stageRows } from './stage-fixture.ts';
 
 let engine: Awaited<ReturnType<typeof createTestEngine>>;
 beforeAll(async () => {
 	engine = await createTestEngine();
+	// Returns are netted against the orders already loaded too, so the canonical tables exist.
+	for (const ddl of [ORDERS_DDL, ORDER_LINES_DDL]) await run(engine, ddl);
 });
 afterAll(() => engine.close());
 
@@ -67,7 +70,9 @@ const oneRowEach: (string | null)[][] = [
 	],
 	// refunded in part, and after-sale "refunded"
 	['o2', 'c1', '2024-03-02 10:00', '80', '', '30', '交易成功', '退款成功', 'tmall', '', 'p2', ''],
-	// a refund row of its own (negative amount): an order made only of a refund
+	// a sale of p1 to c2, then a refund row of its own (negative amount): no order, it nets 50
+	// into that sale
+	['o9', 'c2', '2024-03-02 12:00', '60', '60', '', '交易成功', '', 'jd', '', 'p1', ''],
 	['o3', 'c2', '2024-03-03 10:00', '-50', '-50', '', '', '', 'jd', '', 'p1', ''],
 	// no amount at all: rejected as missing-amount
 	['o4', 'c2', '2024-03-04 10:00', '', '', '', '交易成功', '', 'jd', '', '', ''],

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEngine } from '../../helpers/wasm-engine.ts';
 import { INGEST_TABLES, buildParseRowsSql } from '../../../src/ingest/canonicalize.ts';
 import { createMapping, type Mapping } from '../../../src/ingest/mapping.ts';
+import { detectDateFormat } from '../../../src/ingest/dates/detect.ts';
 import { rowsOf, run, stageRows } from './stage-fixture.ts';
 
 let engine: Awaited<ReturnType<typeof createTestEngine>>;
@@ -46,7 +47,9 @@ describe('dates', () => {
 		['1731283395', '2024-11-11 08:03:15'],
 		['1731283395000', '2024-11-11 08:03:15']
 	])('reads %s', async (text, expected) => {
-		const [row] = await parse([['1', text, '1']], china);
+		// The import decides the format from the column; here the column is this one value.
+		const dateFormat = detectDateFormat([text]).format;
+		const [row] = await parse([['1', text, '1']], { ...china, dateFormat });
 		expect(row).toMatchObject({ row_time: expected, reject_reason: null });
 	});
 
@@ -65,8 +68,8 @@ describe('dates', () => {
 			['2', '11/12/2024 10:03:15 PM', '1'],
 			['3', '11/12/2024 12:05 AM', '1']
 		];
-		const dmy = await parse(rows, { dateOrder: 'dmy' });
-		const mdy = await parse(rows, { dateOrder: 'mdy' });
+		const dmy = await parse(rows, { dateFormat: 'D/M/YYYY h:mm:ss A' });
+		const mdy = await parse(rows, { dateFormat: 'M/D/YYYY h:mm:ss A' });
 		expect(dmy.map((r) => r.row_time)).toEqual([
 			'2024-12-11 00:00:00',
 			'2024-12-11 22:03:15',
@@ -77,7 +80,7 @@ describe('dates', () => {
 			'2024-11-12 22:03:15',
 			'2024-11-12 00:05:00'
 		]);
-		const ymd = await parse(rows, { dateOrder: 'ymd' });
+		const ymd = await parse(rows, { dateFormat: 'iso' });
 		expect(ymd.map((r) => r.reject_reason)).toEqual(['bad-date', 'bad-date', 'bad-date']);
 	});
 

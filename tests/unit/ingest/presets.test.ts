@@ -227,11 +227,12 @@ describe('presets', () => {
 			{ customer_id: '小红', name: '李小红', phone: '13900000002', email: null },
 			{ customer_id: '阿强', name: '张强', phone: '13700000003', email: null }
 		]);
-		// gross 762, refunds 50 + 120 = 170, net 189 + 249 = 438.
+		// gross 762, refunds 50 + 120 = 170, net 189 + 249 = 438. Customers are those with a paid
+		// order: 2 (the contact list keeps all three).
 		expect(q).toMatchObject({
 			rowsRead: 5,
 			orders: 5,
-			customers: 3,
+			customers: 2,
 			grossRevenue: 762,
 			refundAmount: 170,
 			netRevenue: 438,
@@ -336,10 +337,11 @@ describe('presets', () => {
 		]);
 		// Lines from unit price × quantity: 100×1 + 25×2 + 80×1 + 45.5×1 = 275.5.
 		expect(await lineTotals()).toEqual({ lines: 4, amount: 275.5, quantity: 5 });
+		// One customer with a paid order: the cancelled order's buyer is not counted.
 		expect(q).toMatchObject({
 			orders: 3,
 			lines: 4,
-			customers: 2,
+			customers: 1,
 			grossRevenue: 275.5,
 			netRevenue: 195.5
 		});
@@ -849,8 +851,9 @@ describe('presets', () => {
 		]);
 		const q = await load('orders_export.csv', new TextEncoder().encode(text));
 		expect(q.preset).toBe('shopify');
-		// Most times are +0800, so the store is UTC+8; 23:30 at +0700 is 00:30 next day there.
-		expect(q.storeOffsetMinutes).toBe(480);
+		// Most times are +0800, so the store is UTC+8. The offsets differ (+0800, +0700), so each
+		// time keeps its wall-clock reading: 23:30 at +0700 stays 23:30.
+		expect(q).toMatchObject({ storeOffsetMinutes: 480, offsetRule: 'wall-clock' });
 		expect(
 			(await orders()).map((o) => [
 				o.order_id,
@@ -866,7 +869,7 @@ describe('presets', () => {
 		).toEqual([
 			['#1001', 'ann@example.com', '2024-11-11 00:03:15', 'paid', 128, 0, 128, 'SINGLES11', 'web'],
 			['#1002', 'bob@example.com', '2024-11-12 09:00:00', 'paid', 60, 15, 45, null, 'pos'],
-			['#1003', null, '2024-11-13 00:30:00', 'refunded', 30, 30, 0, null, 'web'],
+			['#1003', null, '2024-11-12 23:30:00', 'refunded', 30, 30, 0, null, 'web'],
 			['#1004', 'ann@example.com', '2024-11-14 10:00:00', 'cancelled', 45, 0, 0, null, 'web']
 		]);
 		// Lines: 2×50 + 1×20 + 60 + 30 + 45 = 255 (the Total of #1001, 128, includes shipping).
@@ -1119,8 +1122,13 @@ describe('presets', () => {
 		const text = [header, ...rows].map((r) => r.join('\t')).join('\n') + '\n';
 		const q = await load('amazon-orders.txt', new TextEncoder().encode(text));
 		expect(q.preset).toBe('amazon');
-		// Three +00:00 times against one −08:00: the store is UTC; 18:30 −08:00 = 02:30 next day.
-		expect(q.storeOffsetMinutes).toBe(0);
+		// Three +00:00 times against one −08:00: the store is UTC. The offsets differ, so each time
+		// keeps its wall-clock reading (18:30 stays 18:30) rather than being moved by another's.
+		expect(q).toMatchObject({
+			storeOffsetMinutes: 0,
+			offsetRule: 'wall-clock',
+			offsetsSeen: [0, -480]
+		});
 		// 111 = 39.99 + 11.98 = 51.97; the cancelled 112 has no price → 0; pending 113 counts as paid.
 		expect(
 			(await orders()).map((o) => [
@@ -1157,7 +1165,7 @@ describe('presets', () => {
 				null,
 				'TX'
 			],
-			['113-1111111-2222222', null, '2024-12-02 02:30:00', 'paid', 25, 25, 'Amazon.com', null, 'OR']
+			['113-1111111-2222222', null, '2024-12-01 18:30:00', 'paid', 25, 25, 'Amazon.com', null, 'OR']
 		]);
 		expect(await lineTotals()).toEqual({ lines: 4, amount: 76.97, quantity: 5 });
 		expect(q).toMatchObject({
@@ -1167,7 +1175,7 @@ describe('presets', () => {
 		});
 	});
 
-	it('UCI Online Retail: C-invoices are cancellations, returns have negative quantities', async () => {
+	it('UCI Online Retail: a C-invoice is no order; it nets into its customer’s sale', async () => {
 		const text = csv([
 			[
 				'InvoiceNo',
@@ -1224,10 +1232,11 @@ describe('presets', () => {
 		const q = await load('Online Retail.csv', iconv.encode(text, 'latin1'));
 		expect(q.preset).toBe('uci');
 		// 12/13/2010 decides month-first. 536365 = 6×2.55 + 6×3.39 = 35.64; 536366 = 6×1.85 = 11.10
-		// (unknown customer); C536379 returns 27.50 and is cancelled; 536380 = 24×1.45 = 34.80.
+		// (unknown customer); 536380 = 24×1.45 = 34.80. C536379 (14527, 1 Dec) predates 14527's
+		// only sale, so it takes back 27.50 of the earliest later one: 536380 nets 7.30.
 		expect(q).toMatchObject({
 			dateOrder: 'mdy',
-			orders: 4,
+			orders: 3,
 			customers: 2,
 			unknownCustomerOrders: 1
 		});
@@ -1236,16 +1245,17 @@ describe('presets', () => {
 			[
 				['536365', '17850', '2010-12-01 08:26:00', 'paid', 'United Kingdom'],
 				['536366', null, '2010-12-01 08:28:00', 'paid', 'United Kingdom'],
-				['536380', '14527', '2010-12-13 10:00:00', 'paid', 'France'],
-				['C536379', '14527', '2010-12-01 09:41:00', 'cancelled', 'United Kingdom']
+				['536380', '14527', '2010-12-13 10:00:00', 'paid', 'France']
 			]
 		);
-		expect(got.map((o) => o.net)).toEqual([35.64, 11.1, 34.8, 0]);
-		expect(got[3]).toMatchObject({ gross: 27.5, refund: 27.5 });
+		expect(got.map((o) => o.net)).toEqual([35.64, 11.1, 7.3]);
+		expect(got[2]).toMatchObject({ gross: 34.8, refund: 27.5 });
 		// Lines from sale rows only: 35.64 + 11.10 + 34.80 = 81.54
 		expect(await lineTotals()).toEqual({ lines: 4, amount: 81.54, quantity: 42 });
-		expect(q.suspicious).toMatchObject({ refundRows: 1, refundOnlyOrders: 1 });
-		expect(q.statuses.cancelled).toEqual({ orders: 1, amount: 27.5 });
+		expect(q.suspicious).toMatchObject({ refundRows: 1, refundOnlyOrders: 0 });
+		expect(q.returns).toMatchObject({ lines: 1, amount: 27.5, unmatched: { lines: 0, amount: 0 } });
+		expect(q.refundAmount).toBe(27.5);
+		expect(q.statuses.cancelled).toEqual({ orders: 0, amount: 0 });
 		expect(q.unknownCustomerRevenue).toBeCloseTo(11.1, 9);
 		expect(q.currency).toBe('GBP');
 	});
@@ -1273,9 +1283,10 @@ describe('presets', () => {
 			['5', 'closed', 10, 0, 0]
 		]);
 		expect(await lineTotals()).toEqual({ lines: 6, amount: 210, quantity: 7 });
+		// Customers with a paid order: c1 and c2 (c3's only order is closed).
 		expect(q).toMatchObject({
 			orders: 5,
-			customers: 3,
+			customers: 2,
 			unknownCustomerOrders: 1,
 			grossRevenue: 210,
 			refundAmount: 40,

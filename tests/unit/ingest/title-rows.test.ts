@@ -161,12 +161,13 @@ it('JD GBK export with a title line and a blank line above the header', async ()
 		{ line: 8, reason: 'bad-amount', column: '应付金额', value: '六十' }
 	]);
 	// 5 data rows read (the title and blank lines are not rows), 1 rejected; 3 orders in 4 lines.
-	// Gross 150 + 80 + 45.5 = 275.5; net leaves out the cancelled 80: 195.5.
+	// Gross 150 + 80 + 45.5 = 275.5; net leaves out the cancelled 80: 195.5. Customers are those
+	// with a paid order: the cancelled order's buyer is not one.
 	expect(q).toMatchObject({
 		rowsRead: 5,
 		orders: 3,
 		lines: 4,
-		customers: 2,
+		customers: 1,
 		grossRevenue: 275.5,
 		netRevenue: 195.5
 	});
