@@ -28,6 +28,9 @@ import {
 } from './contacts.ts';
 import { readGroupWord, suggestContactColumns, type ContactColumns } from './contact-columns.ts';
 import { parseAmountText } from './amounts.ts';
+import { detectDateFormat, type DateDetection } from './dates/detect.ts';
+import { compileDateFormat } from './dates/format.ts';
+import { parseDateText } from './dates/parse.ts';
 
 /** What a file holds: orders, or a campaign contact list (who was contacted, who was control). */
 export type FileRole = 'orders' | 'contacts';
@@ -261,7 +264,8 @@ export interface CellReading {
 	ok: boolean;
 }
 
-type CellReader = (text: string, mapping: Mapping) => CellReading;
+/** Reads one cell; `column` holds the preview's values of its column (for date detection). */
+type CellReader = (text: string, mapping: Mapping, column: readonly string[]) => CellReading;
 
 const readAmount: CellReader = (text, mapping) => {
 	const { value, currency } = parseAmountText(text, mapping.decimal);
@@ -269,17 +273,53 @@ const readAmount: CellReader = (text, mapping) => {
 	return { text: currency ? `${value} ${currency}` : String(value), ok: true };
 };
 
+const readDate: CellReader = (text, mapping, column) => {
+	const parsed = parseDateText(text, mapping.dateFormat ?? detectDates(mapping, column).format);
+	if (!parsed) return { text, ok: false };
+	const { local, offsetMinutes } = parsed;
+	const offset = offsetMinutes === null ? '' : ` ${formatOffset(offsetMinutes)}`;
+	return { text: local.replace(/ 00:00:00$/, '') + offset, ok: true };
+};
+
+/** `UTC+8`, `UTC−5:30`: how the dialog writes an offset. */
+export const formatOffset = (minutes: number) =>
+	`UTC${minutes < 0 ? '−' : '+'}${Math.floor(Math.abs(minutes) / 60)}${Math.abs(minutes) % 60 ? ':' + String(Math.abs(minutes) % 60).padStart(2, '0') : ''}`;
+
+const detectDates = (mapping: Mapping, column: readonly string[]): DateDetection =>
+	detectDateFormat(column, {
+		order: mapping.dateOrder,
+		ambiguousDefault: mapping.ambiguousDateDefault
+	});
+
 /** The fields whose cells the preview shows as read; a field joins with one line here. */
 const READERS: Partial<Record<CanonicalField, CellReader>> = {
+	order_time: readDate,
+	pay_time: readDate,
 	order_amount: readAmount,
 	refund_amount: readAmount,
 	line_amount: readAmount,
 	unit_price: readAmount
 };
 
+const columnValues = (plan: FilePlan, column: string | undefined): string[] => {
+	const index = column === undefined ? -1 : (plan.preview?.header.indexOf(column) ?? -1);
+	return index < 0 ? [] : (plan.preview?.rows ?? []).map((r) => (r[index] ?? '').trim());
+};
+
 /**
- * Per preview row and column, what the import will read from the cell of a mapped amount column
- * (null for other columns and empty cells), so a wrong decimal mark shows before importing.
+ * The date format the preview's order times suggest (payment times when there are none), for the
+ * dialog to name beside its format picker; null without a date column.
+ */
+export function previewDateFormat(plan: FilePlan): DateDetection | null {
+	const column = plan.mapping.fields.order_time ?? plan.mapping.fields.pay_time;
+	const values = columnValues(plan, column).filter((v) => v !== '');
+	return values.length ? detectDates(plan.mapping, values) : null;
+}
+
+/**
+ * Per preview row and column, what the import will read from the cell of a mapped date or amount
+ * column (null for other columns and empty cells), so a wrong date format or decimal mark shows
+ * before importing.
  */
 export function previewReadings(plan: FilePlan): (CellReading | null)[][] {
 	const header = plan.preview?.header ?? [];
@@ -287,14 +327,15 @@ export function previewReadings(plan: FilePlan): (CellReading | null)[][] {
 		const field = (Object.keys(READERS) as CanonicalField[]).find(
 			(f) => plan.mapping.fields[f] === column
 		);
-		return field ? READERS[field] : undefined;
+		const read = field && READERS[field];
+		return read && { read, values: columnValues(plan, column) };
 	});
 	return (plan.preview?.rows ?? []).map((row) =>
 		header.map((_, i) => {
 			const text = (row[i] ?? '').trim();
-			const read = readers[i];
-			return read && text !== '' && !plan.mapping.nullTokens.includes(text)
-				? read(text, plan.mapping)
+			const reader = readers[i];
+			return reader && text !== '' && !plan.mapping.nullTokens.includes(text)
+				? reader.read(text, plan.mapping, reader.values)
 				: null;
 		})
 	);
@@ -320,6 +361,9 @@ export function checkPlan(plan: FilePlan): Result<Mapping | ContactColumns> {
 	const header = plan.preview?.header ?? [];
 	if (plan.role === 'contacts')
 		return checkContactMapping(plan.contact.columns, header, plan.contact.fill);
+	const format = plan.mapping.dateFormat;
+	const compiled = format === undefined ? null : compileDateFormat(format);
+	if (compiled && !compiled.ok) return compiled;
 	return validateMapping(plan.mapping, header);
 }
 

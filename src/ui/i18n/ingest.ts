@@ -280,6 +280,30 @@ export const messages: Record<string, Msg> = {
 		en: '✕ not an amount as mapped',
 		zh: '✕ 按当前设置无法读成金额'
 	},
+	'ingest.dialog.no-order-id': {
+		en: 'No column holds an order id. Which rows make one order?',
+		zh: '没有订单号列。哪些行算作一笔订单？'
+	},
+	'ingest.dialog.order-id-mode.row': { en: 'Each row is one order', zh: '每一行是一笔订单' },
+	'ingest.dialog.order-id-mode.customer-time': {
+		en: 'Rows of the same customer at the same time are one order',
+		zh: '同一客户、同一时间的多行是一笔订单'
+	},
+	'ingest.dialog.order-id-generated': {
+		en: 'Order ids are then generated from the file and its rows: the same file gives the same ids again.',
+		zh: '订单号将根据文件及其行生成：同一文件再次导入得到相同的订单号。'
+	},
+	'ingest.dialog.date-format': { en: 'Date format', zh: '日期格式' },
+	'ingest.dialog.date-format.auto': { en: 'Decide from the data', zh: '根据数据判断' },
+	'ingest.dialog.date-format.detected': {
+		en: 'From the data: {format}',
+		zh: '根据数据：{format}'
+	},
+	'ingest.dialog.date-format.custom': { en: 'Other: type the format…', zh: '其他：手动输入格式…' },
+	'ingest.dialog.date-format.pattern': {
+		en: 'Format (e.g. D.M.YYYY H:mm)',
+		zh: '格式（例如 D.M.YYYY H:mm）'
+	},
 	'ingest.failure.first-rejected': {
 		en: 'The first {count} rejected rows, as written in the file:',
 		zh: '最先被拒绝的 {count} 行（文件中的原文）：'

@@ -1,5 +1,5 @@
 import type { Failure } from '../../lib/result.ts';
-import type { CanonicalField, Mapping } from '../../ingest/mapping.ts';
+import type { CanonicalField, Mapping, OrderIdMode } from '../../ingest/mapping.ts';
 import type { PresetId } from '../../ingest/presets/index.ts';
 import type { ReadOptions } from '../../ingest/read/index.ts';
 import type { OrderStatus } from '../../ingest/canonical.ts';
@@ -16,6 +16,7 @@ import {
 	mapStatusWord,
 	planFile,
 	previewGroupWords,
+	previewDateFormat,
 	previewReadings,
 	previewStatusWords,
 	updateMapping,
@@ -52,7 +53,9 @@ export class ImportModel {
 	});
 	readonly statusWords = $derived(this.plan ? previewStatusWords(this.plan) : []);
 	readonly groupWords = $derived(this.plan ? previewGroupWords(this.plan) : []);
-	/** The preview's amounts as the import reads them, beside their text. */
+	/** The date format the preview's values suggest, named beside the format picker. */
+	readonly dateDetection = $derived(this.plan ? previewDateFormat(this.plan) : null);
+	/** The preview's dates and amounts as the import reads them, beside their text. */
 	readonly readings = $derived(this.plan?.role === 'orders' ? previewReadings(this.plan) : []);
 	/** Every file is a contact list: the dialog is titled for lists. */
 	readonly onlyContacts = $derived(
@@ -105,6 +108,16 @@ export class ImportModel {
 
 	updateMapping(change: Partial<Omit<Mapping, 'fields'>>) {
 		this.#edit((p) => updateMapping(p, change));
+	}
+
+	/** How orders are told apart when no column holds an order id. */
+	chooseOrderIdMode(mode: OrderIdMode) {
+		this.updateMapping({ orderIdMode: mode });
+	}
+
+	/** A named format or a typed pattern; undefined decides from the data again. */
+	chooseDateFormat(format: string | undefined) {
+		this.updateMapping({ dateFormat: format });
 	}
 
 	chooseTimezone(minutes: number) {
