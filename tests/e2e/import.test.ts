@@ -343,6 +343,13 @@ describe('the import plan is kept', () => {
 		await w.page
 			.getByRole('dialog')
 			.screenshot({ path: `${SCREENSHOT_DIR}/16-import-by-hand.png` });
+		// Without an order id column the dialog asks which rows make one order.
+		await w.page.getByTestId('map-order_id').selectOption('');
+		await w.page.getByTestId('order-id-mode').waitFor({ timeout: 10_000 });
+		await w.page
+			.getByRole('dialog')
+			.screenshot({ path: `${SCREENSHOT_DIR}/16b-import-no-order-id.png` });
+		await w.page.getByTestId('map-order_id').selectOption('流水号');
 		await w.page.getByTestId('import-button').click();
 		await w.page.getByTestId('notebook').waitFor({ timeout: 60_000 });
 		expect(await w.page.getByTestId('orders-count').innerText()).toContain('40');
