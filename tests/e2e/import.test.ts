@@ -408,6 +408,16 @@ describe('the import plan is kept', () => {
 		expect(await w.page.getByTestId('map-order_id').inputValue()).toBe('流水号');
 		expect(await w.page.getByTestId('map-order_time').inputValue()).toBe('顾客');
 		await w.page.getByTestId('map-order_time').selectOption('下单');
+		await w.page.getByTestId('map-order_id').selectOption('');
+		const question = w.page.getByTestId('order-id-mode');
+		await question.scrollIntoViewIfNeeded();
+		await question.screenshot({ path: `${SCREENSHOT_DIR}/18b-import-no-order-id-zh.png` });
+		await w.page
+			.getByTestId('date-format')
+			.locator('..')
+			.locator('..')
+			.screenshot({ path: `${SCREENSHOT_DIR}/18c-import-date-format-zh.png` });
+		await w.page.getByTestId('map-order_id').selectOption('流水号');
 		await w.page
 			.getByRole('dialog')
 			.screenshot({ path: `${SCREENSHOT_DIR}/18-import-reopened-zh.png` });
