@@ -12,6 +12,8 @@ export default defineConfig({
 					include: ['tests/unit/**/*.test.ts'],
 					environment: 'node',
 					testTimeout: 30_000,
+					// Starting duckdb-wasm takes seconds on a busy 2-core machine.
+					hookTimeout: 60_000,
 					env: { TZ: 'UTC' }
 				}
 			},

@@ -51,7 +51,7 @@ const NUMBER_FIELDS = [
 	'unit_price',
 	'quantity'
 ] as const;
-const DATE_FIELDS = ['order_time', 'pay_time'] as const;
+export const DATE_FIELDS = ['order_time', 'pay_time'] as const;
 const TEXT_FIELDS = [
 	'status',
 	'after_sale_status',

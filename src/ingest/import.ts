@@ -14,6 +14,7 @@ import {
 	buildDuplicateCountSql,
 	buildFloatIdProbeSql,
 	buildMergeSql,
+	DATE_FIELDS,
 	type DateField,
 	type DateReading
 } from './canonicalize.ts';
@@ -433,8 +434,6 @@ async function findFloatIdFields(
 	});
 	return ok(found);
 }
-
-const DATE_FIELDS: DateField[] = ['order_time', 'pay_time'];
 
 /**
  * Decides each date column's format (the analyst's, else from the shapes of all its values) and

@@ -158,17 +158,9 @@ export function compileDateFormat(format: DateFormat): Result<CompiledDateFormat
 	// The time may be left out: from the literal before the hour to the end is optional.
 	const hour = pieces.findIndex((p) => p.part === 'h');
 	const start = hour > 0 && pieces[hour - 1].literal !== undefined ? hour - 1 : hour;
+	const join = (ps: typeof pieces) => ps.map((p) => p.regex).join('');
 	const body =
-		start < 0
-			? pieces.map((p) => p.regex).join('')
-			: pieces
-					.slice(0, start)
-					.map((p) => p.regex)
-					.join('') +
-				`(?:${pieces
-					.slice(start)
-					.map((p) => p.regex)
-					.join('')})?`;
+		start < 0 ? join(pieces) : `${join(pieces.slice(0, start))}(?:${join(pieces.slice(start))})?`;
 	return ok({ kind: 'text', regex: `^${body}$`, parts, twoDigitYear });
 }
 

@@ -353,10 +353,18 @@ describe('hostile input', () => {
 			files: [
 				{
 					...result.value.files[0],
-					rejected: [{ line: 9, reason: 'bad-date', column: 'c', value: '=HYPERLINK("x")' }]
+					rejected: [
+						{
+							line: 9,
+							reason: 'bad-date',
+							column: 'c',
+							value: '=HYPERLINK("x")',
+							format: '=D/M/YYYY'
+						}
+					]
 				}
 			]
 		});
-		expect(csv.split('\r\n')[1]).toBe('hostile.csv,9,bad-date,c,"\'=HYPERLINK(""x"")"');
+		expect(csv.split('\r\n')[1]).toBe('hostile.csv,9,bad-date,c,"\'=HYPERLINK(""x"")",\'=D/M/YYYY');
 	});
 });
