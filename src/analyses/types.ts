@@ -161,7 +161,15 @@ export interface CellQuery {
 	 * listed.
 	 */
 	valueLabels?: Record<string, ValueLabel[]>;
+	/**
+	 * Order columns the view groups by: without a value in any of them (a file with no channel
+	 * column) the cell says so instead of drawing one "(none)" bar.
+	 */
+	needs?: DataColumn[];
 }
+
+/** Optional order columns a view may group by. */
+export type DataColumn = 'channel' | 'province' | 'category';
 
 /** A catalog key, or a key with the values its message interpolates. */
 export type Notice = string | { key: string; vars: Record<string, string | number> };

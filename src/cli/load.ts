@@ -8,7 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { openDiskFile } from '../engine/native.ts';
 import type { SqlEngine } from '../engine/types.ts';
 import { ensureContactsTableSql, importContactList, isContactList } from '../ingest/contacts.ts';
-import { importFiles, type ImportProgress } from '../ingest/import.ts';
+import { importFiles, type ImportProgress, type MappingRequest } from '../ingest/import.ts';
 import { isMapping, type DateOrder, type Mapping } from '../ingest/mapping.ts';
 import type { PresetId } from '../ingest/presets/index.ts';
 import type { ImportReport } from '../ingest/quality.ts';
@@ -111,33 +111,38 @@ export async function loadFiles(
 	const suggested = new Set<string>();
 	let report: ImportReport | null = null;
 	if (orders.length) {
-		const imported = await importFiles(engine, orders, {
-			now: opts.now,
-			presetOverride: opts.preset,
-			options: { read, ...(opts.dateOrder ? { dateOrder: opts.dateOrder } : {}) },
-			onProgress: progressLogger(opts.log),
-			mappingFor: async (request) => {
-				if (given?.ok && !opts.preset) return given.value;
-				const path = pathOf.get(request.file)!;
-				const sidecar = mappingFileFor(path);
-				if (!opts.preset && existsSync(sidecar)) {
-					const remembered = readMappingFile(sidecar);
-					if (remembered.ok) return remembered.value;
-					failures.push({ file: request.file.name, error: remembered.error });
-					suggested.add(request.file.name);
-					return null;
-				}
-				if (request.preset) return request.proposed;
-				writeMappingFile(sidecar, request.proposed);
-				failures.push({
-					file: request.file.name,
-					error: {
-						code: 'ingest.unknown-layout',
-						detail: `${request.preview.header.slice(0, 8).join(', ')}\n${messageOf('cli.mapping-suggested')}\n  ${sidecar}`
-					}
-				});
+		/** The mapping for a file: given, remembered beside it, a preset's, else written out. */
+		const mappingOf = async (request: MappingRequest): Promise<Mapping | null> => {
+			if (given?.ok && !opts.preset) return given.value;
+			const path = pathOf.get(request.file)!;
+			const sidecar = mappingFileFor(path);
+			if (!opts.preset && existsSync(sidecar)) {
+				const remembered = readMappingFile(sidecar);
+				if (remembered.ok) return remembered.value;
+				failures.push({ file: request.file.name, error: remembered.error });
 				suggested.add(request.file.name);
 				return null;
+			}
+			if (request.preset) return request.proposed;
+			writeMappingFile(sidecar, request.proposed);
+			failures.push({
+				file: request.file.name,
+				error: {
+					code: 'ingest.unknown-layout',
+					detail: `${request.preview.header.slice(0, 8).join(', ')}\n${messageOf('cli.mapping-suggested')}\n  ${sidecar}`
+				}
+			});
+			suggested.add(request.file.name);
+			return null;
+		};
+		const imported = await importFiles(engine, orders, {
+			now: opts.now,
+			preset: opts.preset,
+			readFor: () => read,
+			onProgress: progressLogger(opts.log),
+			mappingFor: async (request) => {
+				const chosen = await mappingOf(request);
+				return chosen && opts.dateOrder ? { ...chosen, dateOrder: opts.dateOrder } : chosen;
 			}
 		});
 		if (imported.ok) {

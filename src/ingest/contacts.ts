@@ -12,12 +12,14 @@ import { LINE_COLUMN } from './read/header.ts';
 import {
 	buildContactInsertSql,
 	buildContactStageSql,
-	buildContactWarningsSql,
+	buildContactWarningsSql
+} from '../analyses/campaigns/define.ts';
+import {
 	CONTACT_DEFAULTS,
 	suggestContactColumns,
 	type ContactColumns,
 	type ContactDefaults
-} from '../analyses/campaigns/define.ts';
+} from './contact-columns.ts';
 import { fail, ok, type Result } from '../lib/result.ts';
 import { ident } from '../lib/sql.ts';
 import type { ImportSource } from './import.ts';
@@ -111,6 +113,19 @@ export function rebindContactColumns(
 			byName.get(normalizeColumnName(column)) ?? column
 		])
 	);
+}
+
+/**
+ * How one contact list is read: the reader's choices and the columns the dialog (or a remembered
+ * mapping) gave it. The data loader keeps it, so a reload reads the list the same way.
+ */
+export interface ContactListPlan {
+	file: ImportSource;
+	read: ReadOptions;
+	columns?: Partial<ContactColumns>;
+	fill?: ContactFill;
+	/** Header signature to remember the columns under once the list is in. */
+	signature?: string;
 }
 
 /** Remembers the columns an analyst mapped for a contact list, per header signature. */

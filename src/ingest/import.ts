@@ -27,7 +27,6 @@ import {
 	suggestMapping,
 	validateMapping,
 	type CanonicalField,
-	type DateOrder,
 	type Mapping,
 	type MappingStore
 } from './mapping.ts';
@@ -42,6 +41,7 @@ import {
 	collectFileQuality,
 	collectTotals,
 	type FileQuality,
+	type ImportFailure,
 	type ImportReport,
 	type OffsetRule
 } from './quality.ts';
@@ -77,28 +77,43 @@ export interface ImportProgress {
 	rowsPerSecond: number;
 }
 
-export interface ImportOptions {
+/**
+ * How one order file is read and mapped, decided once from its head (by the dialog, a preset or a
+ * remembered mapping) and carried unchanged into staging. The data loader keeps it, so a reload
+ * after an engine restart reads the file exactly as it was first read.
+ */
+export interface OrderPlan {
+	file: ImportSource;
+	/** Reader choices (encoding, delimiter, header row, sheet); the preset's own are added. */
+	read: ReadOptions;
+	presetId: PresetId | null;
+	/** Date order, date format and store time zone included. */
+	mapping: Mapping;
+	/** The analyst chose the store's time zone: offsets in the data do not override it. */
+	fixedTimezone: boolean;
+}
+
+/** What every import run needs besides the files: where mappings are kept, cancel, progress. */
+export interface ImportRun {
+	mappingStore?: MappingStore;
+	signal?: AbortSignal;
+	onProgress?: (p: ImportProgress) => void;
+	/** The import time, for "future date" checks (no clock inside the ingest code). */
+	now: Date;
+}
+
+export interface ImportOptions extends ImportRun {
 	/**
 	 * Called for every file with the proposed mapping; return the mapping to use, or null to skip
 	 * the file. Without it, files need a detected preset or a remembered mapping.
 	 */
 	mappingFor?: (request: MappingRequest) => Promise<Mapping | null>;
-	presetOverride?: PresetId;
-	/** Per-file layout chosen in the dialog: a preset id, null for none, undefined to detect. */
-	presetFor?: (file: ImportSource) => PresetId | null | undefined;
-	/** Per-file reader overrides (encoding, delimiter, sheet the analyst picked in the preview). */
+	/** Per-file reader overrides. */
 	readFor?: (file: ImportSource) => ReadOptions;
-	mappingStore?: MappingStore;
-	options?: {
-		read?: ReadOptions;
-		/** Store time zone, minutes east of UTC; overrides the preset's. */
-		timezoneOffsetMinutes?: number;
-		dateOrder?: DateOrder;
-	};
-	signal?: AbortSignal;
-	onProgress?: (p: ImportProgress) => void;
-	/** The import time, for "future date" checks (no clock inside the ingest code). */
-	now: Date;
+	/** The store's time zone, minutes east of UTC, as if chosen in the dialog. */
+	timezoneOffsetMinutes?: number;
+	/** A platform layout chosen up front (the command line's --preset), instead of detecting one. */
+	preset?: PresetId;
 }
 
 const STAGING_TABLE = '__ingest_stage';
@@ -136,26 +151,59 @@ function explainFailure(error: Failure, file: ImportSource): Failure {
 	return { code: 'ingest.too-big', detail: `${file.name} (${mb} MB): ${error.detail}` };
 }
 
+type ImportResult = { ok: true; value: ImportReport } | { ok: false; error: ImportFailure };
+
 /**
- * Imports `files` in order into orders / order_lines / customers, de-duplicating by order id
- * (a later file replaces an earlier one's order). Returns a quality report per imported file,
- * the failures, and running totals over everything loaded. Fails only when no file imported.
+ * Imports the planned files in order into orders / order_lines / customers, de-duplicating by
+ * order id (a later file replaces an earlier one's order). Returns a quality report per imported
+ * file, the failures, and running totals over everything loaded. Fails only when no file imported.
  */
-export async function importFiles(
+export function importPlans(
+	engine: SqlEngine,
+	plans: readonly OrderPlan[],
+	run: ImportRun
+): Promise<ImportResult> {
+	return importEach(
+		engine,
+		plans.map((plan) => ({ file: plan.file, plan: async () => ok(plan) })),
+		run
+	);
+}
+
+/**
+ * Imports files without a plan from the dialog: each is planned from its head by its preset, a
+ * remembered mapping, or `mappingFor`, then imported as `importPlans` would.
+ */
+export function importFiles(
 	engine: SqlEngine,
 	files: readonly ImportSource[],
 	opts: ImportOptions
-): Promise<Result<ImportReport>> {
+): Promise<ImportResult> {
+	return importEach(
+		engine,
+		files.map((file) => ({ file, plan: () => planFromHead(file, opts) })),
+		opts
+	);
+}
+
+async function importEach(
+	engine: SqlEngine,
+	items: readonly { file: ImportSource; plan: () => Promise<Result<OrderPlan>> }[],
+	run: ImportRun
+): Promise<ImportResult> {
 	const ensured = await runAll(engine, buildEnsureTablesSql());
 	if (!ensured.ok) return ensured;
 	const report: ImportReport['files'] = [];
 	const failures: ImportReport['failures'] = [];
-	for (const [index, file] of files.entries()) {
-		if (opts.signal?.aborted) {
+	for (const [index, { file, plan }] of items.entries()) {
+		if (run.signal?.aborted) {
 			failures.push({ file: file.name, error: cancelled() });
 			continue;
 		}
-		const result = await importOne(engine, file, index, files.length, opts);
+		const progress = reportProgress(file, index, items.length, run);
+		progress('preview');
+		const planned = await plan();
+		const result = planned.ok ? await importOne(engine, planned.value, progress, run) : planned;
 		await engine.query(`DROP TABLE IF EXISTS ${ident(STAGING_TABLE)}`);
 		await engine.query(buildCleanupSql());
 		if (result.ok) report.push(result.value);
@@ -167,17 +215,18 @@ export async function importFiles(
 	return ok({ files: report, failures, totals: totals.value });
 }
 
-async function importOne(
-	engine: SqlEngine,
+type Progress = (phase: ImportProgress['phase'], rows?: number, bytes?: number) => void;
+
+function reportProgress(
 	file: ImportSource,
 	fileIndex: number,
 	fileCount: number,
-	opts: ImportOptions
-): Promise<Result<FileQuality>> {
+	run: ImportRun
+): Progress {
 	const started = Date.now();
-	const progress = (phase: ImportProgress['phase'], rows = 0, bytes = 0) => {
+	return (phase, rows = 0, bytes = 0) => {
 		const seconds = Math.max((Date.now() - started) / 1000, 0.001);
-		opts.onProgress?.({
+		run.onProgress?.({
 			file: file.name,
 			fileIndex,
 			fileCount,
@@ -188,39 +237,40 @@ async function importOne(
 			rowsPerSecond: Math.round(rows / seconds)
 		});
 	};
-	progress('preview');
-	const readOptions = { ...opts.options?.read, ...opts.readFor?.(file) };
-	const preview = await previewSource(file, readOptions);
-	if (!preview.ok) return preview;
-	const { header } = preview.value;
+}
 
-	const chosen = await chooseMapping(file, preview.value, opts);
-	if (!chosen.ok) return chosen;
-	const { preset, signature } = chosen.value;
-	let mapping = chosen.value.mapping;
-	const tz = opts.options?.timezoneOffsetMinutes;
-	if (opts.options?.dateOrder) mapping = { ...mapping, dateOrder: opts.options.dateOrder };
-	const valid = validateMapping(mapping, header);
-	if (!valid.ok) return valid;
-	mapping = valid.value;
-	// Remembered now, not after the merge: a hand-made mapping is worth keeping even when the
-	// import then fails on the data (a wrong decimal mark, a bad date), so the retry starts from it.
-	if (!preset && opts.mappingStore) await opts.mappingStore.put(signature, mapping);
-	if (opts.signal?.aborted) return { ok: false, error: cancelled() };
+async function importOne(
+	engine: SqlEngine,
+	plan: OrderPlan,
+	progress: Progress,
+	run: ImportRun
+): Promise<{ ok: true; value: FileQuality } | { ok: false; error: ImportFailure }> {
+	const { file } = plan;
+	const preset = plan.presetId ? findPreset(plan.presetId) : undefined;
+	if (run.signal?.aborted) return { ok: false, error: cancelled() };
 
 	progress('reading');
 	const staged = await stageSource(engine, file, STAGING_TABLE, {
 		...preset?.read,
-		...readOptions,
-		signal: opts.signal,
+		...plan.read,
+		signal: run.signal,
 		onProgress: (p) => progress('reading', p.rows ?? 0, p.bytes)
 	});
 	if (!staged.ok) return staged;
+	// Checked against the header as staged, so a plan never reads a column the file lacks.
+	const valid = validateMapping(plan.mapping, staged.value.header);
+	if (!valid.ok) return valid;
+	let mapping = valid.value;
+	// Remembered now, not after the merge: a hand-made mapping is worth keeping even when the
+	// import then fails on the data (a wrong decimal mark, a bad date), so the retry starts from it.
+	if (!preset && run.mappingStore)
+		await run.mappingStore.put(headerSignature(staged.value.header), mapping);
 	const rowCount = staged.value.rowCount;
-	if (opts.signal?.aborted) return { ok: false, error: cancelled() };
+	if (run.signal?.aborted) return { ok: false, error: cancelled() };
 
 	progress('building', rowCount, file.size);
 	const warnings: Failure[] = [...staged.value.warnings];
+	const tz = plan.fixedTimezone ? mapping.timezoneOffsetMinutes : undefined;
 	const dates = await resolveDates(engine, mapping, preset, tz, warnings);
 	if (!dates.ok) return dates;
 	const { readings, reported } = dates.value;
@@ -241,7 +291,7 @@ async function importOne(
 	const oneRowPerOrder = shape.value?.one_row === true;
 	const built = await runAll(engine, buildOrderSql(mapping, file.name, oneRowPerOrder));
 	if (!built.ok) return built;
-	if (opts.signal?.aborted) return { ok: false, error: cancelled() };
+	if (run.signal?.aborted) return { ok: false, error: cancelled() };
 
 	progress('report', rowCount, file.size);
 	const duplicates = await firstRow(engine, buildDuplicateCountSql());
@@ -271,19 +321,24 @@ async function importOne(
 		storeOffsetMinutes: mapping.timezoneOffsetMinutes,
 		generatedOrderIds: orderIdModeOf(mapping),
 		warnings,
-		now: opts.now
+		now: run.now
 	});
 	if (!quality.ok) return quality;
 	// A file of returns only (refunds of orders loaded earlier) loads no order and is fine.
 	if (quality.value.orders === 0 && quality.value.returns.lines === 0 && rowCount > 0) {
-		const first = quality.value.rejected[0];
+		const { rejected } = quality.value;
+		const first = rejected[0];
 		const why = first?.format ? `"${first.value}" is not a date in ${first.format}` : first?.reason;
-		return fail(
-			'ingest.nothing-loaded',
-			`all ${rowCount} rows were rejected (first: line ${first?.line}, ${why})`
-		);
+		return {
+			ok: false,
+			error: {
+				code: 'ingest.nothing-loaded',
+				detail: `all ${rowCount} rows were rejected (first: line ${first?.line}, ${why})`,
+				rejected
+			}
+		};
 	}
-	if (opts.signal?.aborted) return { ok: false, error: cancelled() };
+	if (run.signal?.aborted) return { ok: false, error: cancelled() };
 
 	progress('merging', rowCount, file.size);
 	const merged = await mergeInTransaction(engine);
@@ -299,22 +354,20 @@ async function importOne(
 		delimiter: read.delimiter,
 		header: read.header,
 		headerRow: read.headerRow,
-		skipRows: { ...preset?.read, ...readOptions }.skipRows ?? [],
+		skipRows: { ...preset?.read, ...plan.read }.skipRows ?? [],
 		mapping,
 		oneRowPerOrder
 	};
 	return ok({ ...quality.value, recipe });
 }
 
-async function chooseMapping(
-	file: ImportSource,
-	preview: SourcePreview,
-	opts: ImportOptions
-): Promise<Result<{ mapping: Mapping; preset: Preset | undefined; signature: string }>> {
-	const { header, rows } = preview;
-	const chosen = opts.presetFor?.(file);
-	const forced = chosen === undefined ? opts.presetOverride : chosen;
-	const preset = forced === null ? undefined : forced ? findPreset(forced) : detectPreset(header);
+/** A plan for a file the dialog did not see: its preset, a remembered mapping, or `mappingFor`. */
+async function planFromHead(file: ImportSource, opts: ImportOptions): Promise<Result<OrderPlan>> {
+	const read = opts.readFor?.(file) ?? {};
+	const preview = await previewSource(file, read);
+	if (!preview.ok) return preview;
+	const { header, rows } = preview.value;
+	const preset = opts.preset ? findPreset(opts.preset) : detectPreset(header);
 	const signature = headerSignature(header);
 	let proposed: Mapping;
 	let confidence: Partial<Record<CanonicalField, number>> = {};
@@ -331,12 +384,13 @@ async function chooseMapping(
 			confidence = suggestion.confidence;
 		}
 	}
-	const tz = opts.options?.timezoneOffsetMinutes;
+	const tz = opts.timezoneOffsetMinutes;
 	if (tz !== undefined) proposed = { ...proposed, timezoneOffsetMinutes: tz };
+	const plan = { file, read, presetId: preset?.id ?? null, fixedTimezone: tz !== undefined };
 	if (opts.mappingFor) {
 		const answer = await opts.mappingFor({
 			file,
-			preview,
+			preview: preview.value,
 			preset,
 			proposed,
 			confidence,
@@ -344,14 +398,14 @@ async function chooseMapping(
 			signature
 		});
 		if (answer === null) return { ok: false, error: cancelled() };
-		return ok({ mapping: answer, preset, signature });
+		return ok({ ...plan, mapping: answer });
 	}
 	if (!preset && !remembered)
 		return fail(
 			'ingest.unknown-layout',
 			`no preset matches the header of ${file.name}: ${header.slice(0, 8).join(', ')}`
 		);
-	return ok({ mapping: proposed, preset, signature });
+	return ok({ ...plan, mapping: proposed });
 }
 
 /** How the date columns are read, and what the quality report says about it. */

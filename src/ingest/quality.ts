@@ -26,6 +26,9 @@ export interface RejectedRow {
 	format?: string;
 }
 
+/** A file that failed, with the rows it rejected when every row was: their raw values and reasons. */
+export type ImportFailure = Failure & { rejected?: RejectedRow[] };
+
 /**
  * How explicit offsets in the order times were treated: 'none' written; one offset throughout,
  * converted to the store's zone ('single'); several (daylight saving), each time kept at its own
@@ -144,7 +147,7 @@ export interface ImportReport {
 	/** Files imported by this call, in order. */
 	files: FileQuality[];
 	/** Files that failed; the canonical tables hold nothing from them. */
-	failures: { file: string; error: Failure }[];
+	failures: { file: string; error: ImportFailure }[];
 	/** Everything loaded so far, this call's files included. */
 	totals: CanonicalTotals;
 }

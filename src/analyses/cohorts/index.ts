@@ -25,6 +25,8 @@ export const cohorts: Analysis<CohortParams> = {
 	build: (p, g) => {
 		const sql = buildCohortSql(p, g);
 		const valueLabels = p.key === 'month' || p.key === 'week' ? undefined : { cohort: noneLabels };
+		const needs =
+			p.key === 'channel' || p.key === 'category' || p.key === 'province' ? [p.key] : undefined;
 		return [
 			{
 				id: 'retention',
@@ -45,7 +47,8 @@ export const cohorts: Analysis<CohortParams> = {
 				},
 				columns,
 				drill: ['cohort', 'period'],
-				valueLabels
+				valueLabels,
+				needs
 			},
 			{
 				id: 'repurchase',
@@ -62,7 +65,8 @@ export const cohorts: Analysis<CohortParams> = {
 				},
 				columns,
 				drill: ['cohort'],
-				valueLabels
+				valueLabels,
+				needs
 			},
 			{
 				id: 'ltv',
@@ -79,7 +83,8 @@ export const cohorts: Analysis<CohortParams> = {
 				},
 				columns,
 				drill: ['cohort'],
-				valueLabels
+				valueLabels,
+				needs
 			}
 		];
 	},

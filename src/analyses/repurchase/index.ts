@@ -49,6 +49,7 @@ function breakdownQuery(p: RepurchaseParams, g: Globals, by: Breakdown): CellQue
 			{ key: 'first_order_aov', label: l.firstOrderAov, format: 'money' }
 		],
 		drill: ['grp'],
+		needs: by === 'band' ? undefined : [by],
 		valueLabels: {
 			grp:
 				by === 'band'

@@ -71,6 +71,13 @@ export const messages: Record<string, Msg> = {
 		zh: '已停止。数据已重新加载；此单元将等待你重新运行或修改参数后再计算。'
 	},
 	'cell.cancel': { en: 'Cancel', zh: '取消' },
+	'cell.lacks': {
+		en: 'The loaded orders have no {columns}, so this view has nothing to group by. If the file has such a column, map it in the import dialog.',
+		zh: '已导入的订单没有{columns}，此视图无从分组。如果文件中有这一列，请在导入对话框中映射它。'
+	},
+	'cell.column.channel': { en: 'sales channel', zh: '销售渠道' },
+	'cell.column.province': { en: 'province or region', zh: '省份/地区' },
+	'cell.column.category': { en: 'product category', zh: '商品品类' },
 	'cell.running': { en: 'Running…', zh: '运行中…' },
 	'cell.computing': {
 		en: 'Computing in your browser — cells run one after another.',

@@ -261,5 +261,53 @@ export const messages: Record<string, Msg> = {
 	'ingest.report.value': { en: 'Value', zh: '值' },
 	'ingest.report.download': { en: 'Download rejected rows (CSV)', zh: '下载被拒绝的行（CSV）' },
 	'ingest.report.failed': { en: 'Not imported', zh: '未导入' },
+	'ingest.dialog.encoding.bom': { en: 'Marked in the file', zh: '文件自带标记' },
+	'ingest.dialog.encoding.bom-hint': {
+		en: 'The file starts with a byte-order mark that names its encoding.',
+		zh: '文件开头的字节顺序标记（BOM）写明了编码。'
+	},
+	'ingest.dialog.encoding.certain': { en: 'Certain', zh: '确定' },
+	'ingest.dialog.encoding.certain-hint': {
+		en: 'The bytes read cleanly in this encoding and in no other that makes sense, or it was chosen by hand.',
+		zh: '文件只有按此编码才能读得通，或是手动选择的编码。'
+	},
+	'ingest.dialog.encoding.guess': { en: 'A guess: check the preview', zh: '推测：请核对预览' },
+	'ingest.dialog.encoding.guess-hint': {
+		en: 'Another encoding reads these bytes too. If the preview shows garbled text, choose another one.',
+		zh: '其他编码也能读取这些字节。如果预览中出现乱码，请换一种编码。'
+	},
+	'ingest.dialog.not-read': {
+		en: '✕ not an amount as mapped',
+		zh: '✕ 按当前设置无法读成金额'
+	},
+	'ingest.dialog.no-order-id': {
+		en: 'No column holds an order id. Which rows make one order?',
+		zh: '没有订单号列。哪些行算作一笔订单？'
+	},
+	'ingest.dialog.order-id-mode.row': { en: 'Each row is one order', zh: '每一行是一笔订单' },
+	'ingest.dialog.order-id-mode.customer-time': {
+		en: 'Rows of the same customer at the same time are one order',
+		zh: '同一客户、同一时间的多行是一笔订单'
+	},
+	'ingest.dialog.order-id-generated': {
+		en: 'Order ids are then generated from the file and its rows: the same file gives the same ids again.',
+		zh: '订单号将根据文件及其行生成：同一文件再次导入得到相同的订单号。'
+	},
+	'ingest.dialog.date-format': { en: 'Date format', zh: '日期格式' },
+	'ingest.dialog.date-format.auto': { en: 'Decide from the data', zh: '根据数据判断' },
+	'ingest.dialog.date-format.detected': {
+		en: 'From the data: {format}',
+		zh: '根据数据：{format}'
+	},
+	'ingest.dialog.date-format.custom': { en: 'Other: type the format…', zh: '其他：手动输入格式…' },
+	'ingest.dialog.date-format.pattern': {
+		en: 'Format (e.g. D.M.YYYY H:mm)',
+		zh: '格式（例如 D.M.YYYY H:mm）'
+	},
+	'ingest.failure.first-rejected': {
+		en: 'The first {count} rejected rows, as written in the file:',
+		zh: '最先被拒绝的 {count} 行（文件中的原文）：'
+	},
+	'ingest.failure.reopen': { en: 'Reopen with the same choices', zh: '按原设置重新打开' },
 	'ingest.report.more': { en: 'Show {count} more', zh: '再显示 {count} 行' }
 };

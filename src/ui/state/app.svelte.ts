@@ -1,7 +1,8 @@
 import { createContext } from 'svelte';
 import type { BrowserEngine, EngineState } from '../../engine/engine.ts';
-import type { Globals } from '../../analyses/types.ts';
+import type { DataColumn, Globals } from '../../analyses/types.ts';
 import type { Failure } from '../../lib/result.ts';
+import type { RejectedRow } from '../../ingest/quality.ts';
 import { tableToRows } from '../../engine/decode.ts';
 import { dataSummarySql, filterValuesSql, schemaSql } from '../../analyses/data-summary.ts';
 import { ResultCache } from '../../notebook/run-cell.ts';
@@ -60,8 +61,17 @@ export class AppState {
 	/** Bumped whenever the canonical tables change, so cells re-run. */
 	dataVersion = $state(0);
 	globals = $state<Globals>(defaultGlobals(todayIso()));
-	/** A message for the whole page (e.g. a failed import), shown until dismissed. */
-	notice = $state.raw<{ kind: 'error' | 'info'; failure?: Failure; text: string } | null>(null);
+	/**
+	 * A message for the whole page, shown until dismissed. A failed import's carries the rows it
+	 * rejected and whether the dialog can reopen with the same choices; a later import that
+	 * succeeds takes it away.
+	 */
+	notice = $state.raw<{
+		kind: 'error' | 'info';
+		failure?: Failure;
+		text: string;
+		import?: { rejected: RejectedRow[]; canReopen: boolean };
+	} | null>(null);
 	readonly cache = new ResultCache();
 	/** Cells take turns on the engine, visible ones first. */
 	readonly cellQueue = new CellQueue();
@@ -96,6 +106,12 @@ export class AppState {
 		globalThis.localStorage?.setItem(THEME_KEY, theme);
 		if (theme === 'system') delete document.documentElement.dataset.theme;
 		else document.documentElement.dataset.theme = theme;
+	}
+
+	/** Of the columns a view groups by, those the loaded orders have no value in. */
+	missing(needs: readonly DataColumn[] = []): DataColumn[] {
+		const values = { channel: 'channels', province: 'provinces', category: 'categories' } as const;
+		return needs.filter((c) => this.data !== null && this.data[values[c]].length === 0);
 	}
 
 	/** Re-reads counts and filter values after an import; resets the as-of date to the data's. */

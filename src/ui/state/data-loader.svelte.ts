@@ -1,36 +1,30 @@
 import type { ImportRecipe } from '../../ingest/recipe.ts';
 import type { AppState } from './app.svelte.ts';
-import { importFiles, type ImportOptions, type ImportProgress } from '../../ingest/import.ts';
-import { dominantCurrency, type ImportReport } from '../../ingest/quality.ts';
+import { importPlans, type ImportProgress, type OrderPlan } from '../../ingest/import.ts';
+import { dominantCurrency, type ImportFailure, type ImportReport } from '../../ingest/quality.ts';
 import { createLocalMappingStore } from '../../ingest/mapping.ts';
 import { now } from '../../lib/clock.ts';
 import { nowIso } from '../../notebook/schema.ts';
 import { openNotebookStore } from '../../notebook/store.ts';
-import { previewSource, type ReadOptions } from '../../ingest/read/index.ts';
-import { headerSignature } from '../../ingest/mapping.ts';
+import { previewSource } from '../../ingest/read/index.ts';
 import {
 	createContactMappingStore,
 	ensureContactsTableSql,
 	importContactList,
 	isContactList,
-	rebindContactColumns,
-	type ContactFill,
-	type ContactImport
+	type ContactImport,
+	type ContactListPlan
 } from '../../ingest/contacts.ts';
-import type { ContactColumns } from '../../analyses/campaigns/define.ts';
-import { buildImportOptions, type DialogSettings, type FilePlan } from '../import/plan.ts';
+import {
+	planFile,
+	toContactListPlan,
+	toOrderPlan,
+	type FilePlan,
+	type PlanDeps
+} from '../../ingest/plan.ts';
+import { ImportModel } from '../import/ImportModel.svelte.ts';
 
 const KEEP_KEY = 'huitou.keepData';
-
-/** One contact list to import, with the mapping the dialog (or a remembered one) gave it. */
-interface ContactJob {
-	file: File;
-	read: ReadOptions;
-	columns?: Partial<ContactColumns>;
-	fill?: ContactFill;
-	/** Header signature to remember the columns under once the list is in. */
-	signature?: string;
-}
 
 export interface LoadProgress {
 	label: string;
@@ -41,10 +35,11 @@ export interface LoadProgress {
 }
 
 /**
- * Loading data. Order files open the import dialog (decoded preview, detected layout, column
- * mapper), and so do contact lists whose header is not clear; clear contact lists go straight to
- * campaign_contacts; the sample skips the dialog. A failed file
- * leaves everything loaded before it as it was.
+ * Loading data. Every file is planned once from its head (src/ingest/plan.ts). Order files open
+ * the import dialog with their plans, and so do contact lists whose header is not clear; clear
+ * contact lists go straight to campaign_contacts; the sample skips the dialog. A failed file
+ * leaves everything loaded before it as it was. The plans of every loaded file are kept, so a
+ * restarted engine reads each file exactly as it was first read.
  */
 export class DataLoader {
 	busy = $state(false);
@@ -54,22 +49,26 @@ export class DataLoader {
 	report = $state.raw<ImportReport | null>(null);
 	contacts = $state.raw<ContactImport[]>([]);
 	showReport = $state(false);
-	/** Order files waiting in the import dialog. */
-	dialogFiles = $state.raw<File[] | null>(null);
+	/** The import dialog, while it is open. */
+	dialog = $state.raw<ImportModel | null>(null);
 	#abort: AbortController | null = null;
 	#files: string[] = [];
 	/** How each loaded order file was imported, in order: the `.sql` export replays them. */
 	recipes = $state.raw<ImportRecipe[]>([]);
 	readonly mappingStore = createLocalMappingStore();
 	readonly contactStore = createContactMappingStore();
-	/** Every file loaded so far, in order, for the opt-in copy kept in this browser. */
-	#sources: File[] = [];
-	/** How each loaded contact list was read, so a restarted engine reads it the same way. */
-	#contactJobs: ContactJob[] = [];
+	/** How each loaded order file was read, in order; a restarted engine reads them the same way. */
+	#orderPlans: OrderPlan[] = [];
+	/** How each loaded contact list was read. */
+	#contactPlans: ContactListPlan[] = [];
+	/** Files restored from this browser's copy, planned from their heads on the next reload. */
+	#unplanned: File[] = [];
+	/** The dialog's plans of the last import, to reopen it with the same choices after a failure. */
+	#lastDialog: FilePlan[] | null = null;
 	/** Opt-in: keep the loaded files in IndexedDB so a reload does not need them again. */
 	keepData = $state(globalThis.localStorage?.getItem(KEEP_KEY) === '1');
 	readonly #store = openNotebookStore();
-	readonly planDeps = {
+	readonly planDeps: PlanDeps = {
 		previewSource,
 		mappingStore: this.mappingStore,
 		contactStore: this.contactStore
@@ -81,47 +80,24 @@ export class DataLoader {
 	}
 
 	async #reload() {
-		const files = this.#sources;
-		const jobs = this.#contactJobs;
-		this.#sources = [];
-		this.#contactJobs = [];
+		const orders = this.#orderPlans;
+		const contacts = this.#contactPlans;
+		const unplanned = await this.#planAll(this.#unplanned);
+		this.#orderPlans = [];
+		this.#contactPlans = [];
+		this.#unplanned = [];
 		this.#files = [];
 		this.recipes = [];
 		this.contacts = [];
-		if (!files.length) return;
-		// Files restored from this browser's copy have no job: a remembered mapping decides.
-		const known = jobs.filter((j) => files.includes(j.file));
-		const { orders, contacts } = await this.#splitContactLists(
-			files.filter((f) => !known.some((j) => j.file === f)),
-			true
+		// Files restored from this browser's copy: a remembered mapping or a preset decides.
+		await this.#run(
+			[...orders, ...unplanned.filter((p) => p.role === 'orders').map(toOrderPlan)],
+			[...contacts, ...unplanned.filter((p) => p.role === 'contacts').map(toContactListPlan)]
 		);
-		await this.#run(orders, [...known, ...contacts], {});
 	}
 
-	/**
-	 * Contact lists are told apart from order files by their header: a clear one (see
-	 * `isContactList`) or, with `useRemembered`, one whose layout was mapped as a list before.
-	 */
-	async #splitContactLists(
-		files: File[],
-		useRemembered: boolean
-	): Promise<{ orders: File[]; contacts: ContactJob[] }> {
-		const orders: File[] = [];
-		const contacts: ContactJob[] = [];
-		for (const file of files) {
-			const p = await previewSource(file);
-			if (!p.ok) {
-				orders.push(file);
-				continue;
-			}
-			const header = p.value.header;
-			const stored = await this.contactStore.get(headerSignature(header));
-			const columns = stored && rebindContactColumns(stored, header);
-			if (isContactList(header) || (useRemembered && columns))
-				contacts.push({ file, read: {}, columns });
-			else orders.push(file);
-		}
-		return { orders, contacts };
+	#planAll(files: File[]): Promise<FilePlan[]> {
+		return Promise.all(files.map((f) => planFile(f, {}, this.planDeps)));
 	}
 
 	cancel() {
@@ -130,7 +106,13 @@ export class DataLoader {
 
 	closeDialog() {
 		if (this.busy) return;
-		this.dialogFiles = null;
+		this.dialog = null;
+	}
+
+	/** Reopens the dialog of the last import with every choice it had (after a failure). */
+	reopenDialog() {
+		if (this.busy || !this.#lastDialog) return;
+		this.dialog = new ImportModel(this.#lastDialog, this.planDeps);
 	}
 
 	async loadSample() {
@@ -149,53 +131,47 @@ export class DataLoader {
 		const s = made.value;
 		const orders = new File([s.orders as BlobPart], s.name, { type: 'text/csv' });
 		const contacts = new File([s.contacts as BlobPart], s.contactsName, { type: 'text/csv' });
-		await this.#run([orders], [{ file: contacts, read: {} }], {});
+		const [plan] = await this.#planAll([orders]);
+		await this.#run([toOrderPlan(plan)], [{ file: contacts, read: {} }]);
 	}
 
 	/**
-	 * Files from the picker or a drop. Only clear contact lists skip the dialog; as soon as one
-	 * file needs it, every file goes there, so each one's role can be checked and changed.
+	 * Files from the picker or a drop, planned once from their heads. Only clear contact lists
+	 * skip the dialog; as soon as one file needs it, every file goes there, so each one's role can
+	 * be checked and changed.
 	 */
 	async loadFiles(files: File[]) {
-		if (this.busy) return;
-		const { orders, contacts } = await this.#splitContactLists(files, false);
-		if (orders.length) this.dialogFiles = files;
-		else await this.#run([], contacts, {});
+		// Files dropped while a load finishes (the notebook shows before the loader is done) wait
+		// for it instead of being ignored.
+		while (this.busy) await new Promise((done) => setTimeout(done, 100));
+		const plans = await this.#planAll(files);
+		const clear = plans.every((p) => p.preview && isContactList(p.preview.header));
+		if (clear) await this.#run([], plans.map(toContactListPlan));
+		else this.dialog = new ImportModel(plans, this.planDeps);
 	}
 
-	/** The dialog's decision: import these plans with these settings. */
-	async importPlans(plans: FilePlan[], settings: DialogSettings) {
+	/** The dialog's decision: import its plans, each as the role it was given. */
+	async importPlans(plans: FilePlan[]) {
+		this.#lastDialog = plans;
 		const orders = plans.filter((p) => p.role === 'orders');
 		// A layout imported as orders after all is no longer offered as a contact list.
 		for (const p of orders) if (p.contact.remembered) await this.contactStore.delete(p.signature);
-		const contacts = plans
-			.filter((p) => p.role === 'contacts')
-			.map((p) => ({
-				file: p.file as File,
-				read: p.read,
-				columns: p.contact.columns,
-				fill: p.contact.fill,
-				signature: p.signature
-			}));
-		await this.#run(
-			orders.map((p) => p.file as File),
-			contacts,
-			buildImportOptions(orders, settings)
-		);
-		if (!this.busy) this.dialogFiles = null;
+		const contacts = plans.filter((p) => p.role === 'contacts').map(toContactListPlan);
+		await this.#run(orders.map(toOrderPlan), contacts);
+		if (!this.busy) this.dialog = null;
 	}
 
-	async #run(orderFiles: File[], contactJobs: ContactJob[], extra: Partial<ImportOptions>) {
+	async #run(orderPlans: OrderPlan[], contactPlans: ContactListPlan[]) {
 		if (this.busy) return;
 		this.busy = true;
 		this.#abort = new AbortController();
 		const signal = this.#abort.signal;
 		const app = this.app;
+		const shown = app.notice;
 		try {
 			let loaded = false;
-			if (orderFiles.length) {
-				const r = await importFiles(app.engine, orderFiles, {
-					...extra,
+			if (orderPlans.length) {
+				const r = await importPlans(app.engine, orderPlans, {
 					mappingStore: this.mappingStore,
 					signal,
 					now: now(),
@@ -204,9 +180,8 @@ export class DataLoader {
 						this.progress = this.#describe(p);
 					}
 				});
-				if (!r.ok) {
-					app.notice = { kind: 'error', failure: r.error, text: r.error.detail };
-				} else {
+				if (!r.ok) this.#fail(orderPlans[0].file.name, r.error);
+				else {
 					this.report = r.value;
 					// Money is shown in the data's currency (a UK Shopify export in £, not CN¥).
 					app.globals.currency = dominantCurrency(r.value.files) ?? app.globals.currency;
@@ -214,23 +189,18 @@ export class DataLoader {
 						...this.recipes,
 						...r.value.files.flatMap((f) => (f.recipe ? [f.recipe] : []))
 					];
-					this.#files.push(...r.value.files.map((f) => f.file));
 					const done = r.value.files.map((f) => f.file);
-					this.#sources.push(...orderFiles.filter((f) => done.includes(f.name)));
-					loaded = r.value.files.length > 0;
+					this.#files.push(...done);
+					this.#orderPlans.push(...orderPlans.filter((p) => done.includes(p.file.name)));
+					loaded = done.length > 0;
 					const failed = r.value.failures[0];
-					if (failed)
-						app.notice = {
-							kind: 'error',
-							failure: { ...failed.error, detail: `${failed.file}: ${failed.error.detail}` },
-							text: failed.error.detail
-						};
+					if (failed) this.#fail(failed.file, failed.error);
 				}
 			}
 			const hasOrders = loaded || !!app.data;
 			if (hasOrders) await app.engine.query(ensureContactsTableSql);
-			for (const job of contactJobs) {
-				const f = job.file;
+			for (const plan of contactPlans) {
+				const f = plan.file;
 				if (!hasOrders) {
 					app.notice = {
 						kind: 'error',
@@ -244,17 +214,19 @@ export class DataLoader {
 					bytes: 0,
 					totalBytes: f.size
 				};
-				const c = await importContactList(app.engine, f, job.read, job.columns, job.fill);
+				const c = await importContactList(app.engine, f, plan.read, plan.columns, plan.fill);
 				if (c.ok) {
 					this.contacts = [...this.contacts, c.value];
 					this.#files.push(f.name);
-					this.#sources.push(f);
-					this.#contactJobs.push(job);
-					if (job.signature && job.columns) await this.contactStore.put(job.signature, job.columns);
+					this.#contactPlans.push(plan);
+					if (plan.signature && plan.columns)
+						await this.contactStore.put(plan.signature, plan.columns);
 					loaded = true;
-				} else app.notice = { kind: 'error', failure: c.error, text: c.error.detail };
+				} else this.#fail(f.name, c.error);
 			}
 			if (loaded) {
+				// An import that went through takes the place of an earlier one's error.
+				if (app.notice === shown && shown?.import) app.notice = null;
 				await app.refreshData([...this.#files]);
 				if (this.keepData) await this.#saveSnapshot();
 			}
@@ -264,6 +236,17 @@ export class DataLoader {
 			this.importProgress = null;
 			this.#abort = null;
 		}
+	}
+
+	/** A file that failed: its error, the rows it rejected, and a way back to the dialog. */
+	#fail(file: string, error: ImportFailure) {
+		const { rejected = [], ...failure } = error;
+		this.app.notice = {
+			kind: 'error',
+			failure: { ...failure, detail: `${file}: ${error.detail}` },
+			text: error.detail,
+			import: { rejected, canReopen: this.#lastDialog !== null }
+		};
 	}
 
 	/** Turns the opt-in copy on or off; off forgets the stored files at once. */
@@ -280,9 +263,14 @@ export class DataLoader {
 	}
 
 	async #saveSnapshot() {
-		if (!this.#sources.length) return;
+		const sources = [
+			...this.#orderPlans.map((p) => p.file),
+			...this.#contactPlans.map((p) => p.file),
+			...this.#unplanned
+		];
+		if (!sources.length) return;
 		const files = await Promise.all(
-			this.#sources.map(async (f) => ({
+			sources.map(async (f) => ({
 				name: f.name,
 				bytes: new Uint8Array(await f.arrayBuffer())
 			}))
@@ -297,7 +285,7 @@ export class DataLoader {
 		if (!this.keepData) return false;
 		const r = await this.#store.loadDataSnapshot();
 		if (!r.ok || !r.value?.files.length) return false;
-		this.#sources = r.value.files.map((f) => new File([f.bytes as BlobPart], f.name));
+		this.#unplanned = r.value.files.map((f) => new File([f.bytes as BlobPart], f.name));
 		await this.#reload();
 		return true;
 	}

@@ -11,7 +11,7 @@ import {
 	isContactList,
 	looksLikeContactList
 } from '../../../src/ingest/contacts.ts';
-import { suggestContactColumns } from '../../../src/analyses/campaigns/define.ts';
+import { suggestContactColumns } from '../../../src/ingest/contact-columns.ts';
 import { createLocalMappingStore, headerSignature } from '../../../src/ingest/mapping.ts';
 import { previewSource } from '../../../src/ingest/read/index.ts';
 import {
@@ -21,7 +21,7 @@ import {
 	mapContactField,
 	planFile,
 	previewGroupWords
-} from '../../../src/ui/import/plan.ts';
+} from '../../../src/ingest/plan.ts';
 import { createTables, insertOrders, queryRows } from '../analyses/campaigns/fixtures.ts';
 import { fileOf } from './stage-fixture.ts';
 import { readFileSync } from 'node:fs';
@@ -294,7 +294,9 @@ describe('the dialog plan and the remembered mapping', () => {
 });
 
 it('has en and zh text for every key the dialog shows for contact lists', () => {
-	const dialog = readFileSync('src/ui/import/ImportDialog.svelte', 'utf8');
+	const dialog = ['ImportDialog', 'ContactMapper']
+		.map((view) => readFileSync(`src/ui/import/${view}.svelte`, 'utf8'))
+		.join('\n');
 	const keys = [...dialog.matchAll(/t\('(contacts\.[a-z.-]+)'/g)].map((m) => m[1]);
 	// Keys built from a value: every field, both roles, each group reading.
 	for (const f of ['customerId', 'group', 'sendTime', 'campaignId', 'wave', 'channel', 'cost'])

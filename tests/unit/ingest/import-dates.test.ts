@@ -175,9 +175,10 @@ describe('a rejected date', () => {
 		});
 		expect(result.ok).toBe(false);
 		if (!result.ok)
-			expect(result.error).toEqual({
+			expect(result.error).toMatchObject({
 				code: 'ingest.nothing-loaded',
-				detail: 'all 1 rows were rejected (first: line 2, "31/02/2024" is not a date in D/M/YYYY)'
+				detail: 'all 1 rows were rejected (first: line 2, "31/02/2024" is not a date in D/M/YYYY)',
+				rejected: [{ line: 2, value: '31/02/2024', format: 'D/M/YYYY' }]
 			});
 	});
 });
@@ -216,7 +217,7 @@ describe('offsets', () => {
 			'#1001,a@example.cn,paid,2024-01-15 10:00:00 +0800,20.00,Tea,1,20.00',
 			'#1002,b@example.cn,paid,2024-07-15 10:00:00 +0800,30.00,Tea,1,30.00'
 		]);
-		const opts: ImportOptions = { now: NOW, options: { timezoneOffsetMinutes: 0 } };
+		const opts: ImportOptions = { now: NOW, timezoneOffsetMinutes: 0 };
 		const result = await importFiles(engine, [fileOf('shopify-cn.csv', csv)], opts);
 		if (!result.ok) throw new Error(result.error.detail);
 		expect(result.value.files[0]).toMatchObject({

@@ -1,20 +1,21 @@
-/** The import dialog's decisions (src/ui/import/plan.ts) feeding a real import. */
+/** The import plan (src/ingest/plan.ts): decided from a file's head, edited, imported as it is. */
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { createTestEngine } from '../../helpers/wasm-engine.ts';
-import { importFiles } from '../../../src/ingest/import.ts';
+import { importPlans } from '../../../src/ingest/import.ts';
 import { createLocalMappingStore } from '../../../src/ingest/mapping.ts';
 import { previewSource } from '../../../src/ingest/read/index.ts';
 import {
-	buildImportOptions,
 	checkPlan,
+	chooseTimezone,
 	choosePreset,
 	mapField,
 	mapStatusWord,
 	planFile,
 	previewStatusWords,
+	toOrderPlan,
 	updateMapping
-} from '../../../src/ui/import/plan.ts';
+} from '../../../src/ingest/plan.ts';
 import { fileOf, resetCanonical, rowsOf } from './stage-fixture.ts';
 
 let engine: Awaited<ReturnType<typeof createTestEngine>>;
@@ -60,10 +61,9 @@ it('plans a detected preset, and an unknown layout the analyst completes', async
 	expect(checkPlan(plan).ok).toBe(true);
 	plans[1] = plan;
 
-	const result = await importFiles(engine, [taobao, other], {
+	const result = await importPlans(engine, plans.map(toOrderPlan), {
 		now: NOW,
-		mappingStore: store,
-		...buildImportOptions(plans, {})
+		mappingStore: store
 	});
 	if (!result.ok) throw new Error(result.error.detail);
 	expect(result.value.failures).toEqual([]);
@@ -118,4 +118,59 @@ it('lists the preview status words with their mapping, and maps an unknown one',
 	]);
 	const mapped = mapStatusWord(plan, 'Returned', 'refunded');
 	expect(previewStatusWords(mapped)[1]).toEqual({ word: 'Returned', status: 'refunded' });
+});
+
+// A reload after an engine restart imports the kept plans again: without the encoding,
+// delimiter, header row and mapping chosen by hand it read this file as one mojibake column.
+it('a kept plan reads a file the same way again: encoding, delimiter, header row, mapping, time zone', async () => {
+	const text =
+		'店铺导出\r\n编号|时间|金额|买家\r\nA1|2024-03-01 10:00|12.5|张三\r\nA2|2024-03-02 23:30|7.5|李四\r\n';
+	const file = fileOf('手工.csv', iconv.encode(text, 'gb18030'));
+	let plan = await planFile(
+		file,
+		{ encoding: 'gb18030', delimiter: '|', headerRow: 2 },
+		{ previewSource }
+	);
+	expect(plan.preview?.header).toEqual(['编号', '时间', '金额', '买家']);
+	plan = mapField(plan, 'order_id', '编号');
+	plan = mapField(plan, 'order_time', '时间');
+	plan = mapField(plan, 'order_amount', '金额');
+	plan = mapField(plan, 'customer_id', '买家');
+	plan = chooseTimezone(plan, 0);
+	expect(checkPlan(plan).ok).toBe(true);
+	const kept = toOrderPlan(plan);
+	expect(kept).toMatchObject({
+		read: { encoding: 'gb18030', delimiter: '|', headerRow: 2 },
+		fixedTimezone: true
+	});
+	const tables = async () =>
+		rowsOf(engine, 'SELECT order_id, customer_id, order_time, net_amount FROM orders ORDER BY 1');
+	const first = await importPlans(engine, [kept], { now: NOW });
+	if (!first.ok) throw new Error(first.error.detail);
+	const before = await tables();
+	expect(before).toEqual([
+		{ order_id: 'A1', customer_id: '张三', order_time: '2024-03-01 10:00:00', net_amount: 12.5 },
+		{ order_id: 'A2', customer_id: '李四', order_time: '2024-03-02 23:30:00', net_amount: 7.5 }
+	]);
+	await resetCanonical(engine);
+	const again = await importPlans(engine, [kept], { now: NOW });
+	if (!again.ok) throw new Error(again.error.detail);
+	expect(await tables()).toEqual(before);
+});
+
+it('a file whose every row is rejected fails with those rows, raw values and reasons', async () => {
+	const file = fileOf(
+		'bad.csv',
+		'order_id,order_time,amount,customer_id\n1,not a day,5,a\n2,soon,6,b\n'
+	);
+	const plan = await planFile(file, {}, { previewSource });
+	expect(checkPlan(plan).ok).toBe(true);
+	const result = await importPlans(engine, [toOrderPlan(plan)], { now: NOW });
+	expect(result.ok).toBe(false);
+	if (result.ok) return;
+	expect(result.error.code).toBe('ingest.nothing-loaded');
+	expect(result.error.rejected?.map((r) => [r.line, r.value])).toEqual([
+		[2, 'not a day'],
+		[3, 'soon']
+	]);
 });

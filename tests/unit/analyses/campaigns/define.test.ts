@@ -11,10 +11,12 @@ import {
 	buildDraftListSql,
 	buildDraftSizesSql,
 	buildNextWaveDraftSql,
-	suggestContactColumns,
-	type CampaignDraft,
-	type ContactDefaults
+	type CampaignDraft
 } from '../../../../src/analyses/campaigns/define.ts';
+import {
+	suggestContactColumns,
+	type ContactDefaults
+} from '../../../../src/ingest/contact-columns.ts';
 import { messages } from '../../../../src/ui/i18n/campaigns.ts';
 import { createTables, insertOrders, queryRows } from './fixtures.ts';
 

@@ -17,9 +17,9 @@ import { formatTimestamp } from '../../../../src/lib/sql.ts';
 import {
 	buildContactInsertSql,
 	buildContactStageSql,
-	buildContactWarningsSql,
-	suggestContactColumns
+	buildContactWarningsSql
 } from '../../../../src/analyses/campaigns/define.ts';
+import { suggestContactColumns } from '../../../../src/ingest/contact-columns.ts';
 import { buildCampaignMetricsSql, buildWavesSql } from '../../../../src/analyses/campaigns/sql.ts';
 import { createTables, params, queryRows } from './fixtures.ts';
 

@@ -1,39 +1,36 @@
 /**
- * What the import dialog decides per file before importing: whether it holds orders or a campaign
- * contact list, reader overrides, the layout (preset) and the column mapping of either kind. Pure functions over plain values, so the dialog stays a thin view and
- * the decisions are testable without a browser.
+ * The import plan of one file: whether it holds orders or a campaign contact list, how it is read
+ * (encoding, delimiter, header row, sheet), its layout (preset) and the column mapping of either
+ * kind, date order and format, store time zone and currency included. Decided once from the
+ * file's head, edited by the import dialog, carried unchanged into staging (`toOrderPlan`,
+ * `toContactListPlan`) and kept by the data loader for reloads. Pure functions over plain values.
  */
-import type { Failure, Result } from '../../lib/result.ts';
-import type { ImportOptions, ImportSource } from '../../ingest/import.ts';
+import type { Failure, Result } from '../lib/result.ts';
+import type { ImportSource, OrderPlan } from './import.ts';
 import {
 	headerSignature,
 	suggestMapping,
 	validateMapping,
 	type CanonicalField,
-	type DateOrder,
 	type Mapping,
 	type MappingStore
-} from '../../ingest/mapping.ts';
-import {
-	bindPresetMapping,
-	detectPreset,
-	findPreset,
-	type PresetId
-} from '../../ingest/presets/index.ts';
-import type { ReadOptions, SourcePreview } from '../../ingest/read/index.ts';
-import type { OrderStatus } from '../../ingest/canonical.ts';
+} from './mapping.ts';
+import { bindPresetMapping, detectPreset, findPreset, type PresetId } from './presets/index.ts';
+import type { ReadOptions, SourcePreview } from './read/index.ts';
+import type { OrderStatus } from './canonical.ts';
 import {
 	checkContactMapping,
 	looksLikeContactList,
 	rebindContactColumns,
 	type ContactFill,
+	type ContactListPlan,
 	type ContactMappingStore
-} from '../../ingest/contacts.ts';
-import {
-	readGroupWord,
-	suggestContactColumns,
-	type ContactColumns
-} from '../../analyses/campaigns/define.ts';
+} from './contacts.ts';
+import { readGroupWord, suggestContactColumns, type ContactColumns } from './contact-columns.ts';
+import { parseAmountText } from './amounts.ts';
+import { detectDateFormat, type DateDetection } from './dates/detect.ts';
+import { compileDateFormat } from './dates/format.ts';
+import { parseDateText } from './dates/parse.ts';
 
 /** What a file holds: orders, or a campaign contact list (who was contacted, who was control). */
 export type FileRole = 'orders' | 'contacts';
@@ -64,6 +61,8 @@ export interface FilePlan {
 	confidence: Partial<Record<CanonicalField, number>>;
 	remembered: boolean;
 	signature: string;
+	/** The analyst chose the store's time zone (else the preset's default, or the data's offsets). */
+	fixedTimezone: boolean;
 }
 
 export interface PlanDeps {
@@ -104,7 +103,8 @@ export async function planFile(
 			mapping: EMPTY_MAPPING,
 			confidence: {},
 			remembered: false,
-			signature: ''
+			signature: '',
+			fixedTimezone: false
 		};
 	const { header, rows } = preview.value;
 	const signature = headerSignature(header);
@@ -129,6 +129,7 @@ export async function planFile(
 		role: detectedRole,
 		detectedRole,
 		contact,
+		fixedTimezone: false,
 		...orders
 	};
 }
@@ -257,6 +258,89 @@ export function previewStatusWords(
 	return words.map((word) => ({ word, status: byKey.get(word.toLowerCase()) }));
 }
 
+/** What the import reads from one preview cell, shown beside its text; `ok` false: it cannot. */
+export interface CellReading {
+	text: string;
+	ok: boolean;
+}
+
+/** Reads one cell; `column` holds the preview's values of its column (for date detection). */
+type CellReader = (text: string, mapping: Mapping, column: readonly string[]) => CellReading;
+
+const readAmount: CellReader = (text, mapping) => {
+	const { value, currency } = parseAmountText(text, mapping.decimal);
+	if (value === null) return { text, ok: false };
+	return { text: currency ? `${value} ${currency}` : String(value), ok: true };
+};
+
+const readDate: CellReader = (text, mapping, column) => {
+	const parsed = parseDateText(text, mapping.dateFormat ?? detectDates(mapping, column).format);
+	if (!parsed) return { text, ok: false };
+	const { local, offsetMinutes } = parsed;
+	const offset = offsetMinutes === null ? '' : ` ${formatOffset(offsetMinutes)}`;
+	return { text: local.replace(/ 00:00:00$/, '') + offset, ok: true };
+};
+
+/** `UTC+8`, `UTC−5:30`: how the dialog writes an offset. */
+export const formatOffset = (minutes: number) =>
+	`UTC${minutes < 0 ? '−' : '+'}${Math.floor(Math.abs(minutes) / 60)}${Math.abs(minutes) % 60 ? ':' + String(Math.abs(minutes) % 60).padStart(2, '0') : ''}`;
+
+const detectDates = (mapping: Mapping, column: readonly string[]): DateDetection =>
+	detectDateFormat(column, {
+		order: mapping.dateOrder,
+		ambiguousDefault: mapping.ambiguousDateDefault
+	});
+
+/** The fields whose cells the preview shows as read; a field joins with one line here. */
+const READERS: Partial<Record<CanonicalField, CellReader>> = {
+	order_time: readDate,
+	pay_time: readDate,
+	order_amount: readAmount,
+	refund_amount: readAmount,
+	line_amount: readAmount,
+	unit_price: readAmount
+};
+
+const columnValues = (plan: FilePlan, column: string | undefined): string[] => {
+	const index = column === undefined ? -1 : (plan.preview?.header.indexOf(column) ?? -1);
+	return index < 0 ? [] : (plan.preview?.rows ?? []).map((r) => (r[index] ?? '').trim());
+};
+
+/**
+ * The date format the preview's order times suggest (payment times when there are none), for the
+ * dialog to name beside its format picker; null without a date column.
+ */
+export function previewDateFormat(plan: FilePlan): DateDetection | null {
+	const column = plan.mapping.fields.order_time ?? plan.mapping.fields.pay_time;
+	const values = columnValues(plan, column).filter((v) => v !== '');
+	return values.length ? detectDates(plan.mapping, values) : null;
+}
+
+/**
+ * Per preview row and column, what the import will read from the cell of a mapped date or amount
+ * column (null for other columns and empty cells), so a wrong date format or decimal mark shows
+ * before importing.
+ */
+export function previewReadings(plan: FilePlan): (CellReading | null)[][] {
+	const header = plan.preview?.header ?? [];
+	const readers = header.map((column) => {
+		const field = (Object.keys(READERS) as CanonicalField[]).find(
+			(f) => plan.mapping.fields[f] === column
+		);
+		const read = field && READERS[field];
+		return read && { read, values: columnValues(plan, column) };
+	});
+	return (plan.preview?.rows ?? []).map((row) =>
+		header.map((_, i) => {
+			const text = (row[i] ?? '').trim();
+			const reader = readers[i];
+			return reader && text !== '' && !plan.mapping.nullTokens.includes(text)
+				? reader.read(text, plan.mapping, reader.values)
+				: null;
+		})
+	);
+}
+
 /** Maps one status word (as written in the file) to a canonical status. */
 export function mapStatusWord(plan: FilePlan, word: string, status: OrderStatus): FilePlan {
 	const key = word.trim().toLowerCase();
@@ -277,37 +361,39 @@ export function checkPlan(plan: FilePlan): Result<Mapping | ContactColumns> {
 	const header = plan.preview?.header ?? [];
 	if (plan.role === 'contacts')
 		return checkContactMapping(plan.contact.columns, header, plan.contact.fill);
+	const format = plan.mapping.dateFormat;
+	const compiled = format === undefined ? null : compileDateFormat(format);
+	if (compiled && !compiled.ok) return compiled;
 	return validateMapping(plan.mapping, header);
 }
 
-export interface DialogSettings {
-	/** Set when the analyst chose a store time zone; otherwise each preset's default applies. */
-	timezoneOffsetMinutes?: number;
-	dateOrder?: DateOrder;
+/** The store's time zone, minutes east of UTC, as the analyst chose it. */
+export function chooseTimezone(plan: FilePlan, minutes: number): FilePlan {
+	return {
+		...plan,
+		fixedTimezone: true,
+		mapping: { ...plan.mapping, timezoneOffsetMinutes: minutes }
+	};
 }
 
-/**
- * The part of `importFiles`' options the dialog decides: each planned file is imported with its
- * own reader overrides and mapping. Files whose plan failed are left out by the caller.
- */
-export function buildImportOptions(
-	plans: readonly FilePlan[],
-	settings: DialogSettings
-): Pick<ImportOptions, 'mappingFor' | 'readFor' | 'presetFor' | 'options'> {
-	const planOf = (file: ImportSource) => plans.find((p) => p.file === file);
+/** What the importer reads an order file by: the plan as the dialog left it. */
+export function toOrderPlan(plan: FilePlan): OrderPlan {
 	return {
-		readFor: (file) => planOf(file)?.read ?? {},
-		presetFor: (file) => planOf(file)?.presetId ?? null,
-		mappingFor: async (request) => {
-			const plan = planOf(request.file);
-			if (!plan) return null;
-			const mapping = settings.dateOrder
-				? { ...plan.mapping, dateOrder: settings.dateOrder }
-				: plan.mapping;
-			return settings.timezoneOffsetMinutes === undefined
-				? mapping
-				: { ...mapping, timezoneOffsetMinutes: settings.timezoneOffsetMinutes };
-		},
-		options: { timezoneOffsetMinutes: settings.timezoneOffsetMinutes }
+		file: plan.file,
+		read: plan.read,
+		presetId: plan.presetId,
+		mapping: plan.mapping,
+		fixedTimezone: plan.fixedTimezone
+	};
+}
+
+/** What the importer reads a contact list by, with the header to remember its columns under. */
+export function toContactListPlan(plan: FilePlan): ContactListPlan {
+	return {
+		file: plan.file,
+		read: plan.read,
+		columns: plan.contact.columns,
+		fill: plan.contact.fill,
+		signature: plan.signature
 	};
 }
