@@ -26,7 +26,7 @@ export interface NativeRun {
 }
 
 /** Runs statements one after another, as the app's engine does; stops at the first error. */
-export async function replay(conn: DuckDBConnection, sqls: string[]): Promise<TimedStatement[]> {
+async function replay(conn: DuckDBConnection, sqls: string[]): Promise<TimedStatement[]> {
 	const out: TimedStatement[] = [];
 	for (const sql of sqls) {
 		const t0 = performance.now();

@@ -86,7 +86,7 @@ const sum = (xs: TimedStatement[]) => xs.reduce((s, x) => s + x.ms, 0);
 const oneLine = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 140);
 
 /** Builds the production app into its own folder, so a shared dist/ is never rebuilt under tests. */
-export function buildApp(outDir: string): void {
+function buildApp(outDir: string): void {
 	execFileSync(
 		'npx',
 		['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'],
@@ -96,7 +96,7 @@ export function buildApp(outDir: string): void {
 	);
 }
 
-export function buildRawPage(): string {
+function buildRawPage(): string {
 	execFileSync('npx', ['vite', 'build', '--config', 'scripts/bench/vite.raw.config.ts'], {
 		stdio: 'inherit'
 	});
@@ -104,7 +104,7 @@ export function buildRawPage(): string {
 }
 
 /** The JS index.html loads before any interaction: entry scripts and their module preloads. */
-export function measureInitialJs(dist: string): BenchResults['initialJs'] {
+function measureInitialJs(dist: string): BenchResults['initialJs'] {
 	const html = readFileSync(path.join(dist, 'index.html'), 'utf8');
 	const refs = [
 		...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js)"/g),

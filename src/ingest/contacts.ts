@@ -27,7 +27,7 @@ import { findLocalStorage, normalizeColumnName } from './mapping.ts';
 
 const STAGE = '__contacts_stage';
 
-export interface ContactWarning {
+interface ContactWarning {
 	code: string;
 	count: number;
 	examples: string[];

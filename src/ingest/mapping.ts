@@ -47,7 +47,7 @@ export type DateOrder = 'auto' | 'ymd' | 'dmy' | 'mdy';
  * one is taken; 'first-line': only on the order's first row (Shopify's Total); 'line-sum': there is
  * no order amount, it is the sum of the line amounts.
  */
-export type OrderAmountLevel = 'order' | 'first-line' | 'line-sum';
+type OrderAmountLevel = 'order' | 'first-line' | 'line-sum';
 
 /** How order ids are generated for a file without an order id column (see Mapping). */
 export type OrderIdMode = 'row' | 'customer-time';

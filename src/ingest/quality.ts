@@ -36,7 +36,7 @@ export type ImportFailure = Failure & { rejected?: RejectedRow[] };
  */
 export type OffsetRule = 'none' | 'single' | 'wall-clock';
 
-export interface StatusTotals {
+interface StatusTotals {
 	orders: number;
 	/** Gross amount of those orders. */
 	amount: number;
@@ -46,7 +46,7 @@ export interface StatusTotals {
  * Returns that were documents of their own (UCI `C` invoices, refund rows whose order is not in
  * the file): never orders, netted into the sales they take back (see canonicalize.ts).
  */
-export interface ReturnsNetted {
+interface ReturnsNetted {
 	/** Distinct return lines (exact duplicates counted once) and their amount. */
 	lines: number;
 	amount: number;
@@ -155,7 +155,7 @@ export interface ImportReport {
 const STATUSES: OrderStatus[] = ['paid', 'refunded', 'cancelled', 'closed'];
 
 /** One row of counts and sums for the file just built (read before the merge). */
-export function buildFileSummarySql(now: Date, storeOffsetMinutes: number): string {
+function buildFileSummarySql(now: Date, storeOffsetMinutes: number): string {
 	const { rows, orders, lines, returns, matches, netted } = INGEST_TABLES;
 	// "Now" as the store's wall clock, to compare with store-local order times.
 	const localNow = literal(new Date(now.getTime() + storeOffsetMinutes * 60_000));
@@ -196,13 +196,13 @@ FROM ${orders}`;
 }
 
 /** Status words that the mapping did not know, with how many rows used each. */
-export function buildUnknownStatusSql(): string {
+function buildUnknownStatusSql(): string {
 	return `SELECT status_word AS word, count(*) AS rows FROM ${INGEST_TABLES.rows}
 WHERE status_word IS NOT NULL AND status_mapped IS NULL AND reject_reason IS NULL
 GROUP BY status_word ORDER BY rows DESC, word`;
 }
 
-export function buildRejectedRowsSql(): string {
+function buildRejectedRowsSql(): string {
 	return `SELECT line, reason, "column", value, format FROM ${INGEST_TABLES.rejects} ORDER BY line, reason`;
 }
 
@@ -211,7 +211,7 @@ export function buildRejectedRowsSql(): string {
  * currency mark on the row's amounts. One row per currency with its number of rows; ¥ is counted
  * as 'YEN', for `resolveCurrencies` to settle.
  */
-export function buildCurrencyProbeSql(
+function buildCurrencyProbeSql(
 	stagingTable: string,
 	amountColumns: string[],
 	currencyColumn: string | undefined
@@ -276,7 +276,7 @@ export function dominantCurrency(files: readonly Pick<FileQuality, 'currency' | 
  * Running totals over the canonical tables (every file loaded so far), counted like the
  * analyses: paid orders and their customers, the other statuses beside them.
  */
-export function buildTotalsSql(): string {
+function buildTotalsSql(): string {
 	return `SELECT count(*) FILTER (WHERE status = 'paid') AS orders,
 	count(*) FILTER (WHERE status = 'closed') AS closed_orders,
 	count(*) FILTER (WHERE status = 'cancelled') AS cancelled_orders,

@@ -7,10 +7,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
 
-export function assertChromium(): void {
+function assertChromium(): void {
 	if (!existsSync(CHROMIUM_PATH))
 		throw new Error(
 			`No Chromium at ${CHROMIUM_PATH}. Browser tests need one: on Debian/Ubuntu run ` +

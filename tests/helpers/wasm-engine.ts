@@ -8,7 +8,7 @@ import { tableToIPC, type Table } from 'apache-arrow';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
 import { STARTUP_SQL, FILE_ROOT, type SqlEngine } from '../../src/engine/types.ts';
 import { classifyEngineError } from '../../src/engine/errors.ts';
-import { ok, fail, type Result } from '../../src/lib/result.ts';
+import { ok, type Result } from '../../src/lib/result.ts';
 
 const require = createRequire(import.meta.url);
 const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wasm'));
@@ -85,5 +85,3 @@ export async function createTestEngine(
 		}
 	};
 }
-
-export { fail };

@@ -34,7 +34,7 @@ const FIRST_CATEGORY: SharedCte = {
  * `acquired` after the CTEs it reads, as acquiredCtes writes it: cohorts, repurchase and what-if
  * share it, and the notebook keeps it as a table (src/notebook/base-tables.ts).
  */
-export function sharedAcquired(g: Globals, withCategory: boolean): SharedCte {
+function sharedAcquired(g: Globals, withCategory: boolean): SharedCte {
 	return {
 		name: 'acquired',
 		body: `

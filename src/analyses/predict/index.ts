@@ -31,7 +31,7 @@ import {
 } from './describe.ts';
 
 import { runPredict } from './run.ts';
-export { runPredict, PREDICT_TABLES, type PredictResult } from './run.ts';
+export { runPredict, type PredictResult } from './run.ts';
 export type { PredictParams } from './params.ts';
 
 const listColumns: ColumnSpec[] = [

@@ -32,7 +32,7 @@ import { buildFrequencyTable, buildScoresTable, buildTrackingTable } from './tab
  * Tables runPredict (re)creates; the cell's queries read them. `predict_summary` holds every
  * customer's model inputs (see sql.ts).
  */
-export const PREDICT_TABLES = {
+const PREDICT_TABLES = {
 	summary: 'predict_summary',
 	predictions: 'predictions',
 	frequency: 'predict_frequency',

@@ -9,7 +9,7 @@ import type { DateOrder } from '../mapping.ts';
 import { ISO_RE, type DateFormat } from './format.ts';
 import { parseDateText } from './parse.ts';
 
-export type DateShape =
+type DateShape =
 	'iso' | 'year-last' | 'compact' | 'compact-time' | 'excel' | 'unix-s' | 'unix-ms' | 'other';
 
 /** How many values of a column have one shape (year-last ones also by separators and width). */

@@ -34,7 +34,7 @@ export interface TextDateFormat {
 }
 
 /** Numbers counted from an epoch: Excel serial days (wall-clock), Unix seconds or ms (UTC). */
-export interface NumberDateFormat {
+interface NumberDateFormat {
 	kind: 'excel' | 'unix-s' | 'unix-ms';
 }
 

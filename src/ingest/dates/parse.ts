@@ -19,7 +19,7 @@ const iso = (ms: number) => {
 };
 
 /** Minutes east of UTC for `Z`, `+08:00`, `+0800`, `-05`. */
-export function offsetMinutesOf(tz: string): number {
+function offsetMinutesOf(tz: string): number {
 	if (tz.toUpperCase() === 'Z') return 0;
 	const digits = tz.replace(':', '');
 	const minutes =

@@ -9,7 +9,7 @@ import { ISO_RE, type CompiledDateFormat, type TextDateFormat } from './format.t
 import { YEAR_LAST_PARTS, YEAR_LAST_RE } from './detect.ts';
 
 /** Minutes east of UTC for an offset text (`Z`, `+0800`, `+08:00`, `-05`), '' = `fallback`. */
-export function offsetMinutesSql(tz: string, fallback: string | number): string {
+function offsetMinutesSql(tz: string, fallback: string | number): string {
 	const compact = `replace(${tz}, ':', '')`;
 	return `(CASE WHEN ${tz} = '' THEN ${fallback} WHEN upper(${tz}) = 'Z' THEN 0 ELSE
 		(CASE WHEN left(${tz}, 1) = '-' THEN -1 ELSE 1 END) *
