@@ -7,6 +7,7 @@
  *   npm run bench -- --sizes 5000,50000 any sizes
  *   npm run bench -- --dist dist        measure an existing production build instead of building
  *   npm run bench -- --no-raw           skip raw duckdb-wasm
+ *   npm run bench -- --no-sample        skip the one-click sample
  *   npm run bench -- --report-only      rewrite the README section and chart from bench/results.json
  *
  * Writes bench/results.json, bench/time-vs-size.svg and the README's "## Performance" section.
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
 			sizes: { type: 'string' },
 			dist: { type: 'string' },
 			'no-raw': { type: 'boolean', default: false },
+			'no-sample': { type: 'boolean', default: false },
 			'report-only': { type: 'boolean', default: false },
 			timeout: { type: 'string', default: '1800' }
 		},
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
 			format,
 			dataDir: 'bench/data',
 			raw: !values['no-raw'],
+			sample: !values['no-sample'],
 			dist: values.dist,
 			timeoutMs: Number(values.timeout) * 1000,
 			log: (line) => console.log(line),

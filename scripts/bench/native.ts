@@ -76,7 +76,10 @@ export async function runNative(
 			loadSqlMs: total(loadStatements),
 			loadStatements,
 			registeredAs: engine.registered[0] ?? '',
-			rows: imported.value.totals.orders,
+			// `totals.orders` counts paid orders; the file holds the others too.
+			rows:
+				imported.value.totals.orders +
+				Object.values(imported.value.totals.otherOrders).reduce((a, b) => a + b, 0),
 			renderMs,
 			render,
 			paramMs,

@@ -16,8 +16,9 @@ export function filteredOrdersCte(g: Globals): string {
 	return `f_orders AS (${filteredOrdersBody(g)})`;
 }
 
-function filteredOrdersBody(g: Globals): string {
-	const where = [`o.order_time < ${dateLiteral(g.asOf)}`];
+/** `dated: false` leaves out the as-of date: the body of `undatedFilteredOrders`. */
+function filteredOrdersBody(g: Globals, dated = true): string {
+	const where = dated ? [`o.order_time < ${dateLiteral(g.asOf)}`] : [];
 	if (g.from) where.push(`o.order_time >= ${dateLiteral(g.from)}`);
 	if (g.to) where.push(`o.order_time < ${dateLiteral(g.to)} + INTERVAL 1 DAY`);
 	if (g.channels?.length) where.push(`o.channel IN ${literalList(g.channels)}`);
@@ -31,8 +32,7 @@ function filteredOrdersBody(g: Globals): string {
 	return `
 	SELECT o.order_id, o.customer_id, o.order_time, o.status, ${amount} AS amount,
 		o.channel, o.campaign, o.province, o.city, o.customer_id IS NOT NULL AS known
-	FROM orders o
-	WHERE ${where.join('\n\t\tAND ')}
+	FROM orders o${where.length ? `\n\tWHERE ${where.join('\n\t\tAND ')}` : ''}
 `;
 }
 
@@ -50,13 +50,14 @@ export function firstOrdersCte(g: Globals): string {
 	return `c_first AS (${firstOrdersBody(g)})`;
 }
 
-function firstOrdersBody(g: Globals): string {
+/** `dated: false` leaves out the as-of date: the body of `undatedFirstOrders`. */
+function firstOrdersBody(g: Globals, dated = true): string {
+	const before = dated ? `\n\t\tAND o.order_time < ${dateLiteral(g.asOf)}` : '';
 	const paid = g.revenue === 'net' ? `\n\t\tAND o.status = 'paid'` : '';
 	return `
 	SELECT o.customer_id, o.order_id AS first_order_id, o.order_time AS first_time
 	FROM orders o
-	WHERE o.customer_id IS NOT NULL
-		AND o.order_time < ${dateLiteral(g.asOf)}${paid}
+	WHERE o.customer_id IS NOT NULL${before}${paid}
 	QUALIFY row_number() OVER (PARTITION BY o.customer_id ORDER BY o.order_time, o.order_id) = 1
 `;
 }
@@ -68,16 +69,43 @@ export const cteText = (cte: SharedCte): string => `${cte.name} AS (${cte.body})
 export const cteChain = (cte: SharedCte): string =>
 	[...(cte.after ?? []), cte].map(cteText).join(',\n');
 
-/** The globals' filtered order set as a shared CTE, for analyses whose own shared CTEs read it. */
+/** `SELECT * FROM table WHERE column < asOf`: a dated CTE's rows taken from its undated table. */
+export const beforeAsOf =
+	(g: Globals, column: string) =>
+	(table: string): string =>
+		`SELECT * FROM ${table} WHERE ${column} < ${dateLiteral(g.asOf)}`;
+
+/** `f_orders` without the as-of date: every order the other controls keep. */
+export const undatedFilteredOrders = (g: Globals): SharedCte => ({
+	name: 'f_orders',
+	body: filteredOrdersBody(g, false)
+});
+
+/**
+ * `c_first` without the as-of date: each customer's first-ever order. A customer's first order
+ * before the as-of date is their first-ever order when that is before it, so one table serves
+ * every date (a new date re-runs no window over the orders).
+ */
+export const undatedFirstOrders = (g: Globals): SharedCte => ({
+	name: 'c_first',
+	body: firstOrdersBody(g, false)
+});
+
+/**
+ * The globals' filtered order set as a shared CTE, for analyses whose own shared CTEs read it.
+ * Its rows are the undated set's before the as-of date.
+ */
 export const sharedFilteredOrders = (g: Globals): SharedCte => ({
 	name: 'f_orders',
-	body: filteredOrdersBody(g)
+	body: filteredOrdersBody(g),
+	undated: { cte: undatedFilteredOrders(g), read: beforeAsOf(g, 'order_time') }
 });
 
 /** The first orders as a shared CTE, likewise. */
 export const sharedFirstOrders = (g: Globals): SharedCte => ({
 	name: 'c_first',
-	body: firstOrdersBody(g)
+	body: firstOrdersBody(g),
+	undated: { cte: undatedFirstOrders(g), read: beforeAsOf(g, 'first_time') }
 });
 
 /**

@@ -231,4 +231,10 @@ export interface SharedCte {
 	 * `f_orders` is never read against another `f_orders`. Its table is made from them.
 	 */
 	after?: SharedCte[];
+	/**
+	 * The same rows read from a table made without the as-of date, which a new date keeps: `cte`
+	 * is the undated CTE (the same for every date), `read(table)` the body that takes this date's
+	 * rows from its table (typically `WHERE … < asOf`).
+	 */
+	undated?: { cte: SharedCte; read: (table: string) => string };
 }

@@ -45,7 +45,6 @@ export async function runNotebook(
 ): Promise<Map<string, CellRun>> {
 	const cache = new ResultCache();
 	const tables = new BaseTables(engine);
-	const scope = JSON.stringify(globals);
 	const runs = new Map<string, CellRun>();
 	for (const [i, cell] of notebook.cells.entries()) {
 		if (cell.kind === 'markdown') continue;
@@ -73,7 +72,7 @@ export async function runNotebook(
 					base: {
 						tables,
 						shared: [...(analysis.shared?.(params, globals) ?? []), ...sharedCtes(globals)],
-						scope
+						globals
 					}
 				});
 				run = { label, outcomes, ms: 0 };

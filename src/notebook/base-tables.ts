@@ -1,6 +1,6 @@
 import type { SqlEngine } from '../engine/types.ts';
 import { cteChain, cteText } from '../analyses/base.ts';
-import type { SharedCte } from '../analyses/types.ts';
+import type { Globals, SharedCte } from '../analyses/types.ts';
 import { ident } from '../lib/sql.ts';
 
 interface Entry {
@@ -8,6 +8,18 @@ interface Entry {
 	ready: Promise<boolean>;
 	scope: string;
 }
+
+/** The keys of the controls a table was made under: all of them, and all but the as-of date. */
+interface Scope {
+	dated: string;
+	undated: string;
+}
+
+/** The currency only changes how numbers are shown, so it makes no table of its own. */
+const scopeOf = (g: Globals | undefined): Scope => ({
+	dated: g ? JSON.stringify({ ...g, currency: undefined }) : '',
+	undated: `undated ${g ? JSON.stringify({ ...g, asOf: undefined, currency: undefined }) : ''}`
+});
 
 /**
  * Every preset cell starts from the same filtered order set and first orders (src/analyses/base.ts
@@ -18,49 +30,85 @@ interface Entry {
  *
  * The tables follow the data: `reset()` (called whenever the result cache is cleared) drops them.
  * Each is a copy in the page's memory, so only the current controls' tables are kept (see
- * `rewrite`'s scope), at most `capacity`. One set of controls makes about ten: the filtered orders
- * (with and without the date range), the first orders, and what the analyses declare
+ * `rewrite`'s globals), at most `capacity`. One set of controls makes about ten: the filtered
+ * orders (with and without the date range), the first orders, and what the analyses declare
  * (`Analysis.shared`): RFM's customer summaries now and at the movement's earlier date and their
  * pair, the acquired customers (with and without their first category), the ranked orders, the
  * order days.
+ *
+ * A shared CTE that declares `undated` rows is read from a table made without the as-of date,
+ * filtered by it: the filtered orders, first orders, acquired customers and order days. Those
+ * tables are kept when only the as-of date changes, so a new date re-makes only what truly
+ * depends on it (RFM's summaries, the ranked orders).
  */
 export class BaseTables {
 	#entries = new Map<string, Entry>();
 	#made = 0;
 	#generation = 0;
-	#scope = '';
+	#scope: Scope = scopeOf(undefined);
 
 	constructor(
 		private readonly engine: SqlEngine,
-		private readonly capacity = 12
+		private readonly capacity = 16
 	) {}
 
 	/**
 	 * `sql` with every shared CTE it contains read from its table. A CTE whose table cannot be made
 	 * stays as written, so a failure here never changes a result.
 	 *
-	 * `scope` names the global controls the cell runs under. The first rewrite under new controls
-	 * drops the tables made under others: only one set is kept, since a set is several copies of
-	 * the orders (on 5M orders, two sets would not fit beside the data).
+	 * `globals` are the controls the cell runs under. The first rewrite under new controls drops
+	 * the tables made under others, except the undated ones when only the as-of date changed: only
+	 * one set is kept, since a set is several copies of the orders (on 5M orders, two sets would
+	 * not fit beside the data).
 	 */
-	async rewrite(sql: string, shared: readonly SharedCte[], scope = ''): Promise<string> {
-		if (scope !== this.#scope) this.#enter(scope);
+	async rewrite(sql: string, shared: readonly SharedCte[], globals?: Globals): Promise<string> {
+		const scope = scopeOf(globals);
+		if (scope.dated !== this.#scope.dated) this.#enter(scope);
+		return this.#rewrite(sql, shared, scope.dated, scope.undated);
+	}
+
+	async #rewrite(
+		sql: string,
+		shared: readonly SharedCte[],
+		scope: string,
+		undatedScope: string
+	): Promise<string> {
 		let out = sql;
 		for (const cte of shared) {
 			const text = cteChain(cte);
 			if (!out.includes(text)) continue;
-			const before = (cte.after ?? []).map(cteText).join(',\n');
-			// A CTE that reads others is made from their tables, where they have them.
-			const query = before ? `WITH ${before}\n${cte.body}` : cte.body;
 			const others = shared.filter((s) => s !== cte);
-			const table = await this.#ensure(query, scope, () =>
-				before ? this.rewrite(query, others, scope) : Promise.resolve(query)
-			);
-			if (!table) continue;
-			const read = cteText({ name: cte.name, body: `SELECT * FROM ${ident(table)}` });
+			let body: string | undefined;
+			if (cte.undated) {
+				// Made from the other CTEs' undated tables: the same for every date.
+				const undatedOthers = others.flatMap((s) => (s.undated ? [s.undated.cte] : []));
+				const table = await this.#table(cte.undated.cte, undatedOthers, undatedScope, undatedScope);
+				if (table) body = cte.undated.read(ident(table));
+			}
+			if (body === undefined) {
+				const table = await this.#table(cte, others, scope, undatedScope);
+				if (!table) continue;
+				body = `SELECT * FROM ${ident(table)}`;
+			}
+			const before = (cte.after ?? []).map(cteText).join(',\n');
+			const read = cteText({ name: cte.name, body });
 			out = out.split(text).join(before ? `${before},\n${read}` : read);
 		}
 		return out;
+	}
+
+	/** The table of `cte`'s rows; a CTE that reads others is made from their tables, where they have them. */
+	#table(
+		cte: SharedCte,
+		others: readonly SharedCte[],
+		scope: string,
+		undatedScope: string
+	): Promise<string | undefined> {
+		const before = (cte.after ?? []).map(cteText).join(',\n');
+		const query = before ? `WITH ${before}\n${cte.body}` : cte.body;
+		return this.#ensure(query, scope, () =>
+			before ? this.#rewrite(query, others, scope, undatedScope) : Promise.resolve(query)
+		);
 	}
 
 	/** Drops every table: the data changed, or the engine was replaced. */
@@ -71,10 +119,10 @@ export class BaseTables {
 		for (const t of tables) void this.engine.query(`DROP TABLE IF EXISTS ${ident(t)}`);
 	}
 
-	#enter(scope: string): void {
+	#enter(scope: Scope): void {
 		this.#scope = scope;
 		for (const [body, entry] of this.#entries)
-			if (entry.scope !== scope) {
+			if (entry.scope !== scope.dated && entry.scope !== scope.undated) {
 				this.#entries.delete(body);
 				void this.engine.query(`DROP TABLE IF EXISTS ${ident(entry.table)}`);
 			}

@@ -30,8 +30,27 @@ export class CellQueue {
 
 	/** Whether a cell is in or near the viewport; a waiting visible cell goes first. */
 	setVisible(id: string, visible: boolean): void {
+		if (visible === this.#visible.has(id)) return;
 		if (visible) this.#visible.add(id);
 		else this.#visible.delete(id);
+		// The order changed: a waiting cell's place in line (see `ahead`) did too.
+		if (this.#waiting.length) this.#changed();
+	}
+
+	/**
+	 * How many turns come before a waiting cell's: the running cell and the waiting cells that go
+	 * first. Null when the cell is not waiting.
+	 */
+	ahead(id: string): number | null {
+		const me = this.#waiting.find((w) => w.id === id);
+		if (!me) return null;
+		return this.#waiting.filter((w) => this.#before(w, me)).length + (this.#busy ? 1 : 0);
+	}
+
+	/** Whether `a` takes its turn before `b`: visible cells first, then the one nearest the top. */
+	#before(a: Waiting, b: Waiting): boolean {
+		const rank = (w: Waiting) => (this.#visible.has(w.id) ? 0 : 1);
+		return rank(a) < rank(b) || (rank(a) === rank(b) && a.index < b.index);
 	}
 
 	/**
@@ -61,13 +80,9 @@ export class CellQueue {
 
 	#next(): void {
 		if (this.#busy || this.#waiting.length === 0) return;
-		const rank = (w: Waiting) => (this.#visible.has(w.id) ? 0 : 1);
 		let best = 0;
-		for (let i = 1; i < this.#waiting.length; i++) {
-			const a = this.#waiting[i];
-			const b = this.#waiting[best];
-			if (rank(a) < rank(b) || (rank(a) === rank(b) && a.index < b.index)) best = i;
-		}
+		for (let i = 1; i < this.#waiting.length; i++)
+			if (this.#before(this.#waiting[i], this.#waiting[best])) best = i;
 		const [turn] = this.#waiting.splice(best, 1);
 		this.#busy = true;
 		this.#changed();

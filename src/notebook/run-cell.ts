@@ -3,7 +3,7 @@ import type { SqlEngine } from '../engine/types.ts';
 import type { CellQuery } from '../analyses/types.ts';
 import type { Result } from '../lib/result.ts';
 import { ident, stripTrailingSemicolon } from '../lib/sql.ts';
-import type { SharedCte } from '../analyses/types.ts';
+import type { Globals, SharedCte } from '../analyses/types.ts';
 import type { BaseTables } from './base-tables.ts';
 
 /** A query's outcome as a cell shows it. */
@@ -59,8 +59,8 @@ export async function runQueries(
 	cache: ResultCache,
 	opts: {
 		fresh?: boolean;
-		/** `scope`: the global controls, as BaseTables.rewrite takes them. */
-		base?: { tables: BaseTables; shared: readonly SharedCte[]; scope?: string };
+		/** `globals`: the controls the cell runs under, as BaseTables.rewrite takes them. */
+		base?: { tables: BaseTables; shared: readonly SharedCte[]; globals?: Globals };
 		/** A run nobody waits for any more (new parameters, another notebook) stops here. */
 		signal?: AbortSignal;
 	} = {}
@@ -75,7 +75,7 @@ export async function runQueries(
 		}
 		const t0 = performance.now();
 		const sql = opts.base
-			? await opts.base.tables.rewrite(query.sql, opts.base.shared, opts.base.scope)
+			? await opts.base.tables.rewrite(query.sql, opts.base.shared, opts.base.globals)
 			: query.sql;
 		// Given up while its tables were made (the controls changed): they may be gone already.
 		if (opts.signal?.aborted) break;

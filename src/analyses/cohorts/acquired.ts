@@ -1,5 +1,12 @@
 import type { Globals, SharedCte } from '../types.ts';
-import { cteChain, sharedFilteredOrders, sharedFirstOrders } from '../base.ts';
+import {
+	beforeAsOf,
+	cteChain,
+	sharedFilteredOrders,
+	sharedFirstOrders,
+	undatedFilteredOrders,
+	undatedFirstOrders
+} from '../base.ts';
 
 /** The value shown for a first order without the attribute (no channel, no category, …). */
 export const NONE = '(none)';
@@ -35,9 +42,27 @@ const FIRST_CATEGORY: SharedCte = {
  * share it, and the notebook keeps it as a table (src/notebook/base-tables.ts).
  */
 function sharedAcquired(g: Globals, withCategory: boolean): SharedCte {
+	const body = acquiredBody(withCategory);
+	const category = withCategory ? [FIRST_CATEGORY] : [];
 	return {
 		name: 'acquired',
-		body: `
+		body,
+		after: [sharedFilteredOrders(g), sharedFirstOrders(g), ...category],
+		// Customers acquired before the as-of date are those acquired ever whose first order is
+		// before it: the undated table is both sets joined once for every date.
+		undated: {
+			cte: {
+				name: 'acquired',
+				body,
+				after: [undatedFilteredOrders(g), undatedFirstOrders(g), ...category]
+			},
+			read: beforeAsOf(g, 'first_time')
+		}
+	};
+}
+
+function acquiredBody(withCategory: boolean): string {
+	return `
 	SELECT c.customer_id, c.first_order_id, c.first_time, f.amount AS first_amount,
 		${orNone('f.channel')} AS channel, ${orNone('f.campaign')} AS campaign,
 		${orNone('f.province')} AS province,
@@ -46,13 +71,7 @@ function sharedAcquired(g: Globals, withCategory: boolean): SharedCte {
 	JOIN f_orders f ON f.order_id = c.first_order_id AND f.customer_id = c.customer_id${
 		withCategory ? '\n\tLEFT JOIN first_category fc ON fc.order_id = c.first_order_id' : ''
 	}
-`,
-		after: [
-			sharedFilteredOrders(g),
-			sharedFirstOrders(g),
-			...(withCategory ? [FIRST_CATEGORY] : [])
-		]
-	};
+`;
 }
 
 /** Both forms of `acquired`, for analyses that use either. */

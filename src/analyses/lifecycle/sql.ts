@@ -4,7 +4,9 @@ import {
 	cteChain,
 	selectionDate,
 	sharedFilteredOrders,
-	sharedFirstOrders
+	sharedFirstOrders,
+	undatedFilteredOrders,
+	undatedFirstOrders
 } from '../base.ts';
 import { literal } from '../../lib/sql.ts';
 import { FALLBACK_CYCLE_DAYS, type LifecycleParams } from './params.ts';
@@ -23,13 +25,25 @@ const monthCount = (n: unknown): number => Math.min(Math.max(Math.round(nonNegat
  * for the last). It does not depend on the cell's parameters, so the notebook keeps it as a table.
  */
 export function sharedDays(g: Globals): SharedCte {
-	return {
-		name: 'days',
-		body: `
+	const body = `
 	SELECT customer_id, day, lead(day) OVER (PARTITION BY customer_id ORDER BY day) AS next_day
 	FROM (SELECT customer_id, order_time::DATE AS day FROM f_orders WHERE known GROUP BY ALL)
-`,
-		after: [sharedFilteredOrders(g), sharedFirstOrders(g)]
+`;
+	const asOf = asOfSql(g);
+	return {
+		name: 'days',
+		body,
+		after: [sharedFilteredOrders(g), sharedFirstOrders(g)],
+		// A customer's order days before the as-of date are the first of all their days; only the
+		// last of them loses its next day, which is on or after the date.
+		undated: {
+			cte: { name: 'days', body, after: [undatedFilteredOrders(g), undatedFirstOrders(g)] },
+			read: (table) => `
+	SELECT customer_id, day, CASE WHEN next_day < ${asOf} THEN next_day END AS next_day
+	FROM ${table}
+	WHERE day < ${asOf}
+`
+		}
 	};
 }
 

@@ -83,6 +83,10 @@ export const messages: Record<string, Msg> = {
 		en: 'Computing in your browser — cells run one after another.',
 		zh: '正在浏览器中计算——各单元依次运行。'
 	},
+	'cell.waiting': {
+		en: 'Waiting for its turn — {n} ahead (cells on screen go first).',
+		zh: '排队中——前面还有 {n} 个（屏幕上的单元优先）。'
+	},
 	'cell.remove': { en: 'Remove cell', zh: '删除单元' },
 	'cell.duplicate': { en: 'Duplicate', zh: '复制' },
 	'cell.up': { en: 'Move up', zh: '上移' },

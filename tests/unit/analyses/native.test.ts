@@ -202,6 +202,23 @@ describe.each(sqlOnly.map((a) => [a.id, a] as const))('%s', (_id, analysis) => {
 		expect(canonical(await rowsOf(wasm, rewritten))).toEqual(canonical(await nativeRows(q.sql)));
 	});
 
+	// A new as-of date keeps the undated base tables (filtered orders, first orders, acquired
+	// customers, order days) and reads them up to the date: every date must give its own rows.
+	test.each(queries.map((q) => [q.id] as const))(
+		'query %s: same rows across as-of dates with the kept undated tables',
+		async (qid) => {
+			for (const asOf of [filtered.asOf, '2024-03-01', '2024-04-26', '2024-01-05']) {
+				const g = { ...filtered, asOf };
+				const q = analysis.build(analysis.defaults, g).find((x) => x.id === qid)!;
+				const own = analysis.shared?.(analysis.defaults, g) ?? [];
+				const rewritten = await base.rewrite(q.sql, [...own, ...sharedCtes(g)], g);
+				expect(canonical(await rowsOf(wasm, rewritten))).toEqual(
+					canonical(await nativeRows(q.sql))
+				);
+			}
+		}
+	);
+
 	const drillable = queries.filter((q) => q.drill && analysis.customersSql);
 	if (drillable.length)
 		test.each(drillable.map((q) => [q.id, q] as const))(

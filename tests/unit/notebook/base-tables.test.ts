@@ -7,7 +7,12 @@ import { createTestEngine } from '../../helpers/wasm-engine.ts';
 import { fixtureSql, rowsOf } from '../../helpers/native-engine.ts';
 import type { SqlEngine } from '../../../src/engine/types.ts';
 import type { Globals, SharedCte } from '../../../src/analyses/types.ts';
-import { filteredOrdersCte, sharedCtes, sharedFilteredOrders } from '../../../src/analyses/base.ts';
+import {
+	filteredOrdersCte,
+	firstOrdersCte,
+	sharedCtes,
+	sharedFilteredOrders
+} from '../../../src/analyses/base.ts';
 import { BaseTables } from '../../../src/notebook/base-tables.ts';
 import { ResultCache, runQueries } from '../../../src/notebook/run-cell.ts';
 
@@ -75,32 +80,59 @@ describe('BaseTables', () => {
 
 	test('only the most recently used tables are kept', async () => {
 		const base = new BaseTables(engine, 2);
-		for (const asOf of ['2024-02-01', '2024-02-15', '2024-03-01'])
-			await base.rewrite(totalSql({ ...g, asOf }), sharedCtes({ ...g, asOf }));
+		for (const from of ['2024-01-20', '2024-02-05', '2024-01-01'])
+			await base.rewrite(totalSql({ ...g, from }), sharedCtes({ ...g, from }));
 		expect(await baseTables()).toHaveLength(2);
-		// The first as-of date's table was dropped; asking again makes it anew, with the right rows.
-		// Before 2024-02-01 only o1 (100) was paid.
+		// The first range's table was dropped; asking again makes it anew, with the right rows.
+		// From 2024-01-20 only o2 (50) was paid before the as-of date.
 		const again = await base.rewrite(
-			totalSql({ ...g, asOf: '2024-02-01' }),
-			sharedCtes({ ...g, asOf: '2024-02-01' })
+			totalSql({ ...g, from: '2024-01-20' }),
+			sharedCtes({ ...g, from: '2024-01-20' })
 		);
-		expect(await rowsOf(engine, again)).toEqual([{ n: 1, revenue: 100 }]);
+		expect(await rowsOf(engine, again)).toEqual([{ n: 1, revenue: 50 }]);
 		base.reset();
 	});
 
 	test('new controls drop the tables made under the old ones', async () => {
 		const base = new BaseTables(engine);
-		const later = { ...g, asOf: '2024-03-05' };
-		await base.rewrite(totalSql(g), sharedCtes(g), JSON.stringify(g));
+		const gross = { ...g, revenue: 'gross' as const };
+		await base.rewrite(totalSql(g), sharedCtes(g), g);
 		const before = await baseTables();
 		expect(before).toHaveLength(1);
-		const sql = await base.rewrite(totalSql(later), sharedCtes(later), JSON.stringify(later));
+		const sql = await base.rewrite(totalSql(gross), sharedCtes(gross), gross);
 		const after = await baseTables();
 		// One table, the new one: the old controls' table is gone.
 		expect(after).toHaveLength(1);
 		expect(after).not.toEqual(before);
-		// Before 2024-03-05: o1 and o2 paid (150); o3 (Mar 2) paid too: 220 over 3 orders.
-		expect(await rowsOf(engine, sql)).toEqual([{ n: 3, revenue: 220 }]);
+		// Gross before 2024-03-01: o1, o2 and the refunded o4 at what was paid: 180 over 3 orders.
+		expect(await rowsOf(engine, sql)).toEqual([{ n: 3, revenue: 180 }]);
+		base.reset();
+	});
+
+	test('a new as-of date keeps the undated tables and reads them up to the date', async () => {
+		sent = [];
+		const base = new BaseTables(counting);
+		const later = { ...g, asOf: '2024-03-05' };
+		const firstSql = (globals: Globals) =>
+			`WITH ${filteredOrdersCte(globals)},\n${firstOrdersCte(globals)}
+SELECT customer_id, first_order_id FROM c_first ORDER BY customer_id`;
+		await base.rewrite(firstSql(g), sharedCtes(g), g);
+		const made = await baseTables();
+		// The orders and first orders, both without the date.
+		expect(made).toHaveLength(2);
+		sent = [];
+		const sql = await base.rewrite(firstSql(later), sharedCtes(later), later);
+		expect(sent).toEqual([]);
+		expect(await baseTables()).toEqual(made);
+		expect(sql).toContain(`WHERE first_time < DATE '2024-03-05'`);
+		expect(await rowsOf(engine, sql)).toEqual([
+			{ customer_id: 'c1', first_order_id: 'o1' },
+			{ customer_id: 'c2', first_order_id: 'o2' }
+		]);
+		// Before 2024-01-10 only c1 had ordered.
+		const early = { ...g, asOf: '2024-01-10' };
+		const sqlEarly = await base.rewrite(firstSql(early), sharedCtes(early), early);
+		expect(await rowsOf(engine, sqlEarly)).toEqual([{ customer_id: 'c1', first_order_id: 'o1' }]);
 		base.reset();
 	});
 
@@ -156,7 +188,9 @@ SELECT customer_id, spent FROM summary ORDER BY customer_id`;
 		const made = sent.filter((s) => s.startsWith('CREATE OR REPLACE TEMP TABLE'));
 		expect(made).toHaveLength(2);
 		// The summary was made from the filtered orders' table, not by scanning the orders again.
-		expect(made[1]).toMatch(/f_orders AS \(SELECT \* FROM "__base_\d+"\)/);
+		expect(made[1]).toMatch(
+			/f_orders AS \(SELECT \* FROM "__base_\d+" WHERE order_time < DATE '2024-03-01'\)/
+		);
 
 		// The same body after a differently filtered f_orders (another as-of date) is not it.
 		const other = { ...g, asOf: '2024-02-05' };

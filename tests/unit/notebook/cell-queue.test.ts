@@ -92,4 +92,26 @@ describe('CellQueue: one cell at a time, visible cells first', () => {
 		await Promise.resolve();
 		expect(started).toEqual(['c1']);
 	});
+
+	test('a waiting cell knows how many turns come before its own', async () => {
+		const { queue, ask, finish } = harness();
+		void ask('c0', 0);
+		void ask('c2', 2);
+		void ask('c1', 1);
+		await Promise.resolve();
+		// c0 runs; c1 waits behind it, c2 behind both.
+		expect(queue.ahead('c0')).toBeNull();
+		expect(queue.ahead('c1')).toBe(1);
+		expect(queue.ahead('c2')).toBe(2);
+		// Scrolled into view, c2 goes next: only the running cell is ahead of it.
+		const seen: number[] = [];
+		queue.onChange((n) => seen.push(n));
+		queue.setVisible('c2', true);
+		expect(seen).toEqual([2]);
+		expect(queue.ahead('c2')).toBe(1);
+		expect(queue.ahead('c1')).toBe(2);
+		await finish('c0');
+		expect(queue.ahead('c2')).toBeNull();
+		expect(queue.ahead('c1')).toBe(1);
+	});
 });
