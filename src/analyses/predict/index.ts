@@ -56,12 +56,25 @@ export const predict: Analysis<PredictParams> = {
 	prepare: (engine, p, g, signal) => runPredict(engine, p, g, { signal }),
 	// Two of its lists join RFM segments (default rules): the same summary table as the RFM cell's.
 	shared: (_, g) => rfmShared(rfmDefaults, g),
-	build: (p, g): CellQuery[] => queries(g).map((q) => ({ ...q, sql: runTag(p, g) + q.sql })),
+	build: (p, g): CellQuery[] =>
+		queries(g).map((q) => ({ ...q, sql: runTag(p, g) + q.sql, ...withHorizon(q, p) })),
 	customersSql: (p, g, queryId, selection) =>
 		runTag(p, g) + buildPredictCustomersSql(g, queryId, selection)
 };
 
 /** The cell's charts and lists, over the tables runPredict wrote. */
+/** The CLV axis names its horizon: "CLV, next 12 months" (the money axis adds the currency). */
+function withHorizon(q: CellQuery, p: PredictParams): Partial<CellQuery> {
+	if (q.id !== 'clv-distribution' || q.chart?.kind !== 'histogram') return {};
+	const months = Number(p.clvMonths) || defaults.clvMonths;
+	return {
+		chart: {
+			...q.chart,
+			xLabel: { en: `CLV, next ${months} months`, zh: `未来 ${months} 个月 CLV` }
+		}
+	};
+}
+
 const queries = (g: Globals): CellQuery[] => [
 	{
 		id: 'frequency-check',
