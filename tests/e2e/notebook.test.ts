@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { openWatched, SCREENSHOT_DIR } from '../helpers/browser.ts';
+import { savedNotebooks } from '../helpers/notebooks.ts';
 import { startE2E, type E2E } from './setup.ts';
 import { buildSampleFiles } from '../../src/sample/sample-files.ts';
 import { decodeShareFragment, encodeShareFragment } from '../../src/notebook/share.ts';
@@ -85,32 +86,6 @@ async function dropFile(page: Page, file: Awaited<ReturnType<typeof sampleFile>>
 	await page.getByTestId('file-input').setInputFiles(file);
 	await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
 	await page.getByTestId('import-button').click();
-}
-
-/** The notebooks saved in this profile's IndexedDB, as id → title + cell count. */
-function savedNotebooks(page: Page) {
-	return page.evaluate(
-		() =>
-			new Promise<Record<string, string>>((resolve, reject) => {
-				const open = indexedDB.open('huitou');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					const out: Record<string, string> = {};
-					const names = [...db.objectStoreNames];
-					const tx = db.transaction(names, 'readonly');
-					for (const name of names) {
-						const req = tx.objectStore(name).getAll();
-						req.onsuccess = () => {
-							for (const v of req.result as { id?: string; title?: string; cells?: unknown[] }[])
-								if (v?.id) out[`${name}/${v.id}`] = `${v.title} (${v.cells?.length ?? '-'} cells)`;
-						};
-					}
-					tx.oncomplete = () => resolve(out);
-					tx.onerror = () => reject(tx.error);
-				};
-			})
-	);
 }
 
 describe('notebooks persist and share without data', () => {
