@@ -22,7 +22,7 @@ export const messages: Record<string, Msg> = {
 	'empty.title': { en: 'Drop your order export here', zh: '把订单报表拖到这里' },
 	'empty.body': {
 		en: 'CSV, TSV, Excel (XLSX), Parquet or JSON — also gzip-compressed. Taobao/Tmall, JD, Pinduoduo, Douyin, TikTok Shop, Shopify, WooCommerce, Amazon or any layout.',
-		zh: '支持 CSV、TSV、Excel (XLSX)、Parquet、JSON 及其 gzip 压缩文件。淘宝/天猫、京东、拼多多、抖音、TikTok Shop、Shopify、WooCommerce、亚马逊或任意格式。'
+		zh: '支持 CSV、TSV、Excel（XLSX）、Parquet、JSON 及其 gzip 压缩文件。淘宝/天猫、京东、拼多多、抖音、TikTok Shop、Shopify、WooCommerce、亚马逊或任意格式。'
 	},
 	'empty.pick': { en: 'Choose files…', zh: '选择文件…' },
 	'empty.or': { en: 'or', zh: '或' },
@@ -87,6 +87,13 @@ export const messages: Record<string, Msg> = {
 	'cell.chart': { en: 'Chart', zh: '图表' },
 	'cell.table': { en: 'Table', zh: '表格' },
 	'cell.openSql': { en: 'Open as SQL', zh: '以 SQL 打开' },
+	'cell.sql-ask': {
+		en: 'Replace this cell with its SQL? The chart and settings give way to an editor.',
+		zh: '用它的 SQL 替换这个单元？图表和参数将换成编辑器。'
+	},
+	'cell.sql-replace': { en: 'Replace this cell', zh: '替换此单元' },
+	'cell.sql-add-below': { en: 'Add the SQL as a new cell below', zh: '在下方新增 SQL 单元' },
+	'campaign.build': { en: 'Build a campaign', zh: '创建活动' },
 	'cell.name': { en: 'Result name', zh: '结果名称' },
 	'cell.noRows': { en: 'No rows for these filters.', zh: '当前筛选条件下没有数据。' },
 	'cell.drillHint': {
