@@ -153,6 +153,8 @@ export interface CellQuery {
 	 * listed.
 	 */
 	valueLabels?: Record<string, ValueLabel[]>;
+	/** What an empty result means and how to fill it, said instead of a bare "no rows". */
+	whenEmpty?: Msg;
 }
 
 /** A catalog key, or a key with the values its message interpolates. */

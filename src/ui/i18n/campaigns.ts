@@ -108,8 +108,8 @@ export const messages: Record<string, Msg> = {
 		zh: '触达 {contacted} 人（成本 {cost}），留出 {control} 人作为对照组。'
 	},
 	'campaigns.draft.seed-hint': {
-		en: 'Write the seed down: the same segment and seed always draw the same control group.',
-		zh: '请记下随机种子：相同的分群和种子总能抽出相同的对照组。'
+		en: 'Write the draw number down: the same segment and number always draw the same control group.',
+		zh: '请记下抽样编号：相同的分群和编号总能抽出相同的对照组。'
 	},
 
 	// Campaign builder form
@@ -124,7 +124,7 @@ export const messages: Record<string, Msg> = {
 	'campaigns.builder.coupon': { en: 'Coupon', zh: '优惠券' },
 	'campaigns.builder.cost': { en: 'Cost per contact', zh: '单次触达成本' },
 	'campaigns.builder.holdout': { en: 'Control group (%)', zh: '对照组比例（%）' },
-	'campaigns.builder.seed': { en: 'Random seed', zh: '随机种子' },
+	'campaigns.builder.seed': { en: 'Draw number', zh: '抽样编号' },
 	'campaigns.builder.new-seed': { en: 'New', zh: '换一个' },
 	'campaigns.builder.draw': { en: 'Draw the groups', zh: '抽取分组' },
 	'campaigns.builder.detectable': {
