@@ -86,6 +86,11 @@ export const messages: Record<string, Msg> = {
 	'cell.definition': { en: 'Definition', zh: '定义' },
 	'cell.chart': { en: 'Chart', zh: '图表' },
 	'cell.table': { en: 'Table', zh: '表格' },
+	'quality.contacts-title': { en: 'Contact list: {file}', zh: '触达名单：{file}' },
+	'quality.contacts-summary': {
+		en: '{rows} contact rows in {campaigns} campaign(s)',
+		zh: '{rows} 条触达记录，{campaigns} 个活动'
+	},
 	'note.edit': { en: 'Edit', zh: '编辑' },
 	'note.done': { en: 'Done', zh: '完成' },
 	'progress.rows-per-second': { en: 'rows/s', zh: '行/秒' },
