@@ -166,6 +166,8 @@ export interface CellQuery {
 	 * column) the cell says so instead of drawing one "(none)" bar.
 	 */
 	needs?: DataColumn[];
+	/** What an empty result means and how to fill it, said instead of a bare "no rows". */
+	whenEmpty?: Msg;
 }
 
 /** Optional order columns a view may group by. */

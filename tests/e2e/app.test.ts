@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openWatched, type WatchedPage } from '../helpers/browser.ts';
+import { openAllAnalyses, openWatched, type WatchedPage } from '../helpers/browser.ts';
 import { startE2E, type E2E } from './setup.ts';
 
 let e2e: E2E;
@@ -10,10 +10,11 @@ afterAll(async () => {
 	await e2e?.close();
 });
 
-async function loadSample(w: WatchedPage) {
+async function loadSample(w: WatchedPage, all = false) {
 	await w.page.getByTestId('sample').click();
 	await w.page.getByTestId('notebook').waitFor({ timeout: 60_000 });
-	// every cell of the starter notebook settles: a chart, KPIs, a table or an error
+	if (all) await openAllAnalyses(w.page);
+	// every cell of the notebook settles: a chart, KPIs, a table or an error
 	await w.page.waitForFunction(
 		() =>
 			document.querySelectorAll('[data-testid=cell] [aria-busy=true]').length === 0 &&
@@ -35,7 +36,7 @@ describe('the app in Chromium', () => {
 
 	test('sample data → every analysis renders, zero off-origin requests', async () => {
 		const w = await openWatched(e2e.browser, e2e.server.url);
-		await loadSample(w);
+		await loadSample(w, true);
 		const cells = w.page.getByTestId('cell');
 		expect(await cells.count()).toBeGreaterThan(5);
 		await w.screenshot('01-sample-notebook');

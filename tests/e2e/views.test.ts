@@ -3,7 +3,7 @@
  * test-results/screenshots/ to be looked at; the assertions catch what a look would.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openWatched, type WatchedPage } from '../helpers/browser.ts';
+import { openAllAnalyses, openWatched, type WatchedPage } from '../helpers/browser.ts';
 import { startE2E, type E2E } from './setup.ts';
 
 let e2e: E2E;
@@ -14,10 +14,11 @@ afterAll(async () => {
 	await e2e?.close();
 });
 
-async function loadSampleAndSettle(w: WatchedPage) {
+async function loadSampleAndSettle(w: WatchedPage, all = false) {
 	await w.page.getByTestId('sample').click();
 	// The sample is made and loaded in the page: on two busy cores that alone can pass 90 s.
 	await w.page.getByTestId('notebook').waitFor({ timeout: 180_000 });
+	if (all) await openAllAnalyses(w.page);
 	await w.page.waitForFunction(
 		() =>
 			document.querySelectorAll('[data-testid=cell] [aria-busy=true]').length === 0 &&
@@ -32,7 +33,7 @@ async function loadSampleAndSettle(w: WatchedPage) {
 describe('every view, looked at', () => {
 	test('English, light: each analysis cell, a drill-down list and the quality report', async () => {
 		const w = await openWatched(e2e.browser, e2e.server.url);
-		await loadSampleAndSettle(w);
+		await loadSampleAndSettle(w, true);
 		const cells = await w.page.getByTestId('cell').all();
 		const titles: string[] = [];
 		for (const [i, cell] of cells.entries()) {

@@ -91,3 +91,16 @@ export async function openWatched(
 		}
 	};
 }
+
+/**
+ * Opens the "All analyses" built-in from the link beside the contents list. The first view after
+ * loading is the short Store health notebook; tests that need every analysis go here first.
+ */
+export async function openAllAnalyses(page: Page): Promise<void> {
+	await page.getByTestId('open-all-analyses').click();
+	await page.waitForFunction(
+		() => document.querySelectorAll('[data-testid=cell][data-cell-kind=preset]').length > 5,
+		undefined,
+		{ timeout: 30_000 }
+	);
+}

@@ -69,7 +69,7 @@ export const fields: ParamField[] = [
 	},
 	{
 		key: 'windowDays',
-		label: { en: 'Response window (days)', zh: '响应窗口(天)' },
+		label: { en: 'Response window (days)', zh: '响应窗口（天）' },
 		kind: 'number',
 		min: 1,
 		max: MAX_WINDOW_DAYS,
@@ -77,7 +77,7 @@ export const fields: ParamField[] = [
 	},
 	{
 		key: 'margin',
-		label: { en: 'Gross margin (0–1)', zh: '毛利率(0–1)' },
+		label: { en: 'Gross margin (0–1)', zh: '毛利率（0–1）' },
 		kind: 'number',
 		min: 0,
 		max: 1,

@@ -188,7 +188,7 @@ type Verdict = 'significant' | 'not significant';
 export interface ProportionComparison {
 	/** Response rate (刺激响应率) of the contacted group. */
 	rate: number;
-	/** Natural repurchase rate (自然回购率) of the control group. */
+	/** Natural repurchase rate (自然复购率) of the control group. */
 	controlRate: number;
 	/** rate − controlRate, with its interval. */
 	uplift: number;

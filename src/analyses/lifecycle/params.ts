@@ -40,7 +40,7 @@ export const fields: ParamField[] = [
 		min: 0,
 		label: {
 			en: 'Repurchase cycle, days (0 = median from the data)',
-			zh: '回购周期（天，0 = 按数据取中位数）'
+			zh: '复购周期（天，0 = 按数据取中位数）'
 		}
 	},
 	{

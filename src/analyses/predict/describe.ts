@@ -22,6 +22,10 @@ export const labels = {
 		en: 'Holdout orders per customer by calibration repeat purchases',
 		zh: '按校准期复购次数的留出期人均订单'
 	},
+	holdoutEmpty: {
+		en: 'No holdout check yet: it compares the model with orders it has not seen. Set “Last day of calibration” under Parameters to a date a few months before the as-of date.',
+		zh: '尚未进行留出期检验：它用模型没见过的订单来检验模型。请在“参数”中把“校准期最后一天”设为截止日前几个月的某一天。'
+	},
 	tracking: { en: 'Cumulative repeat purchases: actual vs model', zh: '累计复购：实际与模型' },
 	aliveHeatmap: { en: 'P(alive) by frequency and recency', zh: '按频次与最近购买的存活概率' },
 	clvDistribution: { en: 'CLV distribution', zh: 'CLV 分布' },

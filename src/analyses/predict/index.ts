@@ -101,6 +101,7 @@ const queries = (g: Globals): CellQuery[] => [
 		id: 'holdout-check',
 		title: l.holdoutCheck,
 		sql: buildHoldoutCheckSql(),
+		whenEmpty: l.holdoutEmpty,
 		chart: {
 			kind: 'bar',
 			x: 'repeat_orders',

@@ -54,7 +54,7 @@ export const fields: ParamField[] = [
 		min: 1,
 		max: 120,
 		step: 1,
-		label: { en: 'CLV horizon (months)', zh: 'CLV 预测期(月)' }
+		label: { en: 'CLV horizon (months)', zh: 'CLV 预测期（月）' }
 	},
 	{
 		key: 'discountRate',
@@ -62,7 +62,7 @@ export const fields: ParamField[] = [
 		min: 0,
 		max: 1,
 		step: 0.01,
-		label: { en: 'Annual discount rate (0.1 = 10%)', zh: '年折现率(0.1 = 10%)' }
+		label: { en: 'Annual discount rate (0.1 = 10%)', zh: '年折现率（0.1 = 10%）' }
 	},
 	{
 		key: 'margin',
@@ -70,14 +70,14 @@ export const fields: ParamField[] = [
 		min: 0,
 		max: 1,
 		step: 0.05,
-		label: { en: 'Profit margin (1 = revenue)', zh: '利润率(1 = 按收入计)' }
+		label: { en: 'Profit margin (1 = revenue)', zh: '利润率（1 = 按收入计）' }
 	},
 	{
 		key: 'calibrationEnd',
 		kind: 'date',
 		label: {
 			en: 'Last day of calibration, for a holdout check (empty = no check)',
-			zh: '校准期最后一天(含当天),用于留出期检验(留空 = 不检验)'
+			zh: '校准期最后一天（含当天），用于留出期检验（留空 = 不检验）'
 		}
 	}
 ];

@@ -42,7 +42,7 @@ export const labels = {
 	firstItem: { en: 'First order held', zh: '首单商品' },
 	nextItem: { en: 'Second order held', zh: '第二单商品' },
 	customers: { en: 'Customers', zh: '客户数' },
-	repeaters: { en: 'Came back', zh: '回购客户数' },
-	share: { en: 'Share of those who came back', zh: '占回购客户比例' },
+	repeaters: { en: 'Came back', zh: '复购客户数' },
+	share: { en: 'Share of those who came back', zh: '占复购客户比例' },
 	repeaterCount: { en: 'Came back (2+ orders)', zh: '复购客户（2 单及以上）' }
 } satisfies Record<string, Msg>;

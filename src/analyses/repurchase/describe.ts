@@ -59,7 +59,7 @@ export function definitionFor(p: Pick<RepurchaseParams, 'sameDayOnePurchase'>): 
 			`复购率 = 筛选订单中${zh.repeat} ÷ 组内客户（未做删失处理：新客户观察时间较短）；` +
 			'收入占比 = 该组收入 ÷ 全部新获客户收入；客单价 = 收入 ÷ 订单数。' +
 			`N 天内复购率 = ${zh.second}距首单日期不超过 N 个自然日的客户 ÷ 首单日期距数据最后一天（基准日前一天，或日期范围的最后一天）至少 N 天的客户。按日期而非时刻：N = 30 时，5 月 1 日 23:50 的首单与 5 月 31 日 00:10 的第二单算作复购。右删失：观察期不足的客户不计入，而非算作未复购。` +
-			`回购周期 = ${zh.cycle}；` +
+			`复购周期 = ${zh.cycle}；` +
 			'建议再次触达日 = ⌊中位数⌋ − 提前天数，至少第 1 天。' +
 			'帕累托：已知客户按收入降序，累计收入占比对累计客户占比；头部 x% = 前 ⌈x% × 客户数⌉ 位。'
 	};
@@ -90,7 +90,7 @@ export const labels = {
 	repurchased: { en: 'Repurchased', zh: '已复购' },
 	rate: { en: 'Repurchase rate', zh: '复购率' },
 	censored: { en: 'Too recent (censored)', zh: '观察期不足（删失）' },
-	cycle: { en: 'Repurchase cycle', zh: '回购周期' },
+	cycle: { en: 'Repurchase cycle', zh: '复购周期' },
 	gaps: { en: 'Gaps between orders', zh: '订单间隔数' },
 	gapCustomers: { en: 'Customers with a repeat order', zh: '有复购的客户' },
 	median: { en: 'Median days between orders', zh: '间隔天数中位数' },

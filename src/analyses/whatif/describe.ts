@@ -31,7 +31,7 @@ export const assumptionLabels: ValueLabel[] = [
 		value: 'extra_repeaters',
 		label: {
 			en: 'One-time buyers who would come back (target × customers − repeat customers)',
-			zh: '将回购的一次性客户（目标 × 客户数 − 复购客户数）'
+			zh: '将复购的一次性客户（目标 × 客户数 − 复购客户数）'
 		}
 	},
 	{

@@ -34,12 +34,12 @@ export const messages: Record<string, Msg> = {
 	// repurchase, query 'cycle': gaps = 0
 	'repurchase.no-repeat': {
 		en: 'No customer has a second order (on another day) yet, so there is no repurchase cycle or re-contact day. Widen the date range or include more orders.',
-		zh: '还没有客户在另一天下第二单，无法得出回购周期和再次触达日。请扩大日期范围或导入更多订单。'
+		zh: '还没有客户在另一天下第二单，无法得出复购周期和再次触达日。请扩大日期范围或导入更多订单。'
 	},
 	// repurchase, query 'cycle': 0 < gaps < 30
 	'repurchase.few-gaps': {
 		en: 'The repurchase cycle rests on fewer than 30 repeat orders and may move a lot as orders come in. Use the re-contact day as a first guess.',
-		zh: '回购周期只基于不到 30 次复购，随新订单可能变化较大。建议的再次触达日仅供初步参考。'
+		zh: '复购周期只基于不到 30 次复购，随新订单可能变化较大。建议的再次触达日仅供初步参考。'
 	},
 	// repurchase, query 'windows': a row with eligible = 0
 	'repurchase.all-censored': {

@@ -22,7 +22,7 @@ export const messages: Record<string, Msg> = {
 	'empty.title': { en: 'Drop your order export here', zh: '把订单报表拖到这里' },
 	'empty.body': {
 		en: 'CSV, TSV, Excel (XLSX), Parquet or JSON — also gzip-compressed. Taobao/Tmall, JD, Pinduoduo, Douyin, TikTok Shop, Shopify, WooCommerce, Amazon or any layout.',
-		zh: '支持 CSV、TSV、Excel (XLSX)、Parquet、JSON 及其 gzip 压缩文件。淘宝/天猫、京东、拼多多、抖音、TikTok Shop、Shopify、WooCommerce、亚马逊或任意格式。'
+		zh: '支持 CSV、TSV、Excel（XLSX）、Parquet、JSON 及其 gzip 压缩文件。淘宝/天猫、京东、拼多多、抖音、TikTok Shop、Shopify、WooCommerce、亚马逊或任意格式。'
 	},
 	'empty.pick': { en: 'Choose files…', zh: '选择文件…' },
 	'empty.or': { en: 'or', zh: '或' },
@@ -97,7 +97,28 @@ export const messages: Record<string, Msg> = {
 	'cell.definition': { en: 'Definition', zh: '定义' },
 	'cell.chart': { en: 'Chart', zh: '图表' },
 	'cell.table': { en: 'Table', zh: '表格' },
+	'quality.contacts-title': { en: 'Contact list: {file}', zh: '触达名单：{file}' },
+	'quality.contacts-summary': {
+		en: '{rows} contact rows in {campaigns} campaign(s)',
+		zh: '{rows} 条触达记录，{campaigns} 个活动'
+	},
+	'note.edit': { en: 'Edit', zh: '编辑' },
+	'note.done': { en: 'Done', zh: '完成' },
+	'progress.rows-per-second': { en: 'rows/s', zh: '行/秒' },
+	'export.title': { en: 'Export', zh: '导出' },
+	'sql.table-only': { en: 'Table only', zh: '仅表格' },
+	'theme.system': { en: 'System', zh: '跟随系统' },
+	'theme.light': { en: 'Light', zh: '浅色' },
+	'theme.dark': { en: 'Dark', zh: '深色' },
+	'app.headline': { en: 'Understand your returning customers', zh: '从订单数据看懂你的回头客' },
 	'cell.openSql': { en: 'Open as SQL', zh: '以 SQL 打开' },
+	'cell.sql-ask': {
+		en: 'Replace this cell with its SQL? The chart and settings give way to an editor.',
+		zh: '用它的 SQL 替换这个单元？图表和参数将换成编辑器。'
+	},
+	'cell.sql-replace': { en: 'Replace this cell', zh: '替换此单元' },
+	'cell.sql-add-below': { en: 'Add the SQL as a new cell below', zh: '在下方新增 SQL 单元' },
+	'campaign.build': { en: 'Build a campaign', zh: '创建活动' },
 	'cell.name': { en: 'Result name', zh: '结果名称' },
 	'cell.noRows': { en: 'No rows for these filters.', zh: '当前筛选条件下没有数据。' },
 	'cell.drillHint': {

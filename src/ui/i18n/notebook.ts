@@ -31,6 +31,47 @@ export const messages: Record<string, Msg> = {
 		zh: '一个笔记本最多 200 个单元。请删除一些，或新建笔记本。'
 	},
 
+	'notebook.untitled': { en: 'Untitled notebook', zh: '未命名笔记本' },
+	'notebook.copy-title': { en: '{title} (copy)', zh: '{title}（副本）' },
+	'notebook.empty': {
+		en: 'This notebook is empty. Add an analysis, a query or a note with the button below.',
+		zh: '笔记本还是空的。用下方按钮添加分析、查询或笔记。'
+	},
+	'notebook.note-placeholder': { en: 'Write a note…', zh: '在这里写笔记……' },
+	'notebook.trust-sql': {
+		en: 'This notebook came from a link or file and contains SQL cells. Read the SQL below before you run it.',
+		zh: '这个笔记本来自链接或文件，包含 SQL 单元。请先阅读下方 SQL，确认无误后再运行。'
+	},
+	'notebook.from-link': {
+		en: 'You are viewing a shared notebook; it is not saved until you keep it.',
+		zh: '你正在查看分享链接中的笔记本，它不会自动保存。'
+	},
+	'notebook.keep-from-link': { en: 'Keep in my notebooks', zh: '保存到我的笔记本' },
+	'toc.label': { en: 'Contents of this notebook', zh: '本笔记本目录' },
+	'toc.sql': { en: 'SQL query', zh: 'SQL 查询' },
+	'toc.all-analyses': { en: 'All analyses', zh: '全部分析' },
+
+	'notebooks.title': { en: 'Notebooks', zh: '笔记本' },
+	'notebooks.rename': { en: 'Rename', zh: '重命名' },
+	'notebooks.delete': { en: 'Delete', zh: '删除' },
+	'notebooks.delete-confirm': { en: 'Delete “{title}”?', zh: '删除“{title}”？' },
+	'notebooks.new': { en: 'New notebook', zh: '新建笔记本' },
+	'notebooks.builtin': { en: 'Built-in', zh: '内置' },
+	'notebooks.share-export': { en: 'Share & export', zh: '分享与导出' },
+	'notebooks.export-json': { en: 'Export .json', zh: '导出 .json' },
+	'notebooks.import-json': { en: 'Import .json', zh: '导入 .json' },
+	'notebooks.export-sql': { en: 'Export .sql', zh: '导出 .sql' },
+	'notebooks.export-html': { en: 'HTML report', zh: '导出 HTML 报告' },
+	'notebooks.print': { en: 'Print', zh: '打印' },
+	'notebooks.link-copied': {
+		en: 'Link copied. It carries the notebook (cells, parameters, filters), never data.',
+		zh: '链接已复制。链接只包含笔记本（单元、参数、筛选），不含数据。'
+	},
+	'notebooks.copy-yourself': {
+		en: 'Could not reach the clipboard; copy it yourself:',
+		zh: '无法访问剪贴板，请手动复制：'
+	},
+
 	'share.empty': {
 		en: 'The link holds no notebook. Ask for the full link again.',
 		zh: '链接中没有笔记本。请重新获取完整链接。'
@@ -109,7 +150,7 @@ export const messages: Record<string, Msg> = {
 	'editor.loading': { en: 'Loading editor…', zh: '正在加载编辑器…' },
 
 	'export.csv': { en: 'Table as CSV', zh: '表格导出为 CSV' },
-	'export.xlsx': { en: 'Table as Excel (XLSX)', zh: '表格导出为 Excel (XLSX)' },
+	'export.xlsx': { en: 'Table as Excel (XLSX)', zh: '表格导出为 Excel （XLSX）' },
 	'export.png': { en: 'Chart as PNG', zh: '图表导出为 PNG' },
 	'export.svg': { en: 'Chart as SVG', zh: '图表导出为 SVG' },
 	'export.html': { en: 'Notebook as HTML report', zh: '笔记本导出为 HTML 报告' },

@@ -8,7 +8,7 @@ export const messages: Record<string, Msg> = {
 	},
 	'predict.no-repeat': {
 		en: 'Every customer bought on a single day only, so the model cannot learn how often customers come back. Predictions need customers who bought again: load a longer history.',
-		zh: '所有客户都只在一天内购买过，模型无法得知客户多久回购一次。预测需要有复购客户：请导入更长时间的订单。'
+		zh: '所有客户都只在一天内购买过，模型无法得知客户多久复购一次。预测需要有复购客户：请导入更长时间的订单。'
 	},
 	'predict.too-few-repeat': {
 		en: 'Too few customers bought again to fit the model ({detail}). Load a longer history or remove filters; the model needs at least 100 repeat customers to be reliable.',
@@ -92,7 +92,7 @@ export const messages: Record<string, Msg> = {
 	},
 	'predict.ui.a': {
 		en: 'Dropout: beta parameter a (mean dropout after a purchase = a/(a+b))',
-		zh: '流失：贝塔参数 a（每次购买后平均流失概率 = a/(a+b)）'
+		zh: '流失：贝塔参数 a（每次购买后平均流失概率 = a/（a+b））'
 	},
 	'predict.ui.b': { en: 'Dropout: beta parameter b', zh: '流失：贝塔参数 b' },
 	'predict.ui.p': {

@@ -15,7 +15,7 @@ export const messages: Record<string, Msg> = {
 	'sample.badge': { en: 'Sample data', zh: '示例数据' },
 	'sample.campaigns': {
 		en: 'The sample has two campaigns: a thank-you SMS with a coupon to first-time buyers of the 11.11 sale who spent ≥ 299 (five monthly waves to those who have not returned, 10-day window) and a win-back e-mail to customers dormant for 180 days (30-day window). Each kept a random 20% control group.',
-		zh: '示例包含两个活动：向双 11 大促期间消费满 299 元的新客发送感谢短信和优惠券（对未回购者每月再发，共五波，观察期 10 天）；向 180 天未购买的沉睡顾客发送召回邮件（观察期 30 天）。两者均随机保留 20% 对照组。'
+		zh: '示例包含两个活动：向双 11 大促期间消费满 299 元的新客发送感谢短信和优惠券（对未复购者每月再发，共五波，观察期 10 天）；向 180 天未购买的沉睡顾客发送召回邮件（观察期 30 天）。两者均随机保留 20% 对照组。'
 	},
 	'sample.failed': {
 		en: 'The sample data could not be generated ({detail}). Reload the page and try again.',

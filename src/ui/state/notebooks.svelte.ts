@@ -11,32 +11,38 @@ import {
 } from '../../notebook/schema.ts';
 import { openNotebookStore, type NotebookSummary } from '../../notebook/store.ts';
 import { createAutosaver } from '../../notebook/autosave.ts';
-import { createBuiltinNotebooks, isBuiltinId } from '../../notebook/builtin.ts';
+import {
+	createBuiltinNotebook,
+	createBuiltinNotebooks,
+	FIRST_BUILTIN_ID,
+	isBuiltinId
+} from '../../notebook/builtin.ts';
+import { message } from '../i18n/index.ts';
 import {
 	decodeShareFragment,
 	encodeShareFragment,
 	isShareFragment,
 	hasSqlCells
 } from '../../notebook/share.ts';
-import { analyses } from '../../analyses/registry.ts';
 import type { AppState } from './app.svelte.ts';
 
 const CURRENT_KEY = 'huitou.currentNotebook';
 
-/** A first notebook that shows every analysis, so a newcomer sees the whole product at once. */
-function starterNotebook(globals: Globals, lang: 'en' | 'zh'): Notebook {
+/** What "New notebook" opens: nothing yet, so the empty state invites the first cell. */
+function emptyNotebook(globals: Globals, lang: 'en' | 'zh'): Notebook {
 	return createNotebook({
 		id: createId(),
-		title: lang === 'zh' ? '全部分析' : 'All analyses',
+		title: message('notebook.untitled', lang),
 		now: nowIso(),
 		globals,
-		cells: analyses.map((a, i) => ({
-			id: `c${i + 1}`,
-			kind: 'preset' as const,
-			analysis: a.id,
-			params: {}
-		}))
+		cells: []
 	});
+}
+
+/** The first view: a short curated notebook; every analysis is one built-in away. */
+function starterNotebook(globals: Globals, lang: 'en' | 'zh'): Notebook {
+	const nb = createBuiltinNotebook(FIRST_BUILTIN_ID, globals, nowIso(), lang);
+	return nb ?? emptyNotebook(globals, lang);
 }
 
 /**
@@ -100,15 +106,12 @@ export class Notebooks {
 			}
 			history.replaceState(null, '', location.pathname + location.search);
 		} else {
+			// The starter is a built-in: nothing is saved until the user edits it.
 			const id = globalThis.localStorage?.getItem(CURRENT_KEY);
-			if (id) {
+			if (id && isBuiltinId(id)) this.openBuiltin(id);
+			else if (id) {
 				const r = await this.store.get(id);
 				if (r.ok) this.#open(r.value);
-			}
-			if (!id) {
-				await this.store.put(this.model.notebook);
-				// Else every reload before the first edit would save another starter notebook.
-				this.#remember(this.model.notebook.id);
 			}
 		}
 		await this.refreshList();
@@ -130,11 +133,12 @@ export class Notebooks {
 	}
 
 	openBuiltin(id: string) {
-		const nb = createBuiltinNotebooks(
+		const nb = createBuiltinNotebook(
+			id,
 			$state.snapshot(this.app.globals),
 			nowIso(),
 			this.app.lang
-		).find((n) => n.id === id);
+		);
 		if (nb) this.#open(nb);
 	}
 
@@ -144,7 +148,7 @@ export class Notebooks {
 
 	async create() {
 		await this.#autosaver.flush();
-		const nb = starterNotebook($state.snapshot(this.app.globals), this.app.lang);
+		const nb = emptyNotebook($state.snapshot(this.app.globals), this.app.lang);
 		this.#open(nb);
 		await this.store.put(nb);
 		await this.refreshList();
@@ -169,7 +173,9 @@ export class Notebooks {
 	async duplicate(id: string) {
 		await this.#autosaver.flush();
 		const src = this.list.find((n) => n.id === id);
-		const title = `${src?.title ?? this.model.notebook.title} (${this.app.lang === 'zh' ? '副本' : 'copy'})`;
+		const title = message('notebook.copy-title', this.app.lang, {
+			title: src?.title ?? this.model.notebook.title
+		});
 		const r = await this.store.duplicate(id, createId(), title, nowIso());
 		if (r.ok) this.#open(r.value);
 		await this.refreshList();

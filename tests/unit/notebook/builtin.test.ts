@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createBuiltinNotebooks, isBuiltinId } from '../../../src/notebook/builtin.ts';
+import {
+	ALL_ANALYSES_ID,
+	createBuiltinNotebook,
+	createBuiltinNotebooks,
+	FIRST_BUILTIN_ID,
+	isBuiltinId
+} from '../../../src/notebook/builtin.ts';
 import { parseNotebook } from '../../../src/notebook/schema.ts';
 import { analyses } from '../../../src/analyses/registry.ts';
 import { predict } from '../../../src/analyses/predict/index.ts';
@@ -16,8 +22,8 @@ describe('built-in notebooks', () => {
 		const nbs = createBuiltinNotebooks(globals, '2026-11-26T08:00:00.000Z', lang);
 		expect(nbs.map((n) => n.title)).toEqual(
 			lang === 'en'
-				? ['Store health', 'RFM playbook', 'Campaign review']
-				: ['店铺健康度', 'RFM 运营手册', '营销活动复盘']
+				? ['Store health', 'RFM playbook', 'Campaign review', 'All analyses']
+				: ['店铺健康度', 'RFM 运营手册', '营销活动复盘', '全部分析']
 		);
 		for (const nb of nbs) {
 			expect(parseNotebook(JSON.parse(JSON.stringify(nb)))).toEqual({ ok: true, value: nb });
@@ -41,8 +47,24 @@ describe('built-in notebooks', () => {
 		expect(presets).toEqual([
 			['overview', 'repurchase', 'lifecycle', 'timeprefs'],
 			['rfm', 'tiers', 'whatif', 'predict'],
-			['campaigns', 'repurchase']
+			['campaigns', 'repurchase'],
+			analyses.map((a) => a.id)
 		]);
 		expect(isBuiltinId('my-notebook')).toBe(false);
+	});
+
+	it('open on Store health, with every analysis one built-in away', () => {
+		const first = createBuiltinNotebook(
+			FIRST_BUILTIN_ID,
+			globals,
+			'2026-11-26T08:00:00.000Z',
+			'zh'
+		);
+		expect(first?.title).toBe('店铺健康度');
+		const all = createBuiltinNotebook(ALL_ANALYSES_ID, globals, '2026-11-26T08:00:00.000Z', 'en');
+		expect(all?.cells.filter((c) => c.kind === 'preset')).toHaveLength(analyses.length);
+		expect(createBuiltinNotebook('my-notebook', globals, '2026-11-26T08:00:00.000Z', 'en')).toBe(
+			undefined
+		);
 	});
 });

@@ -23,3 +23,13 @@ describe('predict queries name the run that wrote their tables', () => {
 		);
 	});
 });
+
+describe('the holdout check with the default (no calibration end)', () => {
+	// Empty by default: the cell says why and which parameter fills it, in both languages.
+	test('explains its empty result', () => {
+		const check = predict.build(defaults, g).find((q) => q.id === 'holdout-check');
+		expect(defaults.calibrationEnd).toBe('');
+		expect(check?.whenEmpty?.en).toContain('Last day of calibration');
+		expect(check?.whenEmpty?.zh).toContain('校准期最后一天');
+	});
+});

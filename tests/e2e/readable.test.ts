@@ -1,0 +1,185 @@
+/**
+ * The page read at a glance, in both languages and both themes, at desktop and phone width:
+ * screenshots of every view land in test-results/screenshots/ (readable-*) to be looked at, and
+ * what a look would catch is asserted. One browser context per language × theme loads the sample
+ * once and is reused for every view.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openAllAnalyses, openWatched, type WatchedPage } from '../helpers/browser.ts';
+import { startE2E, type E2E } from './setup.ts';
+
+let e2e: E2E;
+beforeAll(async () => {
+	e2e = await startE2E();
+});
+afterAll(async () => {
+	await e2e?.close();
+});
+
+const WIDE = { width: 1440, height: 960 };
+const PHONE = { width: 390, height: 844 };
+
+/** Every cell has finished: no skeleton and no "Running…" left. */
+async function settle(page: Page) {
+	await page.waitForFunction(
+		() =>
+			document.querySelectorAll('[data-testid=cell] [aria-busy=true]').length === 0 &&
+			![...document.querySelectorAll('[data-testid=cell]')].some((c) =>
+				/Running…|运行中…/.test(c.textContent ?? '')
+			),
+		undefined,
+		{ timeout: 240_000 }
+	);
+}
+
+async function noSideways(page: Page, what: string) {
+	const width = await page.evaluate(() => document.documentElement.scrollWidth);
+	expect(width, `${what}: page wider than the phone`).toBeLessThanOrEqual(PHONE.width);
+}
+
+/** Both widths of what is on screen now; at phone width the page must not scroll sideways. */
+async function shoot(w: WatchedPage, name: string, fullPage = true) {
+	for (const [size, viewport] of [
+		['1440', WIDE],
+		['390', PHONE]
+	] as const) {
+		await w.page.setViewportSize(viewport);
+		await w.page.waitForTimeout(150);
+		if (size === '390') await noSideways(w.page, name);
+		await w.page.screenshot({
+			path: `test-results/screenshots/readable-${name}-${size}.png`,
+			fullPage
+		});
+	}
+	await w.page.setViewportSize(WIDE);
+}
+
+const ORDERS_CSV = [
+	'单号,顾客,下单时间,金额',
+	'A1,c1,2024-01-03 10:00,120.50',
+	'A2,c2,2024-01-05 11:00,80',
+	'A3,c1,2024-02-07 09:30,99.90'
+].join('\n');
+
+describe.each([
+	['en', 'en-US', 'light'],
+	['en', 'en-US', 'dark'],
+	['zh', 'zh-CN', 'light'],
+	['zh', 'zh-CN', 'dark']
+] as const)('%s, %s theme %s', (lang, locale, theme) => {
+	test('every view, at 1440 and 390 px', async () => {
+		const tag = `${lang}-${theme}`;
+		const w = await openWatched(e2e.browser, e2e.server.url, { locale, colorScheme: theme });
+		const { page } = w;
+		await page.waitForSelector('[data-testid=engine-status].ready', { timeout: 90_000 });
+
+		// The skip link is the first stop of the keyboard.
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.classList.contains('skip'))).toBe(
+			true
+		);
+		await shoot(w, `${tag}-01-empty`);
+
+		await page.getByTestId('file-input').setInputFiles({
+			name: 'orders.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(ORDERS_CSV)
+		});
+		await page.getByTestId('import-preview').waitFor({ timeout: 30_000 });
+		await shoot(w, `${tag}-02-import-dialog`, false);
+		await page
+			.getByRole('dialog')
+			.getByRole('button', { name: /^(cancel|取消)$/i })
+			.last()
+			.click();
+
+		await page.getByTestId('sample').click();
+		await page.getByTestId('notebook').waitFor({ timeout: 120_000 });
+		// After a load the keyboard starts in the notebook.
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('notebook-main');
+		await settle(page);
+
+		// The first view: Store health, with contents listing its cells.
+		const toc = page.getByTestId('toc');
+		const entries = toc.getByRole('link');
+		const presets = await page.locator('[data-testid=cell][data-cell-kind=preset]').count();
+		expect(presets).toBe(4);
+		// The intro note (its heading) and each analysis.
+		expect(await entries.count()).toBe(presets + 1);
+		const periods = await page.getByTestId('kpi-period').allInnerTexts();
+		expect(periods.length).toBeGreaterThan(0);
+		for (const p of periods) expect(p.trim()).toMatch(/\d{4}/);
+		await shoot(w, `${tag}-03-store-health`);
+
+		// A contents entry by keyboard: Tab reaches it with a visible outline, Enter lands on the cell.
+		await entries.nth(1).focus();
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Tab');
+		expect(
+			await entries
+				.nth(1)
+				.evaluate((a) => a === document.activeElement && getComputedStyle(a).outlineStyle)
+		).not.toBe('none');
+		const target = (await entries.nth(1).getAttribute('href'))!.slice(1);
+		await page.keyboard.press('Enter');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(target);
+
+		// A few cells up close.
+		for (const [i, cell] of (await page.locator('[data-testid=cell]').all()).slice(1, 3).entries())
+			for (const [size, viewport] of [
+				['1440', WIDE],
+				['390', PHONE]
+			] as const) {
+				await page.setViewportSize(viewport);
+				await cell.scrollIntoViewIfNeeded();
+				await cell.screenshot({
+					path: `test-results/screenshots/readable-${tag}-04-cell-${i}-${size}.png`
+				});
+			}
+
+		// The side panel as a drawer on a phone.
+		await page.setViewportSize(PHONE);
+		await page.getByTestId('open-panel').click();
+		await page.waitForTimeout(300);
+		await noSideways(page, 'drawer');
+		await page.screenshot({ path: `test-results/screenshots/readable-${tag}-05-drawer-390.png` });
+		await page.keyboard.press('Escape');
+		await page.setViewportSize(WIDE);
+
+		// "SQL" on a preset cell asks before it replaces anything.
+		const overview = page.locator('[data-testid=cell][data-cell-kind=preset]').first();
+		await overview.getByTestId('open-sql').click();
+		await overview.getByTestId('ask-sql').waitFor();
+		await overview.screenshot({ path: `test-results/screenshots/readable-${tag}-06-ask-sql.png` });
+		await overview.getByTestId('ask-sql').getByRole('button').last().click();
+		expect(await page.locator('[data-cell-kind=sql]').count()).toBe(0);
+
+		// Every analysis, one click away.
+		await openAllAnalyses(page);
+		await settle(page);
+		const all = await page.locator('[data-testid=cell]').count();
+		expect(await page.getByTestId('toc').getByRole('link').count()).toBe(all);
+		await shoot(w, `${tag}-07-all-analyses`, false);
+
+		// New notebook: empty, untitled, inviting the first cell.
+		await page
+			.getByTestId('notebooks')
+			.getByRole('button', { name: /New notebook|新建笔记本/ })
+			.click();
+		await page.getByTestId('notebook-empty').waitFor();
+		expect(await page.getByTestId('notebooks').innerText()).toContain(
+			lang === 'zh' ? '未命名笔记本' : 'Untitled notebook'
+		);
+		await shoot(w, `${tag}-08-new-notebook`, false);
+
+		if (lang === 'zh') {
+			const text = await page.locator('body').innerText();
+			for (const english of ['All analyses', 'Untitled notebook', 'New notebook', 'Notebooks'])
+				expect(text).not.toContain(english);
+		}
+		expect(w.offOrigin).toEqual([]);
+		expect(w.consoleErrors).toEqual([]);
+		await w.context.close();
+	}, 600_000);
+});
