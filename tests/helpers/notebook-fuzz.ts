@@ -10,7 +10,7 @@ import { createNotebook, type Notebook } from '../../src/notebook/schema.ts';
 import { encodeShareFragment } from '../../src/notebook/share.ts';
 
 /** Text that would run script or load something if it were ever treated as markup. */
-export const HOSTILE = [
+const HOSTILE = [
 	'<img src=x onerror="window.__pwned=1">',
 	'<script>window.__pwned=1</script>',
 	'"><svg onload="window.__pwned=1">',
@@ -22,7 +22,7 @@ export const HOSTILE = [
 ];
 
 /** A notebook with every kind of cell, as a user would save it. */
-export function validNotebook(): Notebook {
+function validNotebook(): Notebook {
 	const nb = createNotebook({
 		id: 'fuzz-base',
 		title: 'Fuzz base',
@@ -79,7 +79,7 @@ function replacement(r: Random): Json {
 }
 
 /** One to three mutations of the notebook's JSON tree. */
-export function mutateNotebook(nb: Notebook, r: Random): Json {
+function mutateNotebook(nb: Notebook, r: Random): Json {
 	const doc = JSON.parse(JSON.stringify(nb)) as Json;
 	for (let n = r.int(1, 3); n > 0; n--) {
 		const all = paths(doc).filter((p) => p.length > 0);
