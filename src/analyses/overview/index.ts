@@ -114,6 +114,7 @@ export const overview: Analysis<OverviewParams> = {
 		const out: string[] = [];
 		// 'All time' has no previous window by choice; elsewhere an empty one is worth saying.
 		const compared = k.previous_start !== null && k.previous_start !== undefined;
+		if (Number(k.orders) === 0) return ['overview.empty-period'];
 		if (compared && Number(k.orders_previous) === 0) out.push('overview.no-previous');
 		if (Number(k.unknown_share) > 0.2) out.push('overview.many-unknown');
 		return out;

@@ -120,6 +120,13 @@ describe('KPIs: last complete month (March) vs February', () => {
 		});
 		const rows = await decodedRowsOf(db, buildKpisSql({ compare: 'year' }, net));
 		expect(overview.notices!('kpis', rows)).toContain('overview.no-previous');
+		// Data that ends before a whole month has passed: the window is empty, and the cell says why.
+		const early = await decodedRowsOf(
+			db,
+			buildKpisSql({ compare: 'month' }, { ...net, asOf: '2024-01-20' })
+		);
+		expect(overview.notices!('kpis', early)).toEqual(['overview.empty-period']);
+		expect(messages['overview.empty-period']).toBeDefined();
 	});
 
 	test('all-time mode: everything before the as-of date, no previous window', async () => {
