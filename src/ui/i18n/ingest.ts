@@ -192,6 +192,7 @@ export const messages: Record<string, Msg> = {
 	'ingest.report.totals': { en: 'Everything loaded', zh: '已导入的全部数据' },
 	'ingest.report.rows-read': { en: 'Rows read', zh: '读取行数' },
 	'ingest.report.orders': { en: 'Orders', zh: '订单' },
+	'ingest.report.paid-orders': { en: 'Paid orders', zh: '已付款订单' },
 	'ingest.report.lines': { en: 'Order lines', zh: '商品行' },
 	'ingest.report.customers': { en: 'Customers', zh: '客户' },
 	'ingest.report.unknown-customers': {

@@ -418,3 +418,42 @@ describe('counts that agree', () => {
 		expect(q.customers).toBe(2);
 	});
 });
+
+/**
+ * The same log as a spreadsheet saved by Excel: dates are serial numbers (45352 = 2024-03-01),
+ * there is no order id, and numbers are numbers. Each row is one order, as in the CSV.
+ */
+it('an XLSX with date serials and no order id: each row one order, dates from the serials', async () => {
+	const { default: writeXlsxFile } = await import('write-excel-file/node');
+	const serial = (day: number, hours: number) => 45352 + day + hours / 24;
+	const rows: [string, number, number][] = [
+		['c1', serial(0, 10), 10],
+		['c1', serial(0, 10), 5],
+		['c2', serial(1, 11), 8],
+		['c1', serial(4, 12), 20]
+	];
+	const buffer = await writeXlsxFile([
+		{
+			sheet: 'Sheet1',
+			data: [
+				[{ value: 'Customer' }, { value: 'Date' }, { value: 'Amount' }],
+				...rows.map(([c, d, a]) => [{ value: c }, { value: d }, { value: a }])
+			]
+		}
+	]).toBuffer();
+	const result = await importFiles(engine, [fileOf('pos.xlsx', new Uint8Array(buffer))], {
+		now: NOW,
+		mappingFor: async (request) => request.proposed
+	});
+	if (!result.ok) throw new Error(`${result.error.code}: ${result.error.detail}`);
+	// 4 orders of 2 customers: c1 three (a repeat customer), c2 one; 43.00 in all.
+	expect(result.value.files[0].generatedOrderIds).toBe('row');
+	expect(result.value.totals).toMatchObject({ orders: 4, customers: 2, netRevenue: 43 });
+	const times = await rowsOf(engine, 'SELECT order_time FROM orders ORDER BY order_time');
+	expect(times.map((r) => String(r.order_time).slice(0, 16))).toEqual([
+		'2024-03-01 10:00',
+		'2024-03-01 10:00',
+		'2024-03-02 11:00',
+		'2024-03-05 12:00'
+	]);
+});
