@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { ChartSpec } from '../analyses/types.ts';
 import type { Row } from '../engine/decode.ts';
-import { formatValue, tickFormat } from '../lib/format.ts';
+import { formatValue, tickFormat, formatMonth } from '../lib/format.ts';
 import { orderedDomain } from './labels.ts';
 import { labelMargin, tickMargin } from './measure.ts';
 import { ACCENT, frame, msg, type ChartOptions } from './options.ts';
@@ -100,7 +100,7 @@ export function barChart(rows: Row[], spec: BarSpec, o: ChartOptions): HTMLEleme
 					type: 'band',
 					domain: temporal ? undefined : cats,
 					tickRotate: crowded ? -45 : 0,
-					tickFormat: temporal ? (d: Date) => d.toISOString().slice(0, 7) : undefined
+					tickFormat: temporal ? (d: Date) => formatMonth(d, o.lang) : undefined
 				},
 		fx: grouped ? { label: catLabel, domain: cats } : undefined,
 		y: { label: valueLabel, tickFormat: valueTick, grid: true },

@@ -134,3 +134,10 @@ export function formatChange(change: number, changeIn: 'relative' | 'points', la
 	const arrow = change > 0 ? '▲' : change < 0 ? '▼' : '■';
 	return `${arrow} ${formatValue(Math.abs(change), 'percent', lang)}`;
 }
+
+/** A month on an axis: `2024-01`, and in Chinese `2024年1月`. Dates are store-local kept as UTC. */
+export function formatMonth(d: Date, lang: Lang): string {
+	return lang === 'zh'
+		? `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月`
+		: d.toISOString().slice(0, 7);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatChange, formatPeriod } from '../../src/lib/format.ts';
+import { formatChange, formatMonth, formatPeriod } from '../../src/lib/format.ts';
 
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
@@ -36,4 +36,9 @@ describe('formatChange', () => {
 		expect(formatChange(0.125, 'relative', 'en')).toBe('▲ 12.5%');
 		expect(formatChange(-0.5, 'relative', 'en')).toBe('▼ 50%');
 	});
+});
+
+test('month ticks read as the language writes months', () => {
+	expect(formatMonth(d('2011-01-01'), 'en')).toBe('2011-01');
+	expect(formatMonth(d('2011-01-01'), 'zh')).toBe('2011年1月');
 });
