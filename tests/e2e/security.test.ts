@@ -109,8 +109,9 @@ describe('hostile text', () => {
 			.first()
 			.screenshot({ path: path.join(SCREENSHOT_DIR, '21-security-cell-with-hostile-labels.png') });
 
-		// A drill-down's customer list, from the first table with rows that open one.
-		const cell = w.page.locator('[data-testid=cell]').first();
+		// A drill-down's customer list, from the first analysis' first table with rows that open one
+		// (the notebook opens with a note above its analyses).
+		const cell = w.page.locator('[data-testid=cell][data-cell-kind=preset]').first();
 		const tableTab = cell.getByRole('tab', { name: 'Table' }).first();
 		if (await tableTab.count()) await tableTab.click();
 		await cell.getByRole('gridcell').first().dblclick();
