@@ -118,11 +118,29 @@ export class BrowserEngine implements SqlEngine {
 		return this.#serial(async () => {
 			const c = await this.#ready();
 			if (!c.ok) return c;
+			// Watched like a query: a dead worker never answers a prepare either, so the watch panel
+			// must see it running and a restart must end it.
+			this.#running++;
+			this.#since = Date.now();
+			const interrupted = new Promise<Result<void>>(
+				(resolve) => (this.#interrupt = (r) => resolve(r.ok ? ok(undefined) : r))
+			);
+			const answered = c.value.prepare(sql).then(
+				async (stmt): Promise<Result<void>> => {
+					await stmt.close();
+					return ok(undefined);
+				},
+				(e): Result<void> => ({
+					ok: false,
+					error: classifyEngineError(String((e as Error)?.message ?? e), sql)
+				})
+			);
 			try {
-				await (await c.value.prepare(sql)).close();
-				return ok(undefined);
-			} catch (e) {
-				return { ok: false, error: classifyEngineError(String((e as Error)?.message ?? e), sql) };
+				return await Promise.race([answered, interrupted]);
+			} finally {
+				this.#running--;
+				this.#since = null;
+				this.#interrupt = null;
 			}
 		});
 	}
