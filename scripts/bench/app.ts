@@ -257,6 +257,11 @@ export async function runApp(
 		const reRendered = await waitSettled(page, options.timeoutMs);
 
 		const rfm = page.locator('[data-testid=cell]', { hasText: 'RFM segments' }).first();
+		// The page opens on Store health; the parameter timing changes RFM, which All analyses holds.
+		if ((await rfm.count()) === 0) {
+			await page.getByTestId('open-all-analyses').click();
+			await waitSettled(page, options.timeoutMs);
+		}
 		await rfm.getByRole('button', { name: 'Parameters' }).click();
 		const scores = rfm.locator('label', { hasText: 'Scores' }).locator('select');
 		const cellFrom = (await page.evaluate('window.__bench.queries.length')) as number;
