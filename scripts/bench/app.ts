@@ -208,16 +208,7 @@ export async function runApp(
 ): Promise<AppRun> {
 	const browser = await launch();
 	try {
-		const context = await browser.newContext({
-			viewport: { width: 1440, height: 960 },
-			locale: 'en-US',
-			// The service worker would precache the engine in the background during the measurement.
-			serviceWorkers: 'block'
-		});
-		await context.addInitScript({ content: INIT_SCRIPT });
-		const page = await context.newPage();
-		const errors: string[] = [];
-		page.on('pageerror', (e) => errors.push(e.message));
+		const { context, page, errors } = await openMeasuredPage(browser);
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Performance.enable');
 		const stopMemory = sampleMemory(browser, cdp);
@@ -331,19 +322,26 @@ export interface SampleRun {
 	allMs: number;
 }
 
+/** A fresh page as every measurement opens it, with the statement recorder and its page errors. */
+async function openMeasuredPage(browser: Browser) {
+	const context = await browser.newContext({
+		viewport: { width: 1440, height: 960 },
+		locale: 'en-US',
+		// The service worker would precache the engine in the background during the measurement.
+		serviceWorkers: 'block'
+	});
+	await context.addInitScript({ content: INIT_SCRIPT });
+	const page = await context.newPage();
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	return { context, page, errors };
+}
+
 /** The one-click sample in a fresh browser: from the click (engine ready) to the charts. */
 export async function runSample(url: string, timeoutMs: number): Promise<SampleRun> {
 	const browser = await launch();
 	try {
-		const context = await browser.newContext({
-			viewport: { width: 1440, height: 960 },
-			locale: 'en-US',
-			serviceWorkers: 'block'
-		});
-		await context.addInitScript({ content: INIT_SCRIPT });
-		const page = await context.newPage();
-		const errors: string[] = [];
-		page.on('pageerror', (e) => errors.push(e.message));
+		const { page, errors } = await openMeasuredPage(browser);
 		await page.goto(url);
 		await page.waitForSelector('[data-testid=engine-status].ready', { timeout: timeoutMs });
 		const from = (await page.evaluate('window.__bench.queries.length')) as number;
