@@ -11,6 +11,12 @@ export default defineConfig({
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
 					environment: 'node',
+					// One module graph per worker, not per file: each file re-importing duckdb-wasm,
+					// Svelte and the app's modules cost about 40% of the suite's CPU. No unit test
+					// mocks modules or leaves globals changed, which is what sharing would break.
+					isolate: false,
+					// Both cores of CI's 2-core machine (vitest's default leaves one idle there).
+					maxWorkers: 2,
 					testTimeout: 30_000,
 					// Starting duckdb-wasm takes seconds on a busy 2-core machine.
 					hookTimeout: 60_000,
