@@ -136,7 +136,6 @@ export const messages: Record<string, Msg> = {
 	'add.sql': { en: 'SQL', zh: 'SQL' },
 	'add.markdown': { en: 'Note', zh: '笔记' },
 	'error.whatToDo': { en: 'What to do', zh: '怎么办' },
-	'sample.generating': { en: 'Generating the sample shop…', zh: '正在生成示例店铺数据…' },
 	'import.phase.preview': { en: 'Reading the start of', zh: '正在预览' },
 	'import.phase.reading': { en: 'Reading', zh: '正在读取' },
 	'import.phase.building': { en: 'Building orders from', zh: '正在整理订单：' },
