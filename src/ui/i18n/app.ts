@@ -105,6 +105,11 @@ export const messages: Record<string, Msg> = {
 	'note.edit': { en: 'Edit', zh: '编辑' },
 	'note.done': { en: 'Done', zh: '完成' },
 	'progress.rows-per-second': { en: 'rows/s', zh: '行/秒' },
+	'progress.rows-read': { en: '{n} rows read', zh: '已读取 {n} 行' },
+	'progress.found': {
+		en: '{orders} orders from {customers} customers so far',
+		zh: '目前 {customers} 位顾客的 {orders} 笔订单'
+	},
 	'export.title': { en: 'Export', zh: '导出' },
 	'sql.table-only': { en: 'Table only', zh: '仅表格' },
 	'theme.system': { en: 'System', zh: '跟随系统' },

@@ -32,6 +32,8 @@ export interface LoadProgress {
 	totalBytes: number;
 	rows?: number;
 	rowsPerSecond?: number;
+	/** The file's paid orders and customers, once its orders are built. */
+	found?: ImportProgress['found'];
 }
 
 /**
@@ -317,7 +319,8 @@ export class DataLoader {
 			bytes: p.bytes,
 			totalBytes: p.totalBytes,
 			rows: p.rows,
-			rowsPerSecond: p.rowsPerSecond
+			rowsPerSecond: p.rowsPerSecond,
+			found: p.found
 		};
 	}
 }
