@@ -11,6 +11,7 @@ import {
 	buildParseRowsSql,
 	ONE_ROW_PER_ORDER_PROBE_SQL,
 	buildCleanupSql,
+	buildPreMergeCleanupSql,
 	buildDuplicateCountSql,
 	buildFloatIdProbeSql,
 	buildMergeSql,
@@ -364,6 +365,8 @@ async function importOne(
 	}
 	if (run.signal?.aborted) return { ok: false, error: cancelled() };
 
+	const trimmed = await engine.query(buildPreMergeCleanupSql(STAGING_TABLE));
+	if (!trimmed.ok) return trimmed;
 	progress('merging', rowCount, file.size);
 	const merged = await mergeInTransaction(engine);
 	if (!merged.ok) return merged;
