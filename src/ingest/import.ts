@@ -313,7 +313,9 @@ async function importOne(
 	if (run.signal?.aborted) return { ok: false, error: cancelled() };
 
 	// Counted now, for the figures the user watches during the quality report and the merge.
-	const found = run.onProgress ? await firstRow(engine, FOUND_SQL) : ok({});
+	const found = run.onProgress
+		? await firstRow(engine, FOUND_SQL)
+		: ok<Record<string, unknown>>({});
 	if (!found.ok) return found;
 	progress('report', rowCount, file.size, {
 		orders: Number(found.value.orders ?? 0),
