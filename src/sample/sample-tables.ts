@@ -16,7 +16,7 @@ import { fail, ok, type Result } from '../lib/result.ts';
 import { ident } from '../lib/sql.ts';
 
 /** One shipped table: how to create it, and how many rows it holds. */
-export interface SampleTable {
+interface SampleTable {
 	name: string;
 	/** DuckDB's own CREATE TABLE statement for it, constraints included. */
 	sql: string;
