@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
+import { sampleTables } from './scripts/sample-tables-plugin.ts';
 
 const require = createRequire(import.meta.url);
 const WASM_BUNDLES = ['eh', 'mvp'] as const;
@@ -67,6 +68,7 @@ export default defineConfig({
 	plugins: [
 		svelte(),
 		duckdbWasmGz(),
+		sampleTables(),
 		// Offline after the first visit, installable. A new version waits until every tab of the
 		// old one is closed, so an open notebook is never reloaded under the user.
 		VitePWA({
@@ -89,8 +91,13 @@ export default defineConfig({
 			},
 			workbox: {
 				// The eh engine is what current browsers run: precache it. The mvp fallback is cached
-				// on first use only, so nobody downloads 9 MB they will never need.
-				globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}', 'assets/duckdb-eh-*.wasm.gz'],
+				// on first use only, so nobody downloads 9 MB they will never need. The sample's tables
+				// (6 MB) are precached too: "Try sample data" works offline.
+				globPatterns: [
+					'**/*.{js,css,html,svg,png,webmanifest}',
+					'assets/duckdb-eh-*.wasm.gz',
+					'assets/sample-*.arrow.gz'
+				],
 				globIgnores: ['**/duckdb-browser-mvp.worker-*.js'],
 				maximumFileSizeToCacheInBytes: 12 * 1024 * 1024,
 				navigateFallback: 'index.html',

@@ -6,3 +6,9 @@ declare module 'virtual:duckdb-wasm' {
 	const urls: { eh: string; mvp: string };
 	export default urls;
 }
+
+declare module 'virtual:sample-tables' {
+	/** The one-click sample's shipped tables, built with the app (scripts/sample-tables-plugin.ts). */
+	const source: import('./sample/sample-tables.ts').SampleSource;
+	export default source;
+}

@@ -4,6 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
+import type { SampleRun } from './app.ts';
 import type { BenchResults, SizeResult } from './run.ts';
 
 const s = (ms: number) => `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
@@ -129,11 +130,16 @@ function waits(r: BenchResults): string {
 	const head =
 		'| orders | file chosen → first view · every cell | import done → first view · every cell | as-of changed → visible cells · every cell | peak tab memory ÷ file |\n' +
 		'|---|---|---|---|---|';
-	const sample = r.sample
-		? [
-				`| one-click sample (engine ready) | ${s(r.sample.firstViewMs)} · ${s(r.sample.allMs)} (click →) | — | — | — |`
-			]
-		: [];
+	const sampleRow = (label: string, x: SampleRun | undefined) =>
+		x
+			? [
+					`| one-click sample (${label}) | ${s(x.firstViewMs)} · ${s(x.allMs)} (click →; first chart ${s(x.firstChartMs ?? x.firstViewMs)}) | ${x.loadMs === undefined ? '—' : `${s(x.firstViewMs - x.loadMs)} · ${s(x.allMs - x.loadMs)} (tables in after ${s(x.loadMs)})`} | — | — |`
+				]
+			: [];
+	const sample = [
+		...sampleRow('engine ready', r.sample),
+		...sampleRow('clicked while the engine starts', r.sampleWhileStarting)
+	];
 	const rows = r.sizes.map(
 		(z) =>
 			`| ${k(z.file.orders)} | ${s(z.app.loadMs + z.app.firstViewMs)} · ${s(z.app.totalMs)} | ` +
@@ -153,7 +159,7 @@ function waitTargets(r: BenchResults): string {
 		`- 1M orders, the charts in view within 10% of the every-cell render time after the import: ${m ? `${verdict(m.app.firstViewMs <= 0.1 * m.app.renderMs)} — ${s(m.app.firstViewMs)} of ${s(m.app.renderMs)} (${((100 * m.app.firstViewMs) / m.app.renderMs).toFixed(0)}%)` : notRun('1M', '--sizes 1000000')}.`,
 		`- 1M orders, a new as-of date re-renders the visible cells in < 3.1 s: ${m ? `${verdict(m.app.paramVisibleMs < 3100)} — ${s(m.app.paramVisibleMs)} (every cell ${s(m.app.paramMs)})` : notRun('1M', '--sizes 1000000')}.`,
 		`- 5M orders, peak tab memory under 5× the file: ${big ? `${verdict(big.app.memory.rendererPeakRss < 5 * big.file.bytes)} — ${(big.app.memory.rendererPeakRss / big.file.bytes).toFixed(1)}× (${mb(big.app.memory.rendererPeakRss)} for ${mb(big.file.bytes)})` : notRun('5M', '--big')}.`,
-		`- The one-click sample's first chart within a few seconds (≤ 5 s) of the click: ${r.sample ? `${verdict(r.sample.firstViewMs <= 5000)} — ${s(r.sample.firstViewMs)} to the first screen, ${s(r.sample.allMs)} to every cell` : verdict(null)}.`
+		`- The one-click sample's first chart within a few seconds (≤ 5 s) of the click: ${r.sample ? `${verdict((r.sample.firstChartMs ?? r.sample.firstViewMs) <= 5000)} — ${r.sample.firstChartMs === undefined ? '' : `${s(r.sample.firstChartMs)} to the first chart, `}${s(r.sample.firstViewMs)} to the first screen, ${s(r.sample.allMs)} to every cell` : verdict(null)}.`
 	].join('\n');
 }
 
@@ -202,7 +208,7 @@ function whereTimeGoes(r: BenchResults): string {
 				? ''
 				: `While the cells rendered, the page's main thread spent ${s(z.app.renderBusyMs)} in tasks over 50 ms (drawing charts and tables, decoding results), on the same ${r.machine.cores} cores as DuckDB's worker. `) +
 			`The as-of date enters every cell's SQL, so a new date sends ${z.app.statements.param.length} statements: the result cache only helps when a cell's SQL is unchanged. ` +
-			"What a new date does not re-run is the part cells share: the filtered orders, the first orders, the acquired customers and the order days are kept in tables made without the date and read up to it; what does depend on the date (RFM's customer summaries, the ranked orders) is made once per set of global controls (`src/notebook/base-tables.ts`) and every cell reads it. " +
+			"What a new date does not re-run is the part cells share: the filtered orders, the first orders, the acquired customers and the order days are kept in tables made without the date and read up to it; the products' ranked orders are kept so too, and a new date only filters them and counts each customer's orders; what does depend on the date (RFM's customer summaries) is made once per set of global controls (`src/notebook/base-tables.ts`) and every cell reads it. " +
 			"The same tables make one cell's parameter cheap: RFM's scores, thresholds and rules are applied to a kept customer summary that already holds each customer's ranks.",
 		'',
 		...(z.app.cpu
@@ -247,6 +253,9 @@ down. What keeps millions of orders inside that budget:
 - A file with one row per order (no order id repeats, which one \`count(DISTINCT)\` finds) is
   built from its rows without grouping them by order: grouping held a hash table over every order,
   the import's largest peak (1M orders, native, one thread: 900 MB → 680 MB).
+- An import drops the file's staged, parsed and drafted rows once its quality is reported, before
+  the merge: the merge, an import's peak, holds only the file's orders, lines, customers and
+  netted returns beside the canonical tables.
 - The peak tab memory counts the wasm memory the worker reserved, which a page never hands back:
   once DuckDB has grown to its import peak, the tab keeps that size.
 - Speed costs memory here: the notebook's base tables (the filtered orders, first orders, ranked
@@ -368,7 +377,7 @@ export function renderSection(r: BenchResults, chartPath: string): string {
 		'',
 		'### What the user waits for (issue 18)',
 		'',
-		'"First view" is every cell in the 1440 × 960 viewport showing its results. The sample is generated and imported in the page.',
+		'"First view" is every cell in the 1440 × 960 viewport showing its results. The sample\'s tables ship with the build (gzip-compressed Arrow, made by the importer at build time); the page fetches and loads them.',
 		'',
 		waits(r),
 		'',

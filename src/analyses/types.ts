@@ -236,7 +236,8 @@ export interface SharedCte {
 	/**
 	 * The same rows read from a table made without the as-of date, which a new date keeps: `cte`
 	 * is the undated CTE (the same for every date), `read(table)` the body that takes this date's
-	 * rows from its table (typically `WHERE … < asOf`).
+	 * rows from its table (typically `WHERE … < asOf`). With `table`, this date's rows are made
+	 * into a table of their own, once, for a read that costs more than a filter (a window).
 	 */
-	undated?: { cte: SharedCte; read: (table: string) => string };
+	undated?: { cte: SharedCte; read: (table: string) => string; table?: boolean };
 }

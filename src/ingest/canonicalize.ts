@@ -653,6 +653,19 @@ FROM ${customers} n LEFT JOIN customers o USING (customer_id)`,
 	];
 }
 
+/**
+ * Drops the file's intermediate tables once its quality is reported, keeping only the four the
+ * merge reads: the peak of an import is the merge, and by then the file's rows need not be held
+ * three times over (staged, parsed, drafted) beside the canonical tables.
+ */
+export function buildPreMergeCleanupSql(stagingTable: string): string {
+	const { orders, lines, customers, netted } = INGEST_TABLES;
+	const merged: string[] = [orders, lines, customers, netted];
+	return [stagingTable, ...Object.values(INGEST_TABLES).filter((t) => !merged.includes(t))]
+		.map((t) => `DROP TABLE IF EXISTS ${ident(t)}`)
+		.join(';\n');
+}
+
 /** Drops the temp tables of the last file built, so a large file does not stay in memory twice. */
 export function buildCleanupSql(): string {
 	return [...Object.values(INGEST_TABLES), '__ingest_customers_merged']

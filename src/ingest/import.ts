@@ -11,10 +11,12 @@ import {
 	buildParseRowsSql,
 	ONE_ROW_PER_ORDER_PROBE_SQL,
 	buildCleanupSql,
+	buildPreMergeCleanupSql,
 	buildDuplicateCountSql,
 	buildFloatIdProbeSql,
 	buildMergeSql,
 	DATE_FIELDS,
+	INGEST_TABLES,
 	type DateField,
 	type DateReading
 } from './canonicalize.ts';
@@ -75,6 +77,11 @@ export interface ImportProgress {
 	totalBytes: number;
 	rows: number;
 	rowsPerSecond: number;
+	/**
+	 * The file's paid orders and their customers, as the side panel counts them: known once its
+	 * orders are built, so from the quality report on.
+	 */
+	found?: { orders: number; customers: number };
 }
 
 /**
@@ -117,6 +124,10 @@ export interface ImportOptions extends ImportRun {
 }
 
 const STAGING_TABLE = '__ingest_stage';
+
+/** The file's paid orders and their identified customers, once its orders are built. */
+const FOUND_SQL = `SELECT count(*) AS orders, count(DISTINCT customer_id) AS customers
+FROM ${ident(INGEST_TABLES.orders)} WHERE status = 'paid'`;
 
 /** Creates the canonical tables if this is the first import; keeps them otherwise. */
 function buildEnsureTablesSql(): string[] {
@@ -215,7 +226,12 @@ async function importEach(
 	return ok({ files: report, failures, totals: totals.value });
 }
 
-type Progress = (phase: ImportProgress['phase'], rows?: number, bytes?: number) => void;
+type Progress = (
+	phase: ImportProgress['phase'],
+	rows?: number,
+	bytes?: number,
+	found?: ImportProgress['found']
+) => void;
 
 function reportProgress(
 	file: ImportSource,
@@ -224,9 +240,12 @@ function reportProgress(
 	run: ImportRun
 ): Progress {
 	const started = Date.now();
-	return (phase, rows = 0, bytes = 0) => {
+	let counted: ImportProgress['found'];
+	return (phase, rows = 0, bytes = 0, found) => {
 		const seconds = Math.max((Date.now() - started) / 1000, 0.001);
+		counted = found ?? counted;
 		run.onProgress?.({
+			...(counted && { found: counted }),
 			file: file.name,
 			fileIndex,
 			fileCount,
@@ -293,7 +312,15 @@ async function importOne(
 	if (!built.ok) return built;
 	if (run.signal?.aborted) return { ok: false, error: cancelled() };
 
-	progress('report', rowCount, file.size);
+	// Counted now, for the figures the user watches during the quality report and the merge.
+	const found = run.onProgress
+		? await firstRow(engine, FOUND_SQL)
+		: ok<Record<string, unknown>>({});
+	if (!found.ok) return found;
+	progress('report', rowCount, file.size, {
+		orders: Number(found.value.orders ?? 0),
+		customers: Number(found.value.customers ?? 0)
+	});
 	const duplicates = await firstRow(engine, buildDuplicateCountSql());
 	if (!duplicates.ok) return duplicates;
 	const amountColumns = (['order_amount', 'line_amount', 'unit_price'] as const)
@@ -340,6 +367,8 @@ async function importOne(
 	}
 	if (run.signal?.aborted) return { ok: false, error: cancelled() };
 
+	const trimmed = await engine.query(buildPreMergeCleanupSql(STAGING_TABLE));
+	if (!trimmed.ok) return trimmed;
 	progress('merging', rowCount, file.size);
 	const merged = await mergeInTransaction(engine);
 	if (!merged.ok) return merged;

@@ -39,7 +39,8 @@ const scopeOf = (g: Globals | undefined): Scope => ({
  * A shared CTE that declares `undated` rows is read from a table made without the as-of date,
  * filtered by it: the filtered orders, first orders, acquired customers and order days. Those
  * tables are kept when only the as-of date changes, so a new date re-makes only what truly
- * depends on it (RFM's summaries, the ranked orders).
+ * depends on it (RFM's summaries). The ranked orders are one more: their date's table is made
+ * from the undated one (a filter and a count per customer, not the sort of every order again).
  */
 export class BaseTables {
 	#entries = new Map<string, Entry>();
@@ -84,6 +85,11 @@ export class BaseTables {
 				const undatedOthers = others.flatMap((s) => (s.undated ? [s.undated.cte] : []));
 				const table = await this.#table(cte.undated.cte, undatedOthers, undatedScope, undatedScope);
 				if (table) body = cte.undated.read(ident(table));
+				if (body !== undefined && cte.undated.table) {
+					const read = body;
+					const dated = await this.#ensure(read, scope, () => Promise.resolve(read));
+					body = dated ? `SELECT * FROM ${ident(dated)}` : undefined;
+				}
 			}
 			if (body === undefined) {
 				const table = await this.#table(cte, others, scope, undatedScope);

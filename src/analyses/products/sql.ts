@@ -1,5 +1,13 @@
 import type { Globals, SharedCte } from '../types.ts';
-import { cteChain, dataEndSql, sharedFilteredOrders, sharedFirstOrders } from '../base.ts';
+import {
+	asOfSql,
+	cteChain,
+	dataEndSql,
+	sharedFilteredOrders,
+	sharedFirstOrders,
+	undatedFilteredOrders,
+	undatedFirstOrders
+} from '../base.ts';
 import { literal, literalList } from '../../lib/sql.ts';
 import type { ProductsParams } from './params.ts';
 
@@ -44,18 +52,34 @@ function judgedColumns(p: ProductsParams, g: Globals): string {
  * does not depend on the cell's parameters, so the notebook keeps it as a table.
  */
 export function sharedRanked(g: Globals): SharedCte {
-	return {
-		name: 'ranked',
-		body: `
+	const body = (customerOrders: string) => `
 	SELECT f.order_id, f.customer_id, f.order_time, f.order_id = c.first_order_id AS is_first,
 		bool_or(f.order_id = c.first_order_id) OVER w AS acquired,
-		row_number() OVER (w ORDER BY f.order_time, f.order_id) AS n,
-		count(*) OVER w AS customer_orders
+		row_number() OVER (w ORDER BY f.order_time, f.order_id) AS n${customerOrders}
 	FROM f_orders f
 	JOIN c_first c ON c.customer_id = f.customer_id
 	WINDOW w AS (PARTITION BY f.customer_id)
+`;
+	return {
+		name: 'ranked',
+		body: body(',\n\t\tcount(*) OVER w AS customer_orders'),
+		after: [sharedFilteredOrders(g), sharedFirstOrders(g)],
+		// An order before the as-of date has the same first order, verdict and number among its
+		// customer's orders with or without the date (every earlier order is before it too); only
+		// the count of the customer's orders is the date's own.
+		undated: {
+			cte: {
+				name: 'ranked',
+				body: body(''),
+				after: [undatedFilteredOrders(g), undatedFirstOrders(g)]
+			},
+			read: (table) => `
+	SELECT *, count(*) OVER (PARTITION BY customer_id) AS customer_orders
+	FROM ${table}
+	WHERE order_time < ${asOfSql(g)}
 `,
-		after: [sharedFilteredOrders(g), sharedFirstOrders(g)]
+			table: true
+		}
 	};
 }
 

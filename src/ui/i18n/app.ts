@@ -105,6 +105,11 @@ export const messages: Record<string, Msg> = {
 	'note.edit': { en: 'Edit', zh: '编辑' },
 	'note.done': { en: 'Done', zh: '完成' },
 	'progress.rows-per-second': { en: 'rows/s', zh: '行/秒' },
+	'progress.rows-read': { en: '{n} rows read', zh: '已读取 {n} 行' },
+	'progress.found': {
+		en: '{orders} orders from {customers} customers so far',
+		zh: '目前 {customers} 位顾客的 {orders} 笔订单'
+	},
 	'export.title': { en: 'Export', zh: '导出' },
 	'sql.table-only': { en: 'Table only', zh: '仅表格' },
 	'theme.system': { en: 'System', zh: '跟随系统' },
@@ -136,7 +141,6 @@ export const messages: Record<string, Msg> = {
 	'add.sql': { en: 'SQL', zh: 'SQL' },
 	'add.markdown': { en: 'Note', zh: '笔记' },
 	'error.whatToDo': { en: 'What to do', zh: '怎么办' },
-	'sample.generating': { en: 'Generating the sample shop…', zh: '正在生成示例店铺数据…' },
 	'import.phase.preview': { en: 'Reading the start of', zh: '正在预览' },
 	'import.phase.reading': { en: 'Reading', zh: '正在读取' },
 	'import.phase.building': { en: 'Building orders from', zh: '正在整理订单：' },

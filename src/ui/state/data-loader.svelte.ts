@@ -32,6 +32,8 @@ export interface LoadProgress {
 	totalBytes: number;
 	rows?: number;
 	rowsPerSecond?: number;
+	/** The file's paid orders and customers, once its orders are built. */
+	found?: ImportProgress['found'];
 }
 
 /**
@@ -63,6 +65,8 @@ export class DataLoader {
 	#contactPlans: ContactListPlan[] = [];
 	/** Files restored from this browser's copy, planned from their heads on the next reload. */
 	#unplanned: File[] = [];
+	/** The sample's tables are loaded (first, before any file); a restarted engine loads them again. */
+	#sample = false;
 	/** The dialog's plans of the last import, to reopen it with the same choices after a failure. */
 	#lastDialog: FilePlan[] | null = null;
 	/** Opt-in: keep the loaded files in IndexedDB so a reload does not need them again. */
@@ -89,10 +93,13 @@ export class DataLoader {
 		this.#files = [];
 		this.recipes = [];
 		this.contacts = [];
+		const sample = this.#sample;
+		this.#sample = false;
 		// Files restored from this browser's copy: a remembered mapping or a preset decides.
 		await this.#run(
 			[...orders, ...unplanned.filter((p) => p.role === 'orders').map(toOrderPlan)],
-			[...contacts, ...unplanned.filter((p) => p.role === 'contacts').map(toContactListPlan)]
+			[...contacts, ...unplanned.filter((p) => p.role === 'contacts').map(toContactListPlan)],
+			sample
 		);
 	}
 
@@ -115,24 +122,12 @@ export class DataLoader {
 		this.dialog = new ImportModel(this.#lastDialog, this.planDeps);
 	}
 
+	/**
+	 * The sample's tables, shipped with the app: fetched while the engine starts, so a click during
+	 * the start waits only for the engine, and the progress line says which.
+	 */
 	async loadSample() {
-		if (this.busy) return;
-		this.busy = true;
-		this.progress = { label: this.app.t('sample.generating'), bytes: 0, totalBytes: 0 };
-		// Generated in a worker, so the page stays responsive while the shop is built.
-		const { loadSampleFiles } = await import('../../sample/load-sample.ts');
-		const made = await loadSampleFiles();
-		this.busy = false;
-		if (!made.ok) {
-			this.progress = null;
-			this.app.notice = { kind: 'error', failure: made.error, text: made.error.detail };
-			return;
-		}
-		const s = made.value;
-		const orders = new File([s.orders as BlobPart], s.name, { type: 'text/csv' });
-		const contacts = new File([s.contacts as BlobPart], s.contactsName, { type: 'text/csv' });
-		const [plan] = await this.#planAll([orders]);
-		await this.#run([toOrderPlan(plan)], [{ file: contacts, read: {} }]);
+		await this.#run([], [], true);
 	}
 
 	/**
@@ -161,7 +156,7 @@ export class DataLoader {
 		if (!this.busy) this.dialog = null;
 	}
 
-	async #run(orderPlans: OrderPlan[], contactPlans: ContactListPlan[]) {
+	async #run(orderPlans: OrderPlan[], contactPlans: ContactListPlan[], sample = false) {
 		if (this.busy) return;
 		this.busy = true;
 		this.#abort = new AbortController();
@@ -170,6 +165,7 @@ export class DataLoader {
 		const shown = app.notice;
 		try {
 			let loaded = false;
+			if (sample) loaded = await this.#loadSampleTables();
 			if (orderPlans.length) {
 				const r = await importPlans(app.engine, orderPlans, {
 					mappingStore: this.mappingStore,
@@ -238,6 +234,32 @@ export class DataLoader {
 		}
 	}
 
+	/** The sample's tables and what its import reported; false (with the error shown) if it failed. */
+	async #loadSampleTables(): Promise<boolean> {
+		const app = this.app;
+		const [{ default: source }, { fetchGzip, loadSampleTables }] = await Promise.all([
+			import('virtual:sample-tables'),
+			import('../../sample/sample-tables.ts')
+		]);
+		const r = await loadSampleTables(app.engine, source, fetchGzip, (step) => {
+			// Waiting for the engine is only worth saying while it is still starting.
+			const shown = step === 'engine' && app.engineState.phase === 'ready' ? 'loading' : step;
+			this.progress = { label: app.t(`sample.step.${shown}`), bytes: 0, totalBytes: 0 };
+		});
+		if (!r.ok) {
+			app.notice = { kind: 'error', failure: r.error, text: r.error.detail };
+			return false;
+		}
+		const { report, contacts, files } = r.value;
+		this.report = report;
+		app.globals.currency = dominantCurrency(report.files) ?? app.globals.currency;
+		this.recipes = [...this.recipes, ...report.files.flatMap((f) => (f.recipe ? [f.recipe] : []))];
+		this.contacts = [...this.contacts, ...contacts];
+		this.#files.push(...files);
+		this.#sample = true;
+		return true;
+	}
+
 	/** A file that failed: its error, the rows it rejected, and a way back to the dialog. */
 	#fail(file: string, error: ImportFailure) {
 		const { rejected = [], ...failure } = error;
@@ -297,7 +319,8 @@ export class DataLoader {
 			bytes: p.bytes,
 			totalBytes: p.totalBytes,
 			rows: p.rows,
-			rowsPerSecond: p.rowsPerSecond
+			rowsPerSecond: p.rowsPerSecond,
+			found: p.found
 		};
 	}
 }

@@ -325,6 +325,44 @@ describe('several files', () => {
 		]);
 		expect(seen.at(-1)).toMatchObject({ file: 'a.csv', rows: 2, fileIndex: 0, fileCount: 1 });
 	});
+
+	it('merges with only the tables the merge reads left: the staged and parsed rows are gone', async () => {
+		let left: Promise<Record<string, unknown>[]> | undefined;
+		await importFiles(engine, [generic('trim.csv', [row('1', '10'), row('2', '20')])], {
+			now: NOW,
+			// The test engine answers at once: this runs between the trim and the merge.
+			onProgress: (p) => {
+				if (p.phase === 'merging')
+					left ??= rowsOf(
+						engine,
+						`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '\\_\\_ingest%' ESCAPE '\\' ORDER BY 1`
+					);
+			}
+		});
+		expect((await left)?.map((r) => r.table_name)).toEqual([
+			'__ingest_customers',
+			'__ingest_lines',
+			'__ingest_netted',
+			'__ingest_orders'
+		]);
+		expect(await rowsOf(engine, 'SELECT count(*)::INT AS n FROM orders')).toEqual([{ n: 2 }]);
+	});
+
+	it('counts the paid orders and their customers from the quality report on, for the side panel', async () => {
+		const seen: ImportProgress[] = [];
+		const rows = [row('1', '10'), row('2', '20', { customer: 'c1' }), row('3', '30')];
+		const refunded = row('4', '40').replace(',paid,', ',refunded,');
+		await importFiles(engine, [generic('found.csv', [...rows, refunded])], {
+			now: NOW,
+			onProgress: (p) => seen.push(p)
+		});
+		const found = (phase: ImportProgress['phase']) =>
+			seen.filter((p) => p.phase === phase).map((p) => p.found);
+		expect(found('building').every((f) => f === undefined)).toBe(true);
+		// Orders 1–3 are paid, by customers c1 (twice) and c3; order 4 was refunded.
+		for (const phase of ['report', 'merging', 'done'] as const)
+			expect(found(phase)).toEqual([{ orders: 3, customers: 2 }]);
+	});
 });
 
 describe('hostile input', () => {

@@ -8,12 +8,14 @@ import { fixtureSql, rowsOf } from '../../helpers/native-engine.ts';
 import type { SqlEngine } from '../../../src/engine/types.ts';
 import type { Globals, SharedCte } from '../../../src/analyses/types.ts';
 import {
+	cteChain,
 	filteredOrdersCte,
 	firstOrdersCte,
 	sharedCtes,
 	sharedFilteredOrders
 } from '../../../src/analyses/base.ts';
 import { BaseTables } from '../../../src/notebook/base-tables.ts';
+import { sharedRanked } from '../../../src/analyses/products/sql.ts';
 import { ResultCache, runQueries } from '../../../src/notebook/run-cell.ts';
 
 let engine: SqlEngine & { close(): void };
@@ -133,6 +135,41 @@ SELECT customer_id, first_order_id FROM c_first ORDER BY customer_id`;
 		const early = { ...g, asOf: '2024-01-10' };
 		const sqlEarly = await base.rewrite(firstSql(early), sharedCtes(early), early);
 		expect(await rowsOf(engine, sqlEarly)).toEqual([{ customer_id: 'c1', first_order_id: 'o1' }]);
+		base.reset();
+	});
+
+	test("a new as-of date makes the ranked orders' table from their undated one, sorting nothing", async () => {
+		sent = [];
+		const base = new BaseTables(counting);
+		const rankedSql = (globals: Globals) =>
+			`WITH ${cteChain(sharedRanked(globals))}
+SELECT order_id, is_first, acquired, n::INTEGER AS n, customer_orders::INTEGER AS orders
+FROM ranked ORDER BY order_id`;
+		const shared = (globals: Globals) => [sharedRanked(globals), ...sharedCtes(globals)];
+		await base.rewrite(rankedSql(g), shared(g), g);
+		const later = { ...g, asOf: '2024-03-05' };
+		sent = [];
+		const sql = await base.rewrite(rankedSql(later), shared(later), later);
+		// One table, this date's, made by filtering and counting the undated one (the old date's
+		// is dropped).
+		const made = sent.filter((s) => s.startsWith('CREATE'));
+		expect(made).toHaveLength(1);
+		expect(made[0]).toMatch(
+			/^CREATE OR REPLACE TEMP TABLE "__base_\d+" AS\s+SELECT \*, count\(\*\) OVER/
+		);
+		expect(made[0]).not.toContain('row_number');
+		// By 2024-03-05 c1 had come back (o3): two orders, the first of them acquired c1.
+		expect(await rowsOf(engine, sql)).toEqual([
+			{ order_id: 'o1', is_first: true, acquired: true, n: 1, orders: 2 },
+			{ order_id: 'o2', is_first: true, acquired: true, n: 1, orders: 1 },
+			{ order_id: 'o3', is_first: false, acquired: true, n: 2, orders: 2 }
+		]);
+		// Before the first date c1 had one order only.
+		const again = await base.rewrite(rankedSql(g), shared(g), g);
+		expect(await rowsOf(engine, again)).toEqual([
+			{ order_id: 'o1', is_first: true, acquired: true, n: 1, orders: 1 },
+			{ order_id: 'o2', is_first: true, acquired: true, n: 1, orders: 1 }
+		]);
 		base.reset();
 	});
 
