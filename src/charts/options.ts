@@ -1,6 +1,6 @@
-import type { Msg } from '../analyses/types.ts';
+import type { Msg } from '../lib/msg.ts';
 import type { Row } from '../engine/decode.ts';
-import type { Lang } from '../lib/format.ts';
+import type { Lang } from '../lib/msg.ts';
 
 /** Options a chart needs from its surroundings; charts never query. */
 export interface ChartOptions {

@@ -1,4 +1,5 @@
-import type { Msg, ValueLabel } from '../types.ts';
+import type { ValueLabel } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 import { NONE } from './acquired.ts';
 
 export const title: Msg = { en: 'Cohorts', zh: '同期群' };

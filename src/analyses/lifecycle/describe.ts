@@ -1,4 +1,5 @@
-import type { Msg, ValueLabel } from '../types.ts';
+import type { ValueLabel } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 import { FALLBACK_CYCLE_DAYS } from './params.ts';
 
 export const title: Msg = { en: 'Customer lifecycle', zh: '会员生命周期' };

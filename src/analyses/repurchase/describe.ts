@@ -1,4 +1,4 @@
-import type { Msg } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 import { defaults, type RepurchaseParams } from './params.ts';
 
 export const title: Msg = { en: 'Repurchase', zh: '复购分析' };

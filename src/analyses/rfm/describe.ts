@@ -1,4 +1,5 @@
-import type { Msg, ValueLabel } from '../types.ts';
+import type { ValueLabel } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 import { NOT_YET, UNCLASSIFIED } from './sql.ts';
 
 export const title: Msg = { en: 'RFM segments', zh: 'RFM 客户分群' };

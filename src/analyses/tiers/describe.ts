@@ -1,4 +1,4 @@
-import type { Msg } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 export const title: Msg = { en: 'Member tiers', zh: '会员等级' };
 

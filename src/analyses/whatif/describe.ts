@@ -1,4 +1,5 @@
-import type { Msg, ValueLabel } from '../types.ts';
+import type { ValueLabel } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 import type { WhatIfParams } from './params.ts';
 import { NONE } from '../cohorts/acquired.ts';
 import { bandOf } from './sql.ts';

@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 /**
  * Notices for the overview, RFM, cohort, repurchase and tier cells. Each key names the result that

@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 /**
  * Notices for the lifecycle, product-role, time-preference and what-if cells. Each key names the

@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 export const messages: Record<string, Msg> = {
 	'app.tagline': {

@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 /**
  * Campaign messages. Import warnings come from buildContactWarningsSql (one row per code, with

@@ -1,5 +1,5 @@
-import type { Msg } from '../../analyses/types.ts';
-import type { Lang } from '../../lib/format.ts';
+import type { Msg } from '../../lib/msg.ts';
+import type { Lang } from '../../lib/msg.ts';
 
 /**
  * Every area keeps its catalog beside the others (`./<area>.ts` exporting `messages`); this merges

@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 /**
  * Notebook documents, share links, browser storage, exports, the SQL editor and the data table.

@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 /** What a SQL cell says when it refuses, stops or cuts a result. */
 export const messages: Record<string, Msg> = {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chartSvg } from '../../../src/cli/charts.ts';
-import type { ChartSpec } from '../../../src/analyses/types.ts';
+import type { ChartSpec } from '../../../src/charts/spec.ts';
 
 const label = (s: string) => ({ en: s, zh: s });
 const stacked: ChartSpec = {

@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { renderChart } from '../../../src/charts/render.ts';
 import { findChartSvg } from '../../../src/lib/export/svg.ts';
-import type { ChartSpec } from '../../../src/analyses/types.ts';
+import type { ChartSpec } from '../../../src/charts/spec.ts';
 
 const label = (s: string) => ({ en: s, zh: s });
 const stacked: ChartSpec = {
