@@ -4,8 +4,7 @@
  * copied: the area files of src/ui/i18n are imported one by one, because its index gathers them
  * with a Vite-only glob that plain Node does not have.
  */
-import type { Msg } from '../lib/msg.ts';
-import type { Lang } from '../lib/msg.ts';
+import type { Msg, Lang } from '../lib/msg.ts';
 import type { Failure } from '../lib/result.ts';
 import { messages as app } from '../ui/i18n/app.ts';
 import { messages as charts } from '../ui/i18n/charts.ts';

@@ -13,7 +13,7 @@ import {
 	buildContactInsertSql,
 	buildContactStageSql,
 	buildContactWarningsSql
-} from '../analyses/campaigns/define.ts';
+} from './contact-sql.ts';
 import {
 	CONTACT_DEFAULTS,
 	suggestContactColumns,

@@ -1,5 +1,4 @@
-import type { Msg } from '../../lib/msg.ts';
-import type { Lang } from '../../lib/msg.ts';
+import type { Msg, Lang } from '../../lib/msg.ts';
 
 /**
  * Every area keeps its catalog beside the others (`./<area>.ts` exporting `messages`); this merges

@@ -1,8 +1,8 @@
 import type { Failure } from '../../lib/result.ts';
-import type { CanonicalField, Mapping, OrderIdMode } from '../../ingest/mapping.ts';
+import type { Mapping, OrderIdMode } from '../../ingest/mapping.ts';
+import type { CanonicalField, OrderStatus } from '../../ingest/canonical.ts';
 import type { PresetId } from '../../ingest/presets/index.ts';
 import type { ReadOptions } from '../../ingest/read/index.ts';
-import type { OrderStatus } from '../../ingest/canonical.ts';
 import type { ContactColumns } from '../../ingest/contact-columns.ts';
 import type { ContactFill } from '../../ingest/contacts.ts';
 import {
