@@ -167,7 +167,7 @@ export function buildNotebookReport(
 	const sections: ReportSection[] = [];
 	for (const cell of notebook.cells) {
 		if (cell.kind === 'markdown') {
-			sections.push({ title: lang === 'zh' ? '笔记' : 'Note', definition: '', note: cell.text });
+			sections.push({ title: messageOf('report.note', undefined, lang), definition: '', note: cell.text });
 			continue;
 		}
 		const run = runs.get(cell.id);
