@@ -167,7 +167,11 @@ export function buildNotebookReport(
 	const sections: ReportSection[] = [];
 	for (const cell of notebook.cells) {
 		if (cell.kind === 'markdown') {
-			sections.push({ title: messageOf('report.note', undefined, lang), definition: '', note: cell.text });
+			sections.push({
+				title: messageOf('report.note', undefined, lang),
+				definition: '',
+				note: cell.text
+			});
 			continue;
 		}
 		const run = runs.get(cell.id);
