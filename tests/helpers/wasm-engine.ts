@@ -91,11 +91,16 @@ type TestEngine = Awaited<ReturnType<typeof createTestEngine>>;
 
 /**
  * The engine of one test file: started before its first test (startup takes seconds on a busy
- * machine), closed after its last, with `each` run on it before every test (e.g. dropping the
- * canonical tables). It is returned at once, so a file writes `const engine = useTestEngine()` at
- * its top and every call goes to the engine started for it.
+ * machine) and given its tables by `setUp`, closed after its last test, with `each` run on it
+ * before every test (e.g. dropping the canonical tables). It is returned at once, so a file writes
+ * `const engine = useTestEngine()` at its top and every call goes to the engine started for it.
  */
-export function useTestEngine(each?: (engine: SqlEngine) => Promise<void>): TestEngine {
+export function useTestEngine(
+	opts: {
+		setUp?: (engine: SqlEngine) => Promise<void>;
+		each?: (engine: SqlEngine) => Promise<void>;
+	} = {}
+): TestEngine {
 	let started: TestEngine | undefined;
 	const current = (): TestEngine => {
 		if (!started) throw new Error('the test engine was used outside a test');
@@ -103,8 +108,10 @@ export function useTestEngine(each?: (engine: SqlEngine) => Promise<void>): Test
 	};
 	beforeAll(async () => {
 		started = await createTestEngine();
+		await opts.setUp?.(started);
 	}, 60_000);
 	afterAll(() => started?.close());
+	const each = opts.each;
 	if (each) beforeEach(() => each(current()));
 	return new Proxy({} as TestEngine, {
 		get(_, key) {

@@ -11,7 +11,7 @@ import { dominantCurrency, resolveCurrencies } from '../../../src/ingest/quality
 import { createMapping } from '../../../src/ingest/mapping.ts';
 import { fileOf, resetCanonical } from './stage-fixture.ts';
 
-const engine = useTestEngine(resetCanonical);
+const engine = useTestEngine({ each: resetCanonical });
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 

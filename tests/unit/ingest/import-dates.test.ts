@@ -11,7 +11,7 @@ import { message } from '../../../src/ui/i18n/index.ts';
 import { describeDateFormat } from '../../../src/ingest/dates/format.ts';
 import { fileOf, resetCanonical, rowsOf } from './stage-fixture.ts';
 
-const engine = useTestEngine(resetCanonical);
+const engine = useTestEngine({ each: resetCanonical });
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 

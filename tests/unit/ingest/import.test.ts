@@ -10,7 +10,7 @@ import { rejectedRowsCsv } from '../../../src/ingest/quality.ts';
 import { ORDER_LINES_DDL } from '../../../src/ingest/canonical.ts';
 import { fileOf, resetCanonical, rowsOf, run } from './stage-fixture.ts';
 
-const engine = useTestEngine(resetCanonical);
+const engine = useTestEngine({ each: resetCanonical });
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 const HEADER =

@@ -18,7 +18,7 @@ import {
 } from '../../../src/ingest/plan.ts';
 import { fileOf, resetCanonical, rowsOf } from './stage-fixture.ts';
 
-const engine = useTestEngine(resetCanonical);
+const engine = useTestEngine({ each: resetCanonical });
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 

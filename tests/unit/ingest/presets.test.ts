@@ -9,7 +9,7 @@ import { importFiles } from '../../../src/ingest/import.ts';
 import type { FileQuality } from '../../../src/ingest/quality.ts';
 import { fileOf, resetCanonical, rowsOf } from './stage-fixture.ts';
 
-const engine = useTestEngine(resetCanonical);
+const engine = useTestEngine({ each: resetCanonical });
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 

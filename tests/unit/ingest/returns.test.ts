@@ -11,7 +11,7 @@ import { buildKpisSql } from '../../../src/analyses/overview/sql.ts';
 import type { Globals } from '../../../src/analyses/types.ts';
 import { fileOf, resetCanonical, rowsOf } from './stage-fixture.ts';
 
-const engine = useTestEngine(resetCanonical);
+const engine = useTestEngine({ each: resetCanonical });
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 const DECEMBER: Globals = {

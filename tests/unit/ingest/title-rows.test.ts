@@ -12,7 +12,7 @@ import { createMapping } from '../../../src/ingest/mapping.ts';
 import { previewSource } from '../../../src/ingest/read/index.ts';
 import { fileOf, resetCanonical, rowsOf } from './stage-fixture.ts';
 
-const engine = useTestEngine(resetCanonical);
+const engine = useTestEngine({ each: resetCanonical });
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 
