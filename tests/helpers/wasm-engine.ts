@@ -109,7 +109,7 @@ export function useTestEngine(
 	beforeAll(async () => {
 		started = await createTestEngine();
 		await opts.setUp?.(started);
-	}, 60_000);
+	}, 120_000);
 	afterAll(() => started?.close());
 	const each = opts.each;
 	if (each) beforeEach(() => each(current()));
