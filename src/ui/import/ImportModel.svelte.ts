@@ -1,3 +1,4 @@
+import type { Lang } from '../../lib/msg.ts';
 import type { Failure } from '../../lib/result.ts';
 import type { Mapping, OrderIdMode } from '../../ingest/mapping.ts';
 import type { CanonicalField, OrderStatus } from '../../ingest/canonical.ts';
@@ -139,4 +140,12 @@ export class ImportModel {
 	#replace(old: FilePlan, next: FilePlan) {
 		this.plans = this.plans.map((p) => (p === old ? next : p));
 	}
+}
+
+/** What each part of the dialog that shows one file's plan is given. */
+export interface PlanPanelProps {
+	model: ImportModel;
+	plan: FilePlan;
+	lang: Lang;
+	busy: boolean;
 }
