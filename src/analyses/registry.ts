@@ -1,7 +1,8 @@
 /**
  * Every analysis the notebook offers, in menu order. Adding one = its folder plus one line here.
  */
-import type { Analysis, Msg } from './types.ts';
+import type { Analysis } from './types.ts';
+import type { Msg } from '../lib/msg.ts';
 import { overview } from './overview/index.ts';
 import { rfm } from './rfm/index.ts';
 import { cohorts } from './cohorts/index.ts';

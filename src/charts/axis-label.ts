@@ -1,4 +1,4 @@
-import type { ColumnFormat } from '../analyses/types.ts';
+import type { ColumnFormat } from '../lib/column-format.ts';
 import type { ChartOptions } from './options.ts';
 
 /**

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { ChartSpec } from '../analyses/types.ts';
+import type { ChartSpec } from './spec.ts';
 import type { Row } from '../engine/decode.ts';
 import { formatValue, tickFormat, formatMonth } from '../lib/format.ts';
 import { orderedDomain } from './labels.ts';

@@ -1,22 +1,10 @@
-import type { ChartSpec } from '../analyses/types.ts';
+import type { ChartSpec } from './spec.ts';
 import type { Row } from '../engine/decode.ts';
-import { formatChange, formatPeriod, formatValue, type Lang } from '../lib/format.ts';
+import { formatChange, formatPeriod, formatValue } from '../lib/format.ts';
+import type { KpiTile } from '../lib/kpi-tile.ts';
+import type { Lang } from '../lib/msg.ts';
 
 export type KpiSpec = Extract<ChartSpec, { kind: 'kpis' }>;
-
-/** One key figure as text, the same on screen and in the report. */
-interface KpiTile {
-	key: string;
-	label: string;
-	value: string;
-	/** The window the value covers ("Dec 2024"), on tiles that compare it with another. */
-	when?: string;
-	/** The change against the previous window, with its arrow or in points; absent when none. */
-	change?: string;
-	/** "vs Nov 2024": what the change compares with. */
-	versus?: string;
-	direction?: 'up' | 'down' | 'flat';
-}
 
 interface KpiOptions {
 	lang: Lang;

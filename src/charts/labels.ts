@@ -1,6 +1,6 @@
 import type { CellQuery } from '../analyses/types.ts';
 import type { Row } from '../engine/decode.ts';
-import type { Lang } from '../lib/format.ts';
+import type { Lang } from '../lib/msg.ts';
 
 const raw = new WeakMap<Row, Row>();
 

@@ -1,6 +1,5 @@
-import type { Msg } from '../analyses/types.ts';
+import type { Msg, Lang } from '../lib/msg.ts';
 import type { Row } from '../engine/decode.ts';
-import type { Lang } from '../lib/format.ts';
 
 /** Options a chart needs from its surroundings; charts never query. */
 export interface ChartOptions {

@@ -1,4 +1,4 @@
-import type { ChartSpec } from '../analyses/types.ts';
+import type { ChartSpec } from './spec.ts';
 
 /** The chart kinds a SQL cell can pick for its result. */
 export const CHART_KINDS = ['bar', 'line', 'area', 'dot', 'heatmap', 'histogram'] as const;

@@ -1,4 +1,4 @@
-import type { ChartSpec } from '../analyses/types.ts';
+import type { ChartSpec } from './spec.ts';
 import type { Row } from '../engine/decode.ts';
 import { barChart } from './bar.ts';
 import { errorbarsChart } from './errorbars.ts';

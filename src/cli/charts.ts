@@ -3,7 +3,7 @@
  * light DOM (linkedom), then the chart's SVG taken as the page's report takes it (findChartSvg).
  */
 import { parseHTML } from 'linkedom';
-import type { ChartSpec } from '../analyses/types.ts';
+import type { ChartSpec } from '../charts/spec.ts';
 import type { Row } from '../engine/decode.ts';
 import { renderChart } from '../charts/render.ts';
 import type { ChartOptions } from '../charts/options.ts';

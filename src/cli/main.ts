@@ -15,7 +15,7 @@ import { PRESETS, type PresetId } from '../ingest/presets/index.ts';
 import { rejectedRowsCsv } from '../ingest/quality.ts';
 import { ENCODINGS, type EncodingName } from '../ingest/read/index.ts';
 import { now } from '../lib/clock.ts';
-import type { Lang } from '../lib/format.ts';
+import type { Lang } from '../lib/msg.ts';
 import { fail, ok, type Result } from '../lib/result.ts';
 import { createBuiltinNotebooks } from '../notebook/builtin.ts';
 import { parseNotebookText, type Notebook } from '../notebook/schema.ts';

@@ -4,10 +4,10 @@
  * copied: the area files of src/ui/i18n are imported one by one, because its index gathers them
  * with a Vite-only glob that plain Node does not have.
  */
-import type { Msg } from '../analyses/types.ts';
-import type { Lang } from '../lib/format.ts';
+import type { Msg, Lang } from '../lib/msg.ts';
 import type { Failure } from '../lib/result.ts';
 import { messages as app } from '../ui/i18n/app.ts';
+import { messages as cli } from '../ui/i18n/cli.ts';
 import { messages as charts } from '../ui/i18n/charts.ts';
 import { messages as engine } from '../ui/i18n/engine.ts';
 import { messages as ingest } from '../ui/i18n/ingest.ts';
@@ -15,26 +15,6 @@ import { messages as ingestRead } from '../ui/i18n/ingest-read.ts';
 import { messages as contacts } from '../ui/i18n/import-contacts.ts';
 import { messages as notebook } from '../ui/i18n/notebook.ts';
 import { messages as predict } from '../ui/i18n/predict.ts';
-
-/** Failures only the command line has: the page is never handed a path. */
-const CLI_MESSAGES: Record<string, Msg> = {
-	'cli.missing-file': {
-		en: 'There is no such file. Check the path and the spelling.',
-		zh: '没有这个文件。请检查路径和拼写。'
-	},
-	'cli.bad-mapping': {
-		en: 'The mapping file is not one huitou wrote or can read. Delete it to get a new suggestion, or fix it.',
-		zh: '映射文件无法读取。删除后可重新生成建议映射，或修正该文件。'
-	},
-	'cli.mapping-suggested': {
-		en: 'A suggested mapping was written next to the file. Check that each field names the right column, then run the same command again.',
-		zh: '已在文件旁写入建议的映射。请检查每个字段对应的列是否正确，然后重新运行同一命令。'
-	},
-	'cli.bad-notebook': {
-		en: 'The notebook is neither a built-in one nor a notebook file huitou exported.',
-		zh: '该笔记本既不是内置笔记本，也不是 huitou 导出的笔记本文件。'
-	}
-};
 
 const catalog: Record<string, Msg> = {
 	...app,
@@ -45,7 +25,7 @@ const catalog: Record<string, Msg> = {
 	...contacts,
 	...notebook,
 	...predict,
-	...CLI_MESSAGES
+	...cli
 };
 
 /** The catalog's text for a code; unknown codes read as the engine's generic message. */

@@ -12,7 +12,7 @@ import { columnNames, tableToRows, type Row } from '../engine/decode.ts';
 import type { SqlEngine } from '../engine/types.ts';
 import { buildHtmlReport, type ReportItem, type ReportSection } from '../lib/export/html-report.ts';
 import { kpiPeriodLine, kpiTiles } from '../charts/kpis.ts';
-import type { Lang } from '../lib/format.ts';
+import type { Lang } from '../lib/msg.ts';
 import type { Failure } from '../lib/result.ts';
 import { BaseTables } from '../notebook/base-tables.ts';
 import { publishResult, ResultCache, runQueries, type QueryOutcome } from '../notebook/run-cell.ts';
@@ -167,7 +167,11 @@ export function buildNotebookReport(
 	const sections: ReportSection[] = [];
 	for (const cell of notebook.cells) {
 		if (cell.kind === 'markdown') {
-			sections.push({ title: lang === 'zh' ? '笔记' : 'Note', definition: '', note: cell.text });
+			sections.push({
+				title: messageOf('report.note', undefined, lang),
+				definition: '',
+				note: cell.text
+			});
 			continue;
 		}
 		const run = runs.get(cell.id);

@@ -5,6 +5,35 @@
  * is applied once at import). Ids are VARCHAR so long digit strings keep every digit.
  */
 
+/** The fields a file's columns are mapped to: the canonical tables' columns and what they derive from. */
+export const CANONICAL_FIELDS = [
+	'order_id',
+	'customer_id',
+	'order_time',
+	'pay_time',
+	'status',
+	'after_sale_status',
+	'order_amount',
+	'refund_amount',
+	'channel',
+	'campaign',
+	'province',
+	'city',
+	'address',
+	'product_id',
+	'product_title',
+	'category',
+	'quantity',
+	'line_amount',
+	'unit_price',
+	'customer_name',
+	'phone',
+	'email',
+	'currency'
+] as const;
+
+export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
+
 /** Order status after mapping from the platform's own words. */
 export type OrderStatus = 'paid' | 'refunded' | 'cancelled' | 'closed';
 

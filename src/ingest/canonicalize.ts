@@ -18,7 +18,8 @@ import {
 	type DateFormat
 } from './dates/format.ts';
 import { castPlainDateSql, extractDatePartsSql, readDateSql } from './dates/sql.ts';
-import { orderIdModeOf, type CanonicalField, type Mapping } from './mapping.ts';
+import { orderIdModeOf, type Mapping } from './mapping.ts';
+import type { CanonicalField } from './canonical.ts';
 
 export const INGEST_TABLES = {
 	rows: '__ingest_rows',

@@ -2,7 +2,7 @@
  * Campaign contact lists arrive through the same file picker as orders. A file whose header names
  * a customer, a group (contacted / control) and a send time, and no order id, is a contact list;
  * any other is mapped in the import dialog, and that mapping is remembered per header. A list is
- * staged by the same reader, parsed by the campaign module's SQL, checked, and stored in
+ * staged by the same reader, parsed by contact-sql.ts, checked, and stored in
  * campaign_contacts. Every problem is reported with its count; nothing is dropped silently.
  */
 import type { SqlEngine } from '../engine/types.ts';
@@ -13,7 +13,7 @@ import {
 	buildContactInsertSql,
 	buildContactStageSql,
 	buildContactWarningsSql
-} from '../analyses/campaigns/define.ts';
+} from './contact-sql.ts';
 import {
 	CONTACT_DEFAULTS,
 	suggestContactColumns,

@@ -5,7 +5,7 @@
  * that fails leaves the canonical tables exactly as they were.
  */
 import type { SqlEngine } from '../engine/types.ts';
-import { CUSTOMERS_DDL, ORDER_LINES_DDL, ORDERS_DDL } from './canonical.ts';
+import { CUSTOMERS_DDL, ORDER_LINES_DDL, ORDERS_DDL, type CanonicalField } from './canonical.ts';
 import {
 	buildOrderSql,
 	buildParseRowsSql,
@@ -28,7 +28,6 @@ import {
 	orderIdModeOf,
 	suggestMapping,
 	validateMapping,
-	type CanonicalField,
 	type Mapping,
 	type MappingStore
 } from './mapping.ts';

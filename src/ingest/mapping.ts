@@ -2,37 +2,9 @@
  * How a source file's columns become canonical fields, and how its values are read. A preset is a
  * ready-made Mapping; an unknown layout gets one from `suggestMapping`, which the analyst edits.
  */
-import type { OrderStatus } from './canonical.ts';
+import { CANONICAL_FIELDS, type CanonicalField, type OrderStatus } from './canonical.ts';
 import { fail, ok, type Result } from '../lib/result.ts';
 import { looksLikeCountOrId, looksLikeMoney, refineMoneyColumns } from './money-columns.ts';
-
-export const CANONICAL_FIELDS = [
-	'order_id',
-	'customer_id',
-	'order_time',
-	'pay_time',
-	'status',
-	'after_sale_status',
-	'order_amount',
-	'refund_amount',
-	'channel',
-	'campaign',
-	'province',
-	'city',
-	'address',
-	'product_id',
-	'product_title',
-	'category',
-	'quantity',
-	'line_amount',
-	'unit_price',
-	'customer_name',
-	'phone',
-	'email',
-	'currency'
-] as const;
-
-export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
 /**
  * Order of the parts in dates whose year comes last (`11/12/2024`). 'auto' decides from the data

@@ -5,7 +5,7 @@
  * order, while a line total differs between the lines of one.
  */
 import { parseAmountText } from './amounts.ts';
-import type { CanonicalField } from './mapping.ts';
+import type { CanonicalField } from './canonical.ts';
 
 type Fields = Partial<Record<CanonicalField, string>>;
 

@@ -11,13 +11,12 @@ import {
 	headerSignature,
 	suggestMapping,
 	validateMapping,
-	type CanonicalField,
 	type Mapping,
 	type MappingStore
 } from './mapping.ts';
+import type { CanonicalField, OrderStatus } from './canonical.ts';
 import { bindPresetMapping, detectPreset, findPreset, type PresetId } from './presets/index.ts';
 import type { ReadOptions, SourcePreview } from './read/index.ts';
-import type { OrderStatus } from './canonical.ts';
 import {
 	checkContactMapping,
 	looksLikeContactList,

@@ -8,10 +8,10 @@ import type { OrderStatus } from './canonical.ts';
 import type { ImportRecipe } from './recipe.ts';
 import { INGEST_TABLES, type RejectReason } from './canonicalize.ts';
 import type { OrderIdMode } from './mapping.ts';
-import type { Failure } from '../lib/result.ts';
-import { fail, ok, type Result } from '../lib/result.ts';
+import { fail, ok, type Failure, type Result } from '../lib/result.ts';
 import { ident, literal } from '../lib/sql.ts';
 import { CURRENCY_MARKS, resolveYen } from './amounts.ts';
+import { toCsv } from '../lib/export/csv.ts';
 
 export interface RejectedRow {
 	/** Line in the source file (header = 1). */
@@ -440,24 +440,21 @@ export async function collectTotals(engine: SqlEngine): Promise<Result<Canonical
 	});
 }
 
-/**
- * A cell for CSV: quoted when needed, and a value that a spreadsheet would run as a formula
- * (`=HYPERLINK(…)`, `+…`, `@…`) gets a leading apostrophe, so opening the download is safe.
- */
-function csvCell(value: string | number | null): string {
-	if (value === null) return '';
-	let text = String(value);
-	if (typeof value === 'string' && /^[=+@\t\r]|^-[^\d.]/.test(text)) text = `'${text}`;
-	return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+const REJECTED_COLUMNS = ['file', 'line', 'reason', 'column', 'value', 'format'].map((key) => ({
+	key,
+	label: key
+}));
 
-/** Every rejected row of every file in the report, as CSV for download. */
-export function rejectedRowsCsv(report: Pick<ImportReport, 'files'>): string {
-	const lines = ['file,line,reason,column,value,format'];
-	for (const file of report.files)
-		for (const r of file.rejected)
-			lines.push(
-				[file.file, r.line, r.reason, r.column, r.value, r.format ?? null].map(csvCell).join(',')
-			);
-	return lines.join('\r\n') + '\r\n';
+/**
+ * Every rejected row of every file in the report, as CSV for download. Written by the exports' CSV
+ * writer, so a value a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@…`) is neutralised
+ * the same way in both, and a signed number such as `+12.5` stays a number.
+ */
+export function rejectedRowsCsv(report: {
+	files: readonly Pick<FileQuality, 'file' | 'rejected'>[];
+}): string {
+	const rows = report.files.flatMap((file) =>
+		file.rejected.map((r) => ({ ...r, file: file.file, format: r.format ?? null }))
+	);
+	return toCsv(REJECTED_COLUMNS, rows);
 }

@@ -1,6 +1,6 @@
-import type { ColumnFormat } from '../analyses/types.ts';
+import type { ColumnFormat } from './column-format.ts';
+import type { Lang } from './msg.ts';
 
-export type Lang = 'en' | 'zh';
 export const localeOf = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en-US');
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();

@@ -21,6 +21,14 @@ export function dateLiteral(isoDate: string): string {
 	return `DATE '${isoDate}'`;
 }
 
+/** A `YYYY-MM-DD[ HH:MM[:SS]]` string as a TIMESTAMP literal; throws on anything else. */
+export function timestampLiteral(text: string): string {
+	const m = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(text.trim());
+	if (!m) throw new Error(`not a date or date-time: ${text}`);
+	const [, day, h = '00', min = '00', s = '00'] = m;
+	return `(${dateLiteral(day)} + INTERVAL '${h}:${min}:${s}')::TIMESTAMP`;
+}
+
 /** A quoted identifier: double quotes doubled, NUL removed. */
 export function ident(name: string): string {
 	return `"${name.replaceAll('\0', '').replaceAll('"', '""')}"`;

@@ -3,7 +3,8 @@
  * id (src/analyses/<id>); `params: {}` means the analysis's defaults. Editing a built-in saves a
  * copy under a new id, so the originals stay as shipped.
  */
-import type { Globals, Msg } from '../analyses/types.ts';
+import type { Globals } from '../analyses/types.ts';
+import type { Msg } from '../lib/msg.ts';
 import { analyses } from '../analyses/registry.ts';
 import { createNotebook, type Cell, type Notebook } from './schema.ts';
 

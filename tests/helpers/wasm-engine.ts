@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { tableToIPC, type Table } from 'apache-arrow';
 import * as duckdb from '@duckdb/duckdb-wasm/blocking';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { STARTUP_SQL, FILE_ROOT, type SqlEngine } from '../../src/engine/types.ts';
 import { classifyEngineError } from '../../src/engine/errors.ts';
 import { ok, type Result } from '../../src/lib/result.ts';
@@ -84,4 +85,40 @@ export async function createTestEngine(
 			conn.close();
 		}
 	};
+}
+
+type TestEngine = Awaited<ReturnType<typeof createTestEngine>>;
+
+/**
+ * The engine of one test file: started before its first test (startup takes seconds on a busy
+ * machine) and given its tables by `setUp`, closed after its last test, with `each` run on it
+ * before every test (e.g. dropping the canonical tables). It is returned at once, so a file writes
+ * `const engine = useTestEngine()` at its top and every call goes to the engine started for it.
+ */
+export function useTestEngine(
+	opts: {
+		setUp?: (engine: SqlEngine) => Promise<void>;
+		each?: (engine: SqlEngine) => Promise<void>;
+	} = {}
+): TestEngine {
+	let started: TestEngine | undefined;
+	const current = (): TestEngine => {
+		if (!started) throw new Error('the test engine was used outside a test');
+		return started;
+	};
+	beforeAll(async () => {
+		started = await createTestEngine();
+		await opts.setUp?.(started);
+	}, 120_000);
+	afterAll(() => started?.close());
+	const each = opts.each;
+	if (each) beforeEach(() => each(current()));
+	return new Proxy({} as TestEngine, {
+		get(_, key) {
+			const engine = current();
+			const value: unknown = Reflect.get(engine, key);
+			return typeof value === 'function' ? value.bind(engine) : value;
+		},
+		has: (_, key) => Reflect.has(current(), key)
+	});
 }

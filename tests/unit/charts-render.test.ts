@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import type { ChartSpec } from '../../src/analyses/types.ts';
+import type { ChartSpec } from '../../src/charts/spec.ts';
 import { renderChart } from '../../src/charts/render.ts';
 import { chartOptions, marks } from '../helpers/chart-dom.ts';
 

@@ -1,4 +1,5 @@
-import type { Notice, Analysis, CellQuery, ChartSpec, ColumnSpec } from '../types.ts';
+import type { Notice, Analysis, CellQuery, ColumnSpec } from '../types.ts';
+import type { ChartSpec } from '../../charts/spec.ts';
 import { defaults, fields, type CampaignParams } from './params.ts';
 import {
 	buildAcquisitionSql,

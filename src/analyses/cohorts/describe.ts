@@ -1,4 +1,5 @@
-import type { Msg, ValueLabel } from '../types.ts';
+import type { ValueLabel } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 import { NONE } from './acquired.ts';
 
 export const title: Msg = { en: 'Cohorts', zh: '同期群' };
@@ -44,3 +45,16 @@ export const labels = {
 } satisfies Record<string, Msg>;
 
 export const noneLabels: ValueLabel[] = [{ value: NONE, label: { en: '(none)', zh: '（无）' } }];
+
+/**
+ * The notices this analysis's results call for (see `notices` in index.ts), keyed as the catalog
+ * keys them: each names the result that triggers it, says what it means for the numbers and what
+ * to do. src/ui/i18n gathers them into the page's catalog.
+ */
+export const notices: Record<string, Msg> = {
+	// cohorts, query 'retention': every retention is NULL
+	'cohorts.all-masked': {
+		en: 'No cohort has a finished period yet, so every cell is masked. Choose weekly cohorts, or move the as-of date later.',
+		zh: '还没有任何同期群有已结束的期间，所有单元格都被遮盖。请改用按周分组，或把基准日往后调。'
+	}
+};

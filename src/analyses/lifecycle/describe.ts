@@ -1,4 +1,5 @@
-import type { Msg, ValueLabel } from '../types.ts';
+import type { ValueLabel } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 import { FALLBACK_CYCLE_DAYS } from './params.ts';
 
 export const title: Msg = { en: 'Customer lifecycle', zh: '会员生命周期' };
@@ -54,3 +55,21 @@ export const labels = {
 	reactivated: { en: 'Ordered in the month', zh: '当月复购' },
 	reactivationRate: { en: 'Reactivation rate', zh: '唤醒率' }
 } satisfies Record<string, Msg>;
+
+/**
+ * The notices this analysis's results call for (see `notices` in index.ts), keyed as the catalog
+ * keys them: each names the result that triggers it, says what it means for the numbers and what
+ * to do. src/ui/i18n gathers them into the page's catalog.
+ */
+export const notices: Record<string, Msg> = {
+	// lifecycle, query 'rule': cycle_source = 'fallback'
+	'lifecycle.cycle-fallback': {
+		en: 'No customer has ordered on two different days yet, so there is no repurchase cycle to measure: the stages use a 90-day cycle. Set the cycle in days if you know your products’ usual repurchase time.',
+		zh: '还没有客户在两个不同日期下单，无法测算复购周期：各阶段暂按 90 天周期划分。如了解商品的常见复购时间，请直接填写周期天数。'
+	},
+	// lifecycle, query 'rule': gaps below 30
+	'lifecycle.few-gaps': {
+		en: 'The repurchase cycle rests on fewer than 30 repeat purchases, so it can move a lot as orders come in. Check it against what you know, or set it in days.',
+		zh: '复购周期只基于不到 30 次复购测算，随新订单可能变化很大。请结合经验核对，或直接填写天数。'
+	}
+};

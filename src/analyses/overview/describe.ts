@@ -1,4 +1,5 @@
-import type { Msg, ValueLabel } from '../types.ts';
+import type { ValueLabel } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 export const title: Msg = { en: 'Overview', zh: '概览' };
 
@@ -54,3 +55,26 @@ export const customerTypeLabels: ValueLabel[] = [
 	{ value: 'returning', label: { en: 'Returning', zh: '老客' } },
 	{ value: 'unknown', label: { en: 'Unknown customer', zh: '未知客户' } }
 ];
+
+/**
+ * The notices this analysis's results call for (see `notices` in index.ts), keyed as the catalog
+ * keys them: each names the result that triggers it, says what it means for the numbers and what
+ * to do. src/ui/i18n gathers them into the page's catalog.
+ */
+export const notices: Record<string, Msg> = {
+	// overview, query 'kpis': orders_previous = 0
+	'overview.no-previous': {
+		en: 'The previous period has no orders, so there is no change to show. Move the as-of date or widen the date range to compare two periods with data.',
+		zh: '上一期没有订单，无法显示变化。请调整基准日或扩大日期范围，对比两个都有数据的期间。'
+	},
+	// overview, query 'kpis': no order in the current window (data shorter than a whole month)
+	'overview.empty-period': {
+		en: 'The period these figures cover has no orders: the data may not span a whole calendar month yet. Choose “All time” under Parameters (⚙), or move the as-of date.',
+		zh: '这些指标所覆盖的期间没有订单：数据可能还不满一个完整的自然月。请在参数（⚙）中选择“全部时间”，或调整基准日。'
+	},
+	// overview, query 'kpis': unknown_share > 0.2
+	'overview.many-unknown': {
+		en: 'More than a fifth of revenue comes from orders without a customer id. Those orders count in revenue but in no customer metric; map a buyer column (e.g. 买家会员名, Email) if the file has one.',
+		zh: '超过五分之一的收入来自没有客户 ID 的订单：这些订单计入收入，但不计入任何客户指标。如文件中有买家列（如 买家会员名、Email），请映射该列。'
+	}
+};

@@ -1,4 +1,6 @@
-import type { Analysis, ColumnFormat, ColumnSpec, Msg } from '../types.ts';
+import type { Analysis, ColumnSpec } from '../types.ts';
+import type { ColumnFormat } from '../../lib/column-format.ts';
+import type { Msg } from '../../lib/msg.ts';
 import { defaults, fields, type OverviewParams } from './params.ts';
 import {
 	buildKpisSql,

@@ -1,4 +1,5 @@
-import type { Msg, ValueLabel } from '../types.ts';
+import type { ValueLabel } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 import { MIN_REPEAT_CUSTOMERS, WARN_CORRELATION, WARN_REPEAT_CUSTOMERS } from './fit.ts';
 import { RECENCY_BUCKETS, WIN_BACK_P_ALIVE } from './queries.ts';
 

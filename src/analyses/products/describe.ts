@@ -1,4 +1,5 @@
-import type { Msg, ValueLabel } from '../types.ts';
+import type { ValueLabel } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 export const title: Msg = { en: 'Product roles', zh: '商品角色' };
 
@@ -46,3 +47,21 @@ export const labels = {
 	share: { en: 'Share of those who came back', zh: '占复购客户比例' },
 	repeaterCount: { en: 'Came back (2+ orders)', zh: '复购客户（2 单及以上）' }
 } satisfies Record<string, Msg>;
+
+/**
+ * The notices this analysis's results call for (see `notices` in index.ts), keyed as the catalog
+ * keys them: each names the result that triggers it, says what it means for the numbers and what
+ * to do. src/ui/i18n gathers them into the page's catalog.
+ */
+export const notices: Record<string, Msg> = {
+	// products, query 'roles': no rows
+	'products.empty': {
+		en: 'No item to show. Either the orders have no item rows (product roles need one row per item: import an export with item columns such as 宝贝标题, 商品名称 or Lineitem name, or map the product column), or no item reaches “Minimum buyers per item” (lower it, or widen the date range).',
+		zh: '没有可显示的商品。可能是订单没有商品明细（商品角色需要每件商品一行：请导入带商品列的报表，如 宝贝标题、商品名称、Lineitem name，或映射商品列），也可能是没有商品达到“每个商品最少买家数”（请调低，或扩大日期范围）。'
+	},
+	// products, query 'next': no rows
+	'products.no-repeaters': {
+		en: 'No customer has placed a second order in this range yet, so there is nothing bought next to show.',
+		zh: '该范围内还没有客户下第二单，暂无“下一单”可显示。'
+	}
+};

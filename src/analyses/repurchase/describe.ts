@@ -1,4 +1,4 @@
-import type { Msg } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 import { defaults, type RepurchaseParams } from './params.ts';
 
 export const title: Msg = { en: 'Repurchase', zh: '复购分析' };
@@ -113,3 +113,26 @@ export const labels = {
 	topCustomers: { en: 'Top customers', zh: '头部客户数' },
 	topRevenueShare: { en: 'Their revenue share', zh: '其收入占比' }
 } satisfies Record<string, Msg>;
+
+/**
+ * The notices this analysis's results call for (see `notices` in index.ts), keyed as the catalog
+ * keys them: each names the result that triggers it, says what it means for the numbers and what
+ * to do. src/ui/i18n gathers them into the page's catalog.
+ */
+export const notices: Record<string, Msg> = {
+	// repurchase, query 'cycle': gaps = 0
+	'repurchase.no-repeat': {
+		en: 'No customer has a second order (on another day) yet, so there is no repurchase cycle or re-contact day. Widen the date range or include more orders.',
+		zh: '还没有客户在另一天下第二单，无法得出复购周期和再次触达日。请扩大日期范围或导入更多订单。'
+	},
+	// repurchase, query 'cycle': 0 < gaps < 30
+	'repurchase.few-gaps': {
+		en: 'The repurchase cycle rests on fewer than 30 repeat orders and may move a lot as orders come in. Use the re-contact day as a first guess.',
+		zh: '复购周期只基于不到 30 次复购，随新订单可能变化较大。建议的再次触达日仅供初步参考。'
+	},
+	// repurchase, query 'windows': a row with eligible = 0
+	'repurchase.all-censored': {
+		en: 'For some windows every first order is too recent to have been observed for the whole window, so no rate is shown. Move the as-of date later or shorten the window.',
+		zh: '部分窗口内所有首单都太近，尚未观察满整个窗口，因此不显示比率。请把基准日往后调或缩短窗口。'
+	}
+};

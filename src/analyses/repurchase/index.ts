@@ -1,4 +1,5 @@
-import type { Analysis, CellQuery, Globals, Msg } from '../types.ts';
+import type { Analysis, CellQuery, Globals } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 import { defaults, fields, type RepurchaseParams } from './params.ts';
 import {
 	BREAKDOWNS,

@@ -1,4 +1,5 @@
-import type { Msg, ValueLabel } from '../types.ts';
+import type { ValueLabel } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 import { NOT_YET, UNCLASSIFIED } from './sql.ts';
 
 export const title: Msg = { en: 'RFM segments', zh: 'RFM 客户分群' };
@@ -69,3 +70,21 @@ export function segmentLabelsFor(order: string[]): ValueLabel[] {
 	const known = new Map(segmentLabels.map((l) => [l.value, l.label]));
 	return order.map((s) => ({ value: s, label: known.get(s) ?? { en: s, zh: s } }));
 }
+
+/**
+ * The notices this analysis's results call for (see `notices` in index.ts), keyed as the catalog
+ * keys them: each names the result that triggers it, says what it means for the numbers and what
+ * to do. src/ui/i18n gathers them into the page's catalog.
+ */
+export const notices: Record<string, Msg> = {
+	// rfm, query 'segments': a row with segment = 'Unclassified'
+	'rfm.unclassified': {
+		en: 'Some customers match no segment rule and are shown as Unclassified. Widen the rules so every R and F score from 1 to 5 is covered.',
+		zh: '部分客户不符合任何分群规则，显示为“未分群”。请调整规则，使 R、F 的 1–5 分都被覆盖。'
+	},
+	// rfm, query 'heatmap': every row has f_score = 1
+	'rfm.one-time-buyers': {
+		en: 'Every customer has the lowest F score: with these thresholds nobody ordered often enough to rank higher. Most shops see this when most customers buy once; lower the F thresholds (e.g. 2, 3, 4, 5) or read R and M instead.',
+		zh: '所有客户的 F 分都是最低分：按当前阈值没有客户下单次数足够多。多数客户只买一次的店铺常见此情况；可调低 F 阈值（如 2、3、4、5），或主要参考 R 和 M。'
+	}
+};

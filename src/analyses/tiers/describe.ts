@@ -1,4 +1,4 @@
-import type { Msg } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 export const title: Msg = { en: 'Member tiers', zh: '会员等级' };
 
@@ -34,3 +34,16 @@ export const labels = {
 	avgSpend: { en: 'Average cumulative spend', zh: '人均累计消费' },
 	month: { en: 'Month', zh: '月份' }
 } satisfies Record<string, Msg>;
+
+/**
+ * The notices this analysis's results call for (see `notices` in index.ts), keyed as the catalog
+ * keys them: each names the result that triggers it, says what it means for the numbers and what
+ * to do. src/ui/i18n gathers them into the page's catalog.
+ */
+export const notices: Record<string, Msg> = {
+	// tiers, query 'summary': a row with tier = 0
+	'tiers.below-first': {
+		en: 'Some customers spent less than the first tier threshold and are shown below it. Set the first threshold to 0 if every buyer is a member.',
+		zh: '部分客户累计消费低于第一个等级门槛，显示为门槛以下。如所有买家都是会员，请把第一个门槛设为 0。'
+	}
+};

@@ -1,4 +1,5 @@
-import type { Analysis, Msg } from '../types.ts';
+import type { Analysis } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 import { defaults, fields, type TierParams } from './params.ts';
 import {
 	buildTierCustomersSql,

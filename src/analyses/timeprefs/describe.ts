@@ -1,4 +1,5 @@
-import type { Msg, ValueLabel } from '../types.ts';
+import type { ValueLabel } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 export const title: Msg = { en: 'Time preferences', zh: '下单时间偏好' };
 
@@ -36,3 +37,16 @@ export const labels = {
 	share: { en: 'Share of orders', zh: '订单占比' },
 	segment: { en: 'Orders', zh: '订单范围' }
 } satisfies Record<string, Msg>;
+
+/**
+ * The notices this analysis's results call for (see `notices` in index.ts), keyed as the catalog
+ * keys them: each names the result that triggers it, says what it means for the numbers and what
+ * to do. src/ui/i18n gathers them into the page's catalog.
+ */
+export const notices: Record<string, Msg> = {
+	// timeprefs, query 'heatmap': every order in hour 0
+	'timeprefs.dates-only': {
+		en: 'Every order is at 00:00: the file seems to hold order dates without times, so the hour pattern is not real. Map a column with the order time (e.g. 订单付款时间, Created at) to see hours.',
+		zh: '所有订单都在 00:00：文件似乎只有下单日期没有时间，小时分布并不真实。请映射包含下单时间的列（如 订单付款时间、Created at）以查看小时分布。'
+	}
+};

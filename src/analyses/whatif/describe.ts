@@ -1,4 +1,5 @@
-import type { Msg, ValueLabel } from '../types.ts';
+import type { ValueLabel } from '../types.ts';
+import type { Msg } from '../../lib/msg.ts';
 import type { WhatIfParams } from './params.ts';
 import { NONE } from '../cohorts/acquired.ts';
 import { bandOf } from './sql.ts';
@@ -105,3 +106,26 @@ export const labels = {
 	assumption: { en: 'Assumption', zh: '假设' },
 	value: { en: 'Value', zh: '数值' }
 } satisfies Record<string, Msg>;
+
+/**
+ * The notices this analysis's results call for (see `notices` in index.ts), keyed as the catalog
+ * keys them: each names the result that triggers it, says what it means for the numbers and what
+ * to do. src/ui/i18n gathers them into the page's catalog.
+ */
+export const notices: Record<string, Msg> = {
+	// whatif, query 'projection': basis = 'store'
+	'whatif.store-basis': {
+		en: 'This segment has no repeat customer yet, so the projection assumes they would spend like the store’s average repeat customer. Treat it as a rough guide.',
+		zh: '该客群尚无复购客户，测算按全店复购客户的平均消费计算，仅供粗略参考。'
+	},
+	// whatif, query 'projection': basis is null and customers > 0
+	'whatif.no-repeaters': {
+		en: 'Nobody in the store has ordered twice yet, so there is no repeat-customer spend to project from. Try a longer date range.',
+		zh: '全店还没有客户下过两单，无法据复购客户消费进行测算。请扩大日期范围。'
+	},
+	// whatif, query 'projection': customers = 0
+	'whatif.empty-segment': {
+		en: 'No customer falls in this segment. Check the band or the channel name (it must match the channel as imported).',
+		zh: '没有客户属于该客群。请检查金额区间或渠道名称（需与导入的渠道一致）。'
+	}
+};

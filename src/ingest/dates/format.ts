@@ -15,7 +15,7 @@
  * Leniencies, so one format reads a whole export: the time part (from the character before the
  * hour on) may be absent (midnight), seconds may be absent, and `A` and `Z` are optional.
  */
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 import { fail, ok, type Result } from '../../lib/result.ts';
 
 /** A named format or a token pattern (`M/D/YY H:mm`); Mapping.dateFormat holds one. */

@@ -2,7 +2,8 @@
  * huitou's own layout (what the sample generator writes): one row per line, order-level fields
  * repeated, store-local times, statuses already canonical.
  */
-import { createMapping, type CanonicalField } from '../mapping.ts';
+import { createMapping } from '../mapping.ts';
+import type { CanonicalField } from '../canonical.ts';
 import type { Preset } from './types.ts';
 
 export const GENERIC_COLUMNS = [

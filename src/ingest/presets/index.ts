@@ -2,12 +2,8 @@
  * The platform presets and their detection from a file's header. Adding a platform is one file
  * here and one line in PRESETS.
  */
-import {
-	findCurrencyColumn,
-	normalizeColumnName,
-	type CanonicalField,
-	type Mapping
-} from '../mapping.ts';
+import { findCurrencyColumn, normalizeColumnName, type Mapping } from '../mapping.ts';
+import type { CanonicalField } from '../canonical.ts';
 import type { Preset, PresetId } from './types.ts';
 import { amazon } from './amazon.ts';
 import { douyin } from './douyin.ts';

@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 import type { Mapping } from '../mapping.ts';
 import type { ReadOptions } from '../read/types.ts';
 

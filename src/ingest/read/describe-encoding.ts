@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 import type { EncodingName } from './types.ts';
 
 const labels: Record<EncodingName, Msg> = {

@@ -6,8 +6,10 @@
  * script whatever its SVG holds, and the CSP meta forbids scripts and every off-file request.
  */
 import { bytesToBase64 } from './base64.ts';
-import type { ColumnFormat } from '../../analyses/types.ts';
-import { formatValue, type Lang } from '../format.ts';
+import type { ColumnFormat } from '../column-format.ts';
+import type { KpiTile } from '../kpi-tile.ts';
+import { formatValue } from '../format.ts';
+import type { Lang } from '../msg.ts';
 
 /** One cell of the notebook: its title and definition once, then what each of its queries shows. */
 export interface ReportSection {
@@ -25,14 +27,8 @@ export interface ReportItem {
 	empty?: string;
 	/** A line above the tiles, e.g. the compared periods. */
 	caption?: string;
-	tiles?: {
-		label: string;
-		value: string;
-		when?: string;
-		change?: string;
-		versus?: string;
-		direction?: 'up' | 'down' | 'flat';
-	}[];
+	/** Tiles as `kpiTiles` makes them for the screen; the report needs no key to tell them apart. */
+	tiles?: Omit<KpiTile, 'key'>[];
 	/** Serialised SVG (see serializeChart). */
 	svg?: string;
 	table?: {

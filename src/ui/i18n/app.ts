@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 export const messages: Record<string, Msg> = {
 	'app.tagline': {
@@ -23,6 +23,36 @@ export const messages: Record<string, Msg> = {
 	'empty.body': {
 		en: 'CSV, TSV, Excel (XLSX), Parquet or JSON — also gzip-compressed. Taobao/Tmall, JD, Pinduoduo, Douyin, TikTok Shop, Shopify, WooCommerce, Amazon or any layout.',
 		zh: '支持 CSV、TSV、Excel（XLSX）、Parquet、JSON 及其 gzip 压缩文件。淘宝/天猫、京东、拼多多、抖音、TikTok Shop、Shopify、WooCommerce、亚马逊或任意格式。'
+	},
+	'empty.feature.rfm': { en: 'RFM segments', zh: 'RFM 分层' },
+	'empty.feature.rfm-body': {
+		en: 'Eleven named segments, rules visible and editable',
+		zh: '十一类客户分群，规则可见可改'
+	},
+	'empty.feature.cohorts': { en: 'Cohort retention', zh: '同期群留存' },
+	'empty.feature.cohorts-body': {
+		en: 'By first month, channel or category',
+		zh: '按首单月份、渠道、类目看复购'
+	},
+	'empty.feature.repurchase': { en: 'Repurchase cycle', zh: '复购周期' },
+	'empty.feature.repurchase-body': {
+		en: 'Repeat rates, gaps and when to re-contact',
+		zh: '复购率、复购间隔与再触达时机'
+	},
+	'empty.feature.tiers': { en: 'Tiers & lifecycle', zh: '会员等级与生命周期' },
+	'empty.feature.tiers-body': {
+		en: 'Dormant, churned and reactivation',
+		zh: '休眠、流失与唤醒率'
+	},
+	'empty.feature.campaigns': { en: 'Campaign ROI', zh: '活动 ROI' },
+	'empty.feature.campaigns-body': {
+		en: 'Response vs natural repurchase, with confidence',
+		zh: '刺激响应率 vs 自然复购率，置信区间'
+	},
+	'empty.feature.predict': { en: 'Prediction', zh: '预测' },
+	'empty.feature.predict-body': {
+		en: 'BG/NBD: P(alive), next orders, CLV',
+		zh: 'BG/NBD：存活概率、未来订单、CLV'
 	},
 	'empty.pick': { en: 'Choose files…', zh: '选择文件…' },
 	'empty.or': { en: 'or', zh: '或' },
@@ -137,6 +167,10 @@ export const messages: Record<string, Msg> = {
 	'list.csv': { en: 'Export CSV', zh: '导出 CSV' },
 	'list.xlsx': { en: 'Export XLSX', zh: '导出 XLSX' },
 	'list.close': { en: 'Close', zh: '关闭' },
+	'list.preview': {
+		en: 'Showing the first {n}; exports contain all.',
+		zh: '仅显示前 {n} 位；导出包含全部。'
+	},
 	'add.title': { en: 'Add a cell', zh: '添加单元' },
 	'add.sql': { en: 'SQL', zh: 'SQL' },
 	'add.markdown': { en: 'Note', zh: '笔记' },

@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 /**
  * Campaign messages. Import warnings come from buildContactWarningsSql (one row per code, with
@@ -62,36 +62,6 @@ export const messages: Record<string, Msg> = {
 	'campaigns.no-contacts': {
 		en: 'No campaign is defined yet. Import a contact list (customer id, group, send time) or build a campaign from a segment.',
 		zh: '尚未定义营销活动。请导入触达名单（客户编号、分组、发送时间），或从客户分群创建活动。'
-	},
-	// metrics: verdict = 'no control group'
-	'campaigns.no-control': {
-		en: 'This campaign has no control group, so its response rate alone says nothing about what it caused. See the comparison with comparable customers (weaker evidence) below.',
-		zh: '该活动没有对照组，仅凭响应率无法判断活动带来了多少效果。请参看下方与可比客户的比较（证据较弱）。'
-	},
-	// metrics: verdict = 'not significant'
-	'campaigns.not-significant': {
-		en: 'Not significant: a difference this size could be chance (p ≥ 0.05). The interval shows how large or small the true uplift may be; a larger control group narrows it.',
-		zh: '不显著：这么大的差异可能只是偶然（p ≥ 0.05）。置信区间显示真实提升可能的范围；扩大对照组可以缩小区间。'
-	},
-	// metrics: test = 'fisher'
-	'campaigns.small-test': {
-		en: 'Few responders: the p-value comes from Fisher’s exact test, and the interval is wide.',
-		zh: '响应人数很少：p 值采用 Fisher 精确检验，置信区间较宽。'
-	},
-	// metrics: open_windows > 0
-	'campaigns.open-windows': {
-		en: '{count} contacts’ response windows run past the as-of date: their numbers are provisional. Move the as-of date later or shorten the window.',
-		zh: '{count} 次触达的响应窗口超过截止日，结果是暂定的。请推后截止日或缩短窗口。'
-	},
-	// metrics: cost = 0
-	'campaigns.no-cost': {
-		en: 'Cost is 0, so ROI is blank. Re-import the list with a cost per contact.',
-		zh: '成本为 0,ROI 留空。请重新导入带有单次触达成本的名单。'
-	},
-	// baseline: unmatched > 0
-	'campaigns.baseline-unmatched': {
-		en: '{count} contacted customers had no comparable customers (for instance, no order before the send) and are left out of this comparison.',
-		zh: '{count} 位触达客户找不到可比客户（例如发送前没有订单），未纳入此比较。'
 	},
 
 	// Campaign builder

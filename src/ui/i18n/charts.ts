@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 /** Words the charts add of their own: legend entries of the lines picked out of many. */
 export const messages: Record<string, Msg> = {

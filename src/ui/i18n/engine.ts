@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 /** What each engine error code means for the user, and what to do about it. */
 export const messages: Record<string, Msg> = {

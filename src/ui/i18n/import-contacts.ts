@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 /** The import dialog's contact-list side: the file's role, the column mapper and its checks. */
 export const messages: Record<string, Msg> = {

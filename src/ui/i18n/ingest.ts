@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 /**
  * Import (mapping, canonical tables, quality report): error codes from src/ingest say what went

@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 /**
  * Notebook documents, share links, browser storage, exports, the SQL editor and the data table.
@@ -62,6 +62,8 @@ export const messages: Record<string, Msg> = {
 	'notebooks.import-json': { en: 'Import .json', zh: '导入 .json' },
 	'notebooks.export-sql': { en: 'Export .sql', zh: '导出 .sql' },
 	'notebooks.export-html': { en: 'HTML report', zh: '导出 HTML 报告' },
+	/** A note's heading in the HTML report. */
+	'report.note': { en: 'Note', zh: '笔记' },
 	'notebooks.print': { en: 'Print', zh: '打印' },
 	'notebooks.link-copied': {
 		en: 'Link copied. It carries the notebook (cells, parameters, filters), never data.',

@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 /** Errors and warnings of the Predict cell: what went wrong, and what to do. */
 export const messages: Record<string, Msg> = {

@@ -1,4 +1,4 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 /** The "Try sample data" button and what it loads. `{orders}`/`{customers}` are filled in. */
 export const messages: Record<string, Msg> = {

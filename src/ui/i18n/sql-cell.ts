@@ -1,7 +1,13 @@
-import type { Msg } from '../../analyses/types.ts';
+import type { Msg } from '../../lib/msg.ts';
 
 /** What a SQL cell says when it refuses, stops or cuts a result. */
 export const messages: Record<string, Msg> = {
+	'sql.chart.bar': { en: 'Bar', zh: '柱状图' },
+	'sql.chart.line': { en: 'Line', zh: '折线图' },
+	'sql.chart.area': { en: 'Area', zh: '面积图' },
+	'sql.chart.dot': { en: 'Dots', zh: '散点图' },
+	'sql.chart.heatmap': { en: 'Heatmap', zh: '热力图' },
+	'sql.chart.histogram': { en: 'Histogram', zh: '直方图' },
 	'sql.read-only': {
 		en: 'This cell only reads data, and this statement would change tables, files or settings, so nothing ran. To build tables of your own, tick “May change data” on this cell and press Run: it then writes to the scratch database, never to orders, order lines, customers, campaign contacts or your files.',
 		zh: '此单元只读取数据，而这条语句会修改表、文件或设置，因此没有运行任何语句。如需建立自己的表，请勾选本单元的“可修改数据”并点击运行：它只写入 scratch 数据库，不会改动订单、订单明细、客户、活动名单或你的文件。'

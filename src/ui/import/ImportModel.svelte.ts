@@ -1,8 +1,9 @@
+import type { Lang } from '../../lib/msg.ts';
 import type { Failure } from '../../lib/result.ts';
-import type { CanonicalField, Mapping, OrderIdMode } from '../../ingest/mapping.ts';
+import type { Mapping, OrderIdMode } from '../../ingest/mapping.ts';
+import type { CanonicalField, OrderStatus } from '../../ingest/canonical.ts';
 import type { PresetId } from '../../ingest/presets/index.ts';
 import type { ReadOptions } from '../../ingest/read/index.ts';
-import type { OrderStatus } from '../../ingest/canonical.ts';
 import type { ContactColumns } from '../../ingest/contact-columns.ts';
 import type { ContactFill } from '../../ingest/contacts.ts';
 import {
@@ -139,4 +140,12 @@ export class ImportModel {
 	#replace(old: FilePlan, next: FilePlan) {
 		this.plans = this.plans.map((p) => (p === old ? next : p));
 	}
+}
+
+/** What each part of the dialog that shows one file's plan is given. */
+export interface PlanPanelProps {
+	model: ImportModel;
+	plan: FilePlan;
+	lang: Lang;
+	busy: boolean;
 }

@@ -11,7 +11,7 @@ import { CellQueue } from '../../notebook/cell-queue.ts';
 import { RunMarks } from '../../notebook/run-marks.ts';
 import { message } from '../i18n/index.ts';
 import { todayIso } from '../../lib/clock.ts';
-import type { Lang } from '../../lib/format.ts';
+import type { Lang } from '../../lib/msg.ts';
 
 export interface DataSummary {
 	/** Paid orders, as the analyses count them; the other statuses are in `otherOrders`. */

@@ -1,5 +1,5 @@
 import type { Cell } from '../../notebook/schema.ts';
-import type { Lang } from '../../lib/format.ts';
+import type { Lang } from '../../lib/msg.ts';
 import { analyses } from '../../analyses/registry.ts';
 import { message } from '../i18n/index.ts';
 

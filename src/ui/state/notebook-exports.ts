@@ -48,7 +48,7 @@ export function exportNotebookHtml(app: AppState, notebook: Notebook, fileName: 
 		const el = document.getElementById(`cell-${cell.id}`);
 		if (cell.kind === 'markdown') {
 			sections.push({
-				title: app.lang === 'zh' ? '笔记' : 'Note',
+				title: app.t('report.note'),
 				definition: '',
 				note: cell.text
 			});

@@ -4,17 +4,16 @@
  * next to the file, which the next run uses.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../src/cli/main.ts';
 import { messages as readMessages } from '../../../src/ui/i18n/ingest-read.ts';
 import { messages as ingestMessages } from '../../../src/ui/i18n/ingest.ts';
-import { runCli, tempDir, writeFixture } from './fixtures.ts';
+import { runCli, useTempDir, writeFixture } from './fixtures.ts';
 
-const dir = tempDir();
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir();
 const at = (name: string) => path.join(dir, name);
 
 describe('bad input', () => {

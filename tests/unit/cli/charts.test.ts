@@ -4,23 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chartSvg } from '../../../src/cli/charts.ts';
-import type { ChartSpec } from '../../../src/analyses/types.ts';
-
-const label = (s: string) => ({ en: s, zh: s });
-const stacked: ChartSpec = {
-	kind: 'bar',
-	x: 'month',
-	y: 'revenue',
-	series: 'type',
-	stacked: true,
-	xLabel: label('Month'),
-	yLabel: label('Revenue')
-};
-const rows = [
-	{ month: '2024-01', type: 'new', revenue: 10 },
-	{ month: '2024-01', type: 'returning', revenue: 5 },
-	{ month: '2024-02', type: 'new', revenue: 7 }
-];
+import type { ChartSpec } from '../../../src/charts/spec.ts';
+import {
+	label,
+	revenueRows as rows,
+	stackedRevenue as stacked
+} from '../../helpers/chart-fixtures.ts';
 
 describe('report charts without a browser', () => {
 	it('the command line draws the chart with its bars, in the page’s fallback colours', () => {

@@ -3,7 +3,8 @@
  * import tests and `npm run sample` use), the command run in-process with its stderr kept, and
  * results reduced to rows that compare equal across duckdb-wasm and native DuckDB.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeSampleFile, type SampleEncoding } from '../../../scripts/sample.ts';
@@ -12,7 +13,12 @@ import { main } from '../../../src/cli/main.ts';
 import type { SqlEngine } from '../../../src/engine/types.ts';
 import { rowsOf, type PlainRow } from '../../helpers/native-engine.ts';
 
-export const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'huitou-cli-test-'));
+/** A temp folder for the file's tests, removed after its last test. */
+export function useTempDir(): string {
+	const dir = mkdtempSync(path.join(tmpdir(), 'huitou-cli-test-'));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+	return dir;
+}
 
 export async function writeFixture(
 	dir: string,

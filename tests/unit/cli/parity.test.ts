@@ -3,10 +3,10 @@
  * GBK, Shopify line items, the generic layout) the command line's canonical tables and every cell
  * of a built-in notebook give what duckdb-wasm gives for the same file in the same test run.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { createNativeSqlEngine, openDiskFile } from '../../../src/engine/native.ts';
 import { importFiles } from '../../../src/ingest/import.ts';
 import { ensureContactsTableSql } from '../../../src/ingest/contacts.ts';
@@ -15,18 +15,13 @@ import { runNotebook } from '../../../src/cli/report.ts';
 import { EXIT } from '../../../src/cli/main.ts';
 import type { Globals } from '../../../src/analyses/types.ts';
 import type { SqlEngine } from '../../../src/engine/types.ts';
-import { CANONICAL_QUERIES, comparableRows, runCli, tempDir, writeFixture } from './fixtures.ts';
+import { CANONICAL_QUERIES, comparableRows, runCli, useTempDir, writeFixture } from './fixtures.ts';
 
 const NOW = new Date('2025-02-01T00:00:00Z');
 const GLOBALS: Globals = { asOf: '2025-01-01', revenue: 'net', currency: 'CNY' };
-const dir = tempDir();
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = useTempDir();
 
-let wasm: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	wasm = await createTestEngine();
-}, 120_000);
-afterAll(() => wasm.close());
+const wasm = useTestEngine();
 
 /** Every query's rows of a notebook run, by cell and query id. */
 async function cellResults(engine: SqlEngine): Promise<Record<string, string[]>> {

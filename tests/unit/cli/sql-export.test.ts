@@ -3,11 +3,11 @@
  * (duckdb-wasm), the script — its file converted to UTF-8 as the script says, then run statement
  * by statement on native DuckDB — builds the page's tables and gives every cell the page's rows.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { expect, it } from 'vitest';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { createNativeSqlEngine } from '../../../src/engine/native.ts';
 import { importFiles } from '../../../src/ingest/import.ts';
 import { ensureContactsTableSql } from '../../../src/ingest/contacts.ts';
@@ -16,16 +16,13 @@ import type { Globals } from '../../../src/analyses/types.ts';
 import { createBuiltinNotebooks } from '../../../src/notebook/builtin.ts';
 import { buildSqlScript } from '../../../src/notebook/sql-script.ts';
 import type { SqlEngine } from '../../../src/engine/types.ts';
-import { CANONICAL_QUERIES, comparableRows, tempDir, writeFixture } from './fixtures.ts';
+import { CANONICAL_QUERIES, comparableRows, useTempDir, writeFixture } from './fixtures.ts';
 
 const NOW = new Date('2025-02-01T00:00:00Z');
 const GLOBALS: Globals = { asOf: '2025-01-01', revenue: 'net', currency: 'CNY' };
+const dir = useTempDir();
 
-let wasm: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	wasm = await createTestEngine();
-}, 120_000);
-afterAll(() => wasm.close());
+const wasm = useTestEngine();
 
 /** The script's statements: each ends with `;` alone on a line; comment-only parts are dropped. */
 const statementsOf = (script: string): string[] =>
@@ -40,7 +37,6 @@ async function run(engine: SqlEngine, sql: string): Promise<void> {
 }
 
 it('the exported script imports a GBK Taobao export as the page did and gives its numbers', async () => {
-	const dir = tempDir();
 	const file = await writeFixture(dir, 'taobao.csv', 'taobao', 'gbk', 300);
 	const page = await importFiles(wasm, [new File([readFileSync(file)], 'taobao.csv')], {
 		now: NOW
@@ -97,6 +93,5 @@ it('the exported script imports a GBK Taobao export as the page did and gives it
 		expect(compared).toBeGreaterThan(15);
 	} finally {
 		native.close();
-		rmSync(dir, { recursive: true, force: true });
 	}
 }, 180_000);

@@ -7,22 +7,7 @@ import { expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { renderChart } from '../../../src/charts/render.ts';
 import { findChartSvg } from '../../../src/lib/export/svg.ts';
-import type { ChartSpec } from '../../../src/analyses/types.ts';
-
-const label = (s: string) => ({ en: s, zh: s });
-const stacked: ChartSpec = {
-	kind: 'bar',
-	x: 'month',
-	y: 'revenue',
-	series: 'type',
-	stacked: true,
-	xLabel: label('Month'),
-	yLabel: label('Revenue')
-};
-const rows = [
-	{ month: '2024-01', type: 'new', revenue: 10 },
-	{ month: '2024-01', type: 'returning', revenue: 5 }
-];
+import { revenueRows as rows, stackedRevenue as stacked } from '../../helpers/chart-fixtures.ts';
 
 it('findChartSvg skips the legend’s swatches and ramps', () => {
 	const { document } = parseHTML('<!doctype html><html><body></body></html>');

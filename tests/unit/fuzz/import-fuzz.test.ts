@@ -5,9 +5,9 @@
  * throws; and when it fails, the orders loaded before are exactly as they were.
  * Bounded by a case count and a wall-time budget; the seed makes a failure reproducible.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import iconv from 'iconv-lite';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { importFiles } from '../../../src/ingest/import.ts';
 import type { ReadOptions } from '../../../src/ingest/read/types.ts';
 import { generateOrders } from '../../../src/sample/generate.ts';
@@ -20,11 +20,7 @@ const MAX_CASES = 140;
 const TIME_BUDGET_MS = 30_000;
 const NOW = new Date('2025-06-01T00:00:00Z');
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-});
-afterAll(() => engine?.close());
+const engine = useTestEngine();
 
 /** mulberry32: small and seeded, so a failing case can be replayed from its index. */
 function random(seed: number) {

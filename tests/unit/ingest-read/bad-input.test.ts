@@ -2,9 +2,9 @@
  * Broken files: each fails with its own code (or loads with a warning), nothing crashes, and
  * tables that existed before are untouched.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import iconv from 'iconv-lite';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import {
 	largeFileWarning,
 	previewSource,
@@ -16,12 +16,11 @@ import { MAX_XLSX_BYTES } from '../../../src/ingest/read/limits.ts';
 import { messages } from '../../../src/ui/i18n/ingest-read.ts';
 import { concat, fileOf, gzip, stagedRows, tableExists, utf8 } from './helpers.ts';
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-	await engine.query(`CREATE TABLE keep AS SELECT 42 AS answer`);
+const engine = useTestEngine({
+	async setUp(engine) {
+		await engine.query(`CREATE TABLE keep AS SELECT 42 AS answer`);
+	}
 });
-afterAll(() => engine.close());
 
 /** Stages `file` over an existing table: the failure drops that table and leaves `keep` alone. */
 async function expectFailure(file: File, code: string, options = {}) {

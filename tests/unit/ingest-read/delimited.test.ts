@@ -2,16 +2,12 @@
  * Delimited text through DuckDB's CSV reader: delimiters, quotes, line breaks inside fields,
  * and the `__line` of every loaded and rejected row.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { expect, test } from 'vitest';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { previewSource, stageSource } from '../../../src/ingest/read/index.ts';
 import { fileOf, stagedRows } from './helpers.ts';
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-});
-afterAll(() => engine.close());
+const engine = useTestEngine();
 
 test.each([
 	{ name: 'comma', text: 'id,name\n1,"Smith, J"\n', delimiter: ',' },

@@ -2,9 +2,9 @@
  * Every encoding an order export arrives in, plain and gzip-compressed: detection, the decoded
  * preview, and the staged VARCHAR table with line numbers.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import iconv from 'iconv-lite';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import {
 	previewSource,
 	stageSource,
@@ -13,11 +13,7 @@ import {
 } from '../../../src/ingest/read/index.ts';
 import { columnTypes, concat, fileOf, gzip, stagedRows, utf8 } from './helpers.ts';
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-});
-afterAll(() => engine.close());
+const engine = useTestEngine();
 
 const taobao = '订单编号,买家会员名,实付金额\n1001,张三,¥12.50\n1002,李四,8.00\n';
 const taobaoRows = [

@@ -9,15 +9,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { previewSource, stageSource } from '../../../src/ingest/read/index.ts';
 import { columnTypes, fileOf, gzip, stagedRows } from './helpers.ts';
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-});
-afterAll(() => engine.close());
+const engine = useTestEngine();
 
 async function workbook(): Promise<Uint8Array> {
 	const buffer = await writeXlsxFile([

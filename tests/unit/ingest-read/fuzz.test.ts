@@ -3,10 +3,10 @@
  * a huge field, NULs, a wrong encoding), must each load with a table that matches the result
  * or fail with a catalogued code, dropping the target table and leaving other tables alone.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { stageSource } from '../../../src/ingest/read/index.ts';
 import { messages } from '../../../src/ui/i18n/ingest-read.ts';
 import { columnTypes, concat, fileOf, gzip, tableExists, utf8 } from './helpers.ts';
@@ -14,12 +14,11 @@ import { columnTypes, concat, fileOf, gzip, tableExists, utf8 } from './helpers.
 const CASES = 60;
 const TIME_BUDGET_MS = 45_000;
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-	await engine.query('CREATE TABLE keep AS SELECT 42 AS answer');
+const engine = useTestEngine({
+	async setUp(engine) {
+		await engine.query('CREATE TABLE keep AS SELECT 42 AS answer');
+	}
 });
-afterAll(() => engine.close());
 
 /** mulberry32: small, seeded, good enough to pick mutations reproducibly. */
 function random(seed: number) {

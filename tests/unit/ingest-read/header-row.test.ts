@@ -2,21 +2,17 @@
  * Title lines above the column header: where the header is found, what an explicit `headerRow`
  * does, and that loaded and rejected rows keep the file's own line numbers.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { previewSource, stageSource } from '../../../src/ingest/read/index.ts';
 import { findHeader } from '../../../src/ingest/read/find-header.ts';
 import { sniffDelimiter } from '../../../src/ingest/read/parse-delimited.ts';
 import { messages } from '../../../src/ui/i18n/ingest-read.ts';
 import { concat, fileOf, stagedRows } from './helpers.ts';
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-});
-afterAll(() => engine.close());
+const engine = useTestEngine();
 
 const rowsOf = (...rows: (string | null)[][]) => rows.map((cells, i) => ({ line: i + 1, cells }));
 

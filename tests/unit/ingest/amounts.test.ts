@@ -2,17 +2,13 @@
  * The preview's reading of an amount cell (JS) agrees with the import's (SQL), value for value,
  * and names the currency the cell carries.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { expect, it } from 'vitest';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { parseAmountText } from '../../../src/ingest/amounts.ts';
 import { parseNumber } from '../../../src/ingest/canonicalize.ts';
 import { literal } from '../../../src/lib/sql.ts';
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-});
-afterAll(() => engine.close());
+const engine = useTestEngine();
 
 const point: [string, number | null, string | null][] = [
 	['12', 12, null],

@@ -2,8 +2,8 @@
  * Contact lists whose header is not recognised: the suggestion from names and values, an import
  * through the analyst's explicit mapping, the remembered mapping, and the dialog's plan.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import {
 	checkContactMapping,
 	createContactMappingStore,
@@ -27,20 +27,19 @@ import { fileOf } from './stage-fixture.ts';
 import { readFileSync } from 'node:fs';
 import { messages } from '../../../src/ui/i18n/import-contacts.ts';
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-	await createTables(engine);
-	// Customers c1..c3; the orders span 2024-03-01 .. 2024-03-20.
-	await insertOrders(engine, [
-		['o1', 'c1', '2024-03-01 10:00:00', 10],
-		['o2', 'c2', '2024-03-05 10:00:00', 10],
-		['o3', 'c3', '2024-03-20 10:00:00', 10]
-	]);
-}, 60_000);
-afterAll(() => engine.close());
-beforeEach(async () => {
-	await queryRows(engine, 'DELETE FROM campaign_contacts');
+const engine = useTestEngine({
+	async setUp(engine) {
+		await createTables(engine);
+		// Customers c1..c3; the orders span 2024-03-01 .. 2024-03-20.
+		await insertOrders(engine, [
+			['o1', 'c1', '2024-03-01 10:00:00', 10],
+			['o2', 'c2', '2024-03-05 10:00:00', 10],
+			['o3', 'c3', '2024-03-20 10:00:00', 10]
+		]);
+	},
+	async each(engine) {
+		await queryRows(engine, 'DELETE FROM campaign_contacts');
+	}
 });
 
 /** No name here is one the suggestion knows: 收件人ID, 人群, 下发日, 活动代号, 短信费. */

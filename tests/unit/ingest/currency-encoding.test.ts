@@ -3,20 +3,15 @@
  * `¥` on every amount, a Big5 one from Hong Kong, a Shopify export in pounds, and a file mixing
  * currencies. Each goes through the real reader and the whole import; totals worked out by hand.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { importFiles, type MappingRequest } from '../../../src/ingest/import.ts';
 import { dominantCurrency, resolveCurrencies } from '../../../src/ingest/quality.ts';
 import { createMapping } from '../../../src/ingest/mapping.ts';
 import { fileOf, resetCanonical } from './stage-fixture.ts';
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-});
-afterAll(() => engine.close());
-beforeEach(() => resetCanonical(engine));
+const engine = useTestEngine({ each: resetCanonical });
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 

@@ -3,21 +3,15 @@
  * the format is decided from the whole column, a rejected date names its value and the format
  * tried, and a column whose offsets change with daylight saving keeps its wall-clock times.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { importFiles, type ImportOptions } from '../../../src/ingest/import.ts';
 import type { Mapping } from '../../../src/ingest/mapping.ts';
 import { message } from '../../../src/ui/i18n/index.ts';
 import { describeDateFormat } from '../../../src/ingest/dates/format.ts';
 import { fileOf, resetCanonical, rowsOf } from './stage-fixture.ts';
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-// The engine starts on a shared machine: more than the default 10 s.
-beforeAll(async () => {
-	engine = await createTestEngine();
-}, 60_000);
-afterAll(() => engine.close());
-beforeEach(() => resetCanonical(engine));
+const engine = useTestEngine({ each: resetCanonical });
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 

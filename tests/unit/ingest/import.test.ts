@@ -2,20 +2,15 @@
  * The import as a whole: bad rows reported with their line numbers, mappings that cannot work,
  * several files merged by order id, and failures that leave loaded data untouched.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { importFiles, type ImportProgress } from '../../../src/ingest/import.ts';
 import { createLocalMappingStore, createMapping } from '../../../src/ingest/mapping.ts';
 import { rejectedRowsCsv } from '../../../src/ingest/quality.ts';
 import { ORDER_LINES_DDL } from '../../../src/ingest/canonical.ts';
 import { fileOf, resetCanonical, rowsOf, run } from './stage-fixture.ts';
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-});
-afterAll(() => engine.close());
-beforeEach(() => resetCanonical(engine));
+const engine = useTestEngine({ each: resetCanonical });
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 const HEADER =

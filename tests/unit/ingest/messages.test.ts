@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { messages } from '../../../src/ui/i18n/ingest.ts';
-import { CANONICAL_FIELDS } from '../../../src/ingest/mapping.ts';
+import { CANONICAL_FIELDS } from '../../../src/ingest/canonical.ts';
 
 const sources = [
 	'src/ingest/mapping.ts',

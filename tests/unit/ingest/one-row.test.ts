@@ -2,8 +2,8 @@
  * A file whose every order is one row is built without grouping (ONE_ROW_PER_ORDER_PROBE_SQL):
  * the draft, orders, lines, customers and rejects must be exactly what grouping the rows gives.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import {
 	INGEST_TABLES,
 	ONE_ROW_PER_ORDER_PROBE_SQL,
@@ -14,13 +14,12 @@ import { createMapping, type Mapping } from '../../../src/ingest/mapping.ts';
 import { ORDER_LINES_DDL, ORDERS_DDL } from '../../../src/ingest/canonical.ts';
 import { rowsOf, run, stageRows } from './stage-fixture.ts';
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-	// Returns are netted against the orders already loaded too, so the canonical tables exist.
-	for (const ddl of [ORDERS_DDL, ORDER_LINES_DDL]) await run(engine, ddl);
+const engine = useTestEngine({
+	async setUp(engine) {
+		// Returns are netted against the orders already loaded too, so the canonical tables exist.
+		for (const ddl of [ORDERS_DDL, ORDER_LINES_DDL]) await run(engine, ddl);
+	}
 });
-afterAll(() => engine.close());
 
 const header = [
 	'id',

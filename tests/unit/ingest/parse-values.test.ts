@@ -2,18 +2,14 @@
  * How single cells are read: ids as text, money in its many spellings, dates in every format the
  * exports use, with time zones applied once. Each case is one staged row.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { INGEST_TABLES, buildParseRowsSql } from '../../../src/ingest/canonicalize.ts';
 import { createMapping, type Mapping } from '../../../src/ingest/mapping.ts';
 import { detectDateFormat } from '../../../src/ingest/dates/detect.ts';
 import { rowsOf, run, stageRows } from './stage-fixture.ts';
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-});
-afterAll(() => engine.close());
+const engine = useTestEngine();
 
 const fields = { order_id: 'id', order_time: 't', order_amount: 'amt' };
 

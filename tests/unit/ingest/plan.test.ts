@@ -1,7 +1,7 @@
 /** The import plan (src/ingest/plan.ts): decided from a file's head, edited, imported as it is. */
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { importPlans } from '../../../src/ingest/import.ts';
 import { createLocalMappingStore } from '../../../src/ingest/mapping.ts';
 import { previewSource } from '../../../src/ingest/read/index.ts';
@@ -18,12 +18,7 @@ import {
 } from '../../../src/ingest/plan.ts';
 import { fileOf, resetCanonical, rowsOf } from './stage-fixture.ts';
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-});
-afterAll(() => engine.close());
-beforeEach(() => resetCanonical(engine));
+const engine = useTestEngine({ each: resetCanonical });
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 

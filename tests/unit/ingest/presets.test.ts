@@ -2,19 +2,14 @@
  * One small export per platform, in that platform's layout and encoding, through the real reader
  * and the whole import. Expected tables are worked out by hand in the comments.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { importFiles } from '../../../src/ingest/import.ts';
 import type { FileQuality } from '../../../src/ingest/quality.ts';
 import { fileOf, resetCanonical, rowsOf } from './stage-fixture.ts';
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-});
-afterAll(() => engine.close());
-beforeEach(() => resetCanonical(engine));
+const engine = useTestEngine({ each: resetCanonical });
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 

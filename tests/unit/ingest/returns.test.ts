@@ -3,20 +3,15 @@
  * spreadsheets as `N.0`, and the counts of paid orders that the side panel, the quality report and
  * the analyses share (issue 15). Every figure is worked out by hand beside its fixture.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { importFiles } from '../../../src/ingest/import.ts';
 import type { FileQuality, ImportReport } from '../../../src/ingest/quality.ts';
 import { buildKpisSql } from '../../../src/analyses/overview/sql.ts';
 import type { Globals } from '../../../src/analyses/types.ts';
 import { fileOf, resetCanonical, rowsOf } from './stage-fixture.ts';
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-}, 60_000);
-afterAll(() => engine.close());
-beforeEach(() => resetCanonical(engine));
+const engine = useTestEngine({ each: resetCanonical });
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 const DECEMBER: Globals = {

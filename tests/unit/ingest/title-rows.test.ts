@@ -3,21 +3,16 @@
  * reports), through the real reader and the whole import: the header is found, the titles are
  * not data, and rejected rows keep the file's own line numbers.
  */
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import writeXlsxFile from 'write-excel-file/node';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { importFiles } from '../../../src/ingest/import.ts';
 import { createMapping } from '../../../src/ingest/mapping.ts';
 import { previewSource } from '../../../src/ingest/read/index.ts';
 import { fileOf, resetCanonical, rowsOf } from './stage-fixture.ts';
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-});
-afterAll(() => engine.close());
-beforeEach(() => resetCanonical(engine));
+const engine = useTestEngine({ each: resetCanonical });
 
 const NOW = new Date('2025-06-01T00:00:00Z');
 

@@ -4,8 +4,8 @@
  * sellers get it).
  */
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestEngine } from '../../helpers/wasm-engine.ts';
+import { describe, expect, test } from 'vitest';
+import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { importFiles } from '../../../src/ingest/import.ts';
 import { formatOrders, type SampleFormat } from '../../../src/sample/formats.ts';
 import { generateOrders } from '../../../src/sample/generate.ts';
@@ -28,11 +28,7 @@ const EXPECTED = {
 	rejected: 0
 };
 
-let engine: Awaited<ReturnType<typeof createTestEngine>>;
-beforeAll(async () => {
-	engine = await createTestEngine();
-}, 60_000);
-afterAll(() => engine.close());
+const engine = useTestEngine();
 
 async function importAs(format: SampleFormat, encoding: 'utf8' | 'gbk') {
 	for (const t of ['orders', 'order_lines', 'customers'])

@@ -4,15 +4,17 @@ import { createTestEngine } from '../../../helpers/wasm-engine.ts';
 import type { SqlEngine } from '../../../../src/engine/types.ts';
 import {
 	buildCampaignDraftSql,
-	buildContactInsertSql,
-	buildContactStageSql,
-	buildContactWarningsSql,
 	buildDraftCommitSql,
 	buildDraftListSql,
 	buildDraftSizesSql,
 	buildNextWaveDraftSql,
 	type CampaignDraft
 } from '../../../../src/analyses/campaigns/define.ts';
+import {
+	buildContactInsertSql,
+	buildContactStageSql,
+	buildContactWarningsSql
+} from '../../../../src/ingest/contact-sql.ts';
 import {
 	suggestContactColumns,
 	type ContactDefaults

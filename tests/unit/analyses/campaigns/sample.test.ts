@@ -18,7 +18,7 @@ import {
 	buildContactInsertSql,
 	buildContactStageSql,
 	buildContactWarningsSql
-} from '../../../../src/analyses/campaigns/define.ts';
+} from '../../../../src/ingest/contact-sql.ts';
 import { suggestContactColumns } from '../../../../src/ingest/contact-columns.ts';
 import { buildCampaignMetricsSql, buildWavesSql } from '../../../../src/analyses/campaigns/sql.ts';
 import { createTables, params, queryRows } from './fixtures.ts';

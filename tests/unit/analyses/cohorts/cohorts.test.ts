@@ -7,7 +7,7 @@ import {
 	type PlainRow,
 	type TestOrder
 } from '../../../helpers/native-engine.ts';
-import { messages } from '../../../../src/ui/i18n/analyses-a.ts';
+import { notices } from '../../../../src/analyses/cohorts/describe.ts';
 import type { SqlEngine } from '../../../../src/engine/types.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
 import { cohorts } from '../../../../src/analyses/cohorts/index.ts';
@@ -117,7 +117,7 @@ test('nothing finished yet: every cell masked, and a notice says why', async () 
 	expect(rows.length).toBe(4);
 	expect(rows.every((r) => r.retention === null && r.ltv_cum === null)).toBe(true);
 	expect(cohorts.notices!('retention', rows)).toEqual(['cohorts.all-masked']);
-	expect(messages['cohorts.all-masked']).toBeDefined();
+	expect(notices['cohorts.all-masked']).toBeDefined();
 	const normal = await decodedRowsOf(db, buildCohortSql(p, net));
 	expect(cohorts.notices!('retention', normal)).toEqual([]);
 });

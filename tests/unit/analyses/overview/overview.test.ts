@@ -6,7 +6,7 @@ import {
 	rowsOf,
 	type TestOrder
 } from '../../../helpers/native-engine.ts';
-import { messages } from '../../../../src/ui/i18n/analyses-a.ts';
+import { notices } from '../../../../src/analyses/overview/describe.ts';
 import type { SqlEngine } from '../../../../src/engine/types.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
 import { overview } from '../../../../src/analyses/overview/index.ts';
@@ -71,7 +71,7 @@ describe('KPIs: last complete month (March) vs February', () => {
 		// A third of March's revenue has no customer id: worth a notice.
 		const rows = await decodedRowsOf(db, buildKpisSql({ compare: 'month' }, net));
 		expect(overview.notices!('kpis', rows)).toEqual(['overview.many-unknown']);
-		expect(messages['overview.many-unknown']).toBeDefined();
+		expect(notices['overview.many-unknown']).toBeDefined();
 	});
 
 	test('gross: the refunded order and the refunded part count', async () => {
@@ -126,7 +126,7 @@ describe('KPIs: last complete month (March) vs February', () => {
 			buildKpisSql({ compare: 'month' }, { ...net, asOf: '2024-01-20' })
 		);
 		expect(overview.notices!('kpis', early)).toEqual(['overview.empty-period']);
-		expect(messages['overview.empty-period']).toBeDefined();
+		expect(notices['overview.empty-period']).toBeDefined();
 	});
 
 	test('all-time mode: everything before the as-of date, no previous window', async () => {
@@ -244,5 +244,5 @@ test('one customer, one order: no previous period gives no change, not a divisio
 	});
 	const rows = await decodedRowsOf(db, buildKpisSql({ compare: 'month' }, net));
 	expect(overview.notices!('kpis', rows)).toEqual(['overview.no-previous']);
-	expect(messages['overview.no-previous']).toBeDefined();
+	expect(notices['overview.no-previous']).toBeDefined();
 });

@@ -6,7 +6,7 @@ import {
 	rowsOf,
 	type TestOrder
 } from '../../../helpers/native-engine.ts';
-import { messages } from '../../../../src/ui/i18n/analyses-a.ts';
+import { notices } from '../../../../src/analyses/repurchase/describe.ts';
 import type { SqlEngine } from '../../../../src/engine/types.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
 import { repurchase } from '../../../../src/analyses/repurchase/index.ts';
@@ -139,7 +139,7 @@ test('every first order too recent: the windows are empty and a notice says so',
 		[0, null, 1]
 	]);
 	expect(repurchase.notices!('windows', rows)).toEqual(['repurchase.all-censored']);
-	expect(messages['repurchase.all-censored']).toBeDefined();
+	expect(notices['repurchase.all-censored']).toBeDefined();
 });
 
 describe('repurchase cycle', () => {
@@ -168,7 +168,7 @@ describe('repurchase cycle', () => {
 		});
 		const decoded = await decodedRowsOf(db, buildCycleSql(defaults, net));
 		expect(repurchase.notices!('cycle', decoded)).toEqual(['repurchase.few-gaps']);
-		expect(messages['repurchase.few-gaps']).toBeDefined();
+		expect(notices['repurchase.few-gaps']).toBeDefined();
 	});
 
 	test('histogram: 7-day buckets, the last from maxDays on', async () => {
@@ -251,7 +251,7 @@ test('everybody buys once: repeat 0, no cycle, empty histogram', async () => {
 	expect(await rowsOf(db, buildGapsSql(defaults, net))).toEqual([]);
 	const cycle = await decodedRowsOf(db, buildCycleSql(defaults, net));
 	expect(repurchase.notices!('cycle', cycle)).toEqual(['repurchase.no-repeat']);
-	expect(messages['repurchase.no-repeat']).toBeDefined();
+	expect(notices['repurchase.no-repeat']).toBeDefined();
 	const windows = await rowsOf(db, buildWindowsSql(defaults, net));
 	expect(windows.map((r) => r.rate)).toEqual([0, 0, 0]);
 });

@@ -6,7 +6,7 @@ import {
 	rowsOf,
 	type TestOrder
 } from '../../../helpers/native-engine.ts';
-import { messages } from '../../../../src/ui/i18n/analyses-a.ts';
+import { notices } from '../../../../src/analyses/rfm/describe.ts';
 import type { SqlEngine } from '../../../../src/engine/types.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
 import { rfm } from '../../../../src/analyses/rfm/index.ts';
@@ -126,7 +126,7 @@ describe('scores and segments at the threshold boundaries', () => {
 		]);
 		const decoded = await decodedRowsOf(db, buildSegmentsSql(p, net));
 		expect(rfm.notices!('segments', decoded)).toEqual(['rfm.unclassified']);
-		expect(messages['rfm.unclassified']).toBeDefined();
+		expect(notices['rfm.unclassified']).toBeDefined();
 	});
 });
 
@@ -163,7 +163,7 @@ describe('quintile scores', () => {
 		expect(heat.every((r) => r.f_score === 1)).toBe(true);
 		const decoded = await decodedRowsOf(once, buildHeatmapSql(defaults, net));
 		expect(rfm.notices!('heatmap', decoded)).toEqual(['rfm.one-time-buyers']);
-		expect(messages['rfm.one-time-buyers']).toBeDefined();
+		expect(notices['rfm.one-time-buyers']).toBeDefined();
 		once.close();
 	}, 60_000); // starts a second engine
 

@@ -6,7 +6,7 @@ import {
 	rowsOf,
 	type TestOrder
 } from '../../../helpers/native-engine.ts';
-import { messages } from '../../../../src/ui/i18n/analyses-a.ts';
+import { notices } from '../../../../src/analyses/tiers/describe.ts';
 import { tiers } from '../../../../src/analyses/tiers/index.ts';
 import type { SqlEngine } from '../../../../src/engine/types.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
@@ -96,7 +96,7 @@ describe('tier summary', () => {
 		const p = { ...defaults, thresholds: [1000, 10000], discounts: [] };
 		const decoded = await decodedRowsOf(db, buildTierSummarySql(p, net));
 		expect(tiers.notices!('summary', decoded)).toEqual(['tiers.below-first']);
-		expect(messages['tiers.below-first']).toBeDefined();
+		expect(notices['tiers.below-first']).toBeDefined();
 	});
 });
 
