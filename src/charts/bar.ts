@@ -54,7 +54,9 @@ export function barChart(rows: Row[], spec: BarSpec, o: ChartOptions): HTMLEleme
 				formatValue(v, spec.yFormat, o.lang, o.currency),
 			...(grouped ? { fx: false, fy: false } : {}),
 			...(catText && !grouped ? { [catChannel]: catText } : {}),
-			...(seriesText ? { fill: seriesText, ...(seriesChannel ? { [seriesChannel]: false } : {}) } : {})
+			...(seriesText
+				? { fill: seriesText, ...(seriesChannel ? { [seriesChannel]: false } : {}) }
+				: {})
 		}
 	};
 	const color = spec.series

@@ -76,7 +76,8 @@ export function lineChart(
 		x: {
 			label: axisLabel(msg(spec.xLabel, o.lang), spec.xFormat, o),
 			grid: false,
-			tickFormat: xText ?? (spec.xFormat ? tickFormat(spec.xFormat, o.lang, o.currency) : undefined),
+			tickFormat:
+				xText ?? (spec.xFormat ? tickFormat(spec.xFormat, o.lang, o.currency) : undefined),
 			...(xText && rows.some((r) => typeof r[spec.x] === 'string')
 				? { domain: orderedDomain(rows, spec.x, o.order?.[spec.x]) }
 				: {})

@@ -1,10 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-	orderRows,
-	orderedDomain,
-	valueFormats,
-	valueOrder
-} from '../../src/charts/labels.ts';
+import { orderRows, orderedDomain, valueFormats, valueOrder } from '../../src/charts/labels.ts';
 
 describe('orderedDomain', () => {
 	// A movement heat map: rows sorted by "from", so the "to" values appear out of segment order.
