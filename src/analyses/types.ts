@@ -229,7 +229,7 @@ export interface Analysis<P extends Record<string, unknown> = Record<string, unk
  * An analysis' own views, each named by a kind the page maps to its component
  * (src/ui/cells/panels.ts), so no cell asks which analysis it shows.
  */
-export interface AnalysisPanels {
+interface AnalysisPanels {
 	/** Shown above the results with what `prepare` produced (Predict's fitted models). */
 	prepared?: string;
 	/** Leads the results, read from them (Campaigns' verdicts in plain words). */

@@ -41,7 +41,7 @@ export interface RunRequest<T> {
 	work(ctx: RunContext<T>): Promise<T | undefined>;
 }
 
-export interface RunContext<T> {
+interface RunContext<T> {
 	signal: AbortSignal;
 	byHand: boolean;
 	previous: T | null;
