@@ -134,6 +134,21 @@ export interface Analysis<P extends Record<string, unknown> = Record<string, unk
 	 * with numbers in its text comes with them as `vars`.
 	 */
 	notices?(queryId: string, rows: Record<string, unknown>[]): Notice[];
+	/** Views of its own the cell shows beside its queries, named by kind (see `AnalysisPanels`). */
+	panels?: AnalysisPanels;
+}
+
+/**
+ * An analysis' own views, each named by a kind the page maps to its component
+ * (src/ui/cells/panels.ts), so no cell asks which analysis it shows.
+ */
+interface AnalysisPanels {
+	/** Shown above the results with what `prepare` produced (Predict's fitted models). */
+	prepared?: string;
+	/** Leads the results, read from them (Campaigns' verdicts in plain words). */
+	headline?: string;
+	/** Opened from the cell's header (Campaigns' builder). */
+	tools?: string[];
 }
 
 /** A CTE many cells' SQL contains word for word: its name and its query. */

@@ -4,7 +4,7 @@ import type { Row } from '../engine/decode.ts';
 import { formatValue, tickFormat, formatMonth } from '../lib/format.ts';
 import { orderedDomain } from './labels.ts';
 import { labelMargin, tickMargin } from './measure.ts';
-import { ACCENT, frame, msg, type ChartOptions } from './options.ts';
+import { ACCENT, frame, labelOf, msg, textOf, type ChartOptions } from './options.ts';
 import { axisLabel } from './axis-label.ts';
 
 export type BarSpec = Extract<ChartSpec, { kind: 'bar' | 'line' | 'area' | 'dot' }>;
@@ -40,14 +40,23 @@ export function barChart(rows: Row[], spec: BarSpec, o: ChartOptions): HTMLEleme
 	);
 	const catLabel = msg(valueKey === spec.x ? spec.yLabel : spec.xLabel, o.lang);
 	const valueTick = tickFormat(spec.yFormat, o.lang, o.currency);
-	const cats = orderedDomain(rows, catKey);
+	const cats = orderedDomain(rows, catKey, o.order?.[catKey]);
 	const grouped = !!spec.series && !spec.stacked;
 	const fill = spec.series ?? ACCENT;
+	const catText = labelOf(o, catKey);
+	const seriesText = labelOf(o, spec.series);
+	// Tooltips write coded values as their labels, like the axes and the legend.
+	const catChannel = grouped ? (spec.horizontal ? 'fy' : 'fx') : spec.horizontal ? 'y' : 'x';
+	const seriesChannel = grouped ? (spec.horizontal ? 'y' : 'x') : undefined;
 	const tip = {
 		format: {
 			[spec.horizontal ? 'x' : 'y']: (v: number) =>
 				formatValue(v, spec.yFormat, o.lang, o.currency),
-			...(grouped ? { fx: false, fy: false } : {})
+			...(grouped ? { fx: false, fy: false } : {}),
+			...(catText && !grouped ? { [catChannel]: catText } : {}),
+			...(seriesText
+				? { fill: seriesText, ...(seriesChannel ? { [seriesChannel]: false } : {}) }
+				: {})
 		}
 	};
 	const color = spec.series
@@ -56,21 +65,22 @@ export function barChart(rows: Row[], spec: BarSpec, o: ChartOptions): HTMLEleme
 				// Series named "2024-03" would read to Plot as dates given as text, and it warns.
 				type: 'categorical' as const,
 				label: o.labels?.[spec.series] ?? spec.series,
-				domain: orderedDomain(rows, spec.series)
+				domain: orderedDomain(rows, spec.series, o.order?.[spec.series]),
+				tickFormat: seriesText
 			}
 		: undefined;
 	if (spec.horizontal)
 		return Plot.plot({
 			...frame(o),
-			marginLeft: labelMargin(cats),
+			marginLeft: labelMargin(cats.map((c) => textOf(o, catKey, c))),
 			height: Math.max(
 				defaults.minHeight,
 				cats.length * (grouped ? defaults.groupHeight : defaults.rowHeight) + 60
 			),
 			x: { label: valueLabel, tickFormat: valueTick, grid: true },
 			// Category names label themselves; a rotated axis title would sit on top of them.
-			y: grouped ? { axis: null } : { label: null, domain: cats },
-			fy: grouped ? { label: null, domain: cats } : undefined,
+			y: grouped ? { axis: null } : { label: null, domain: cats, tickFormat: catText },
+			fy: grouped ? { label: null, domain: cats, tickFormat: catText } : undefined,
 			color,
 			marks: [
 				Plot.barX(rows, {
@@ -100,9 +110,9 @@ export function barChart(rows: Row[], spec: BarSpec, o: ChartOptions): HTMLEleme
 					type: 'band',
 					domain: temporal ? undefined : cats,
 					tickRotate: crowded ? -45 : 0,
-					tickFormat: temporal ? (d: Date) => formatMonth(d, o.lang) : undefined
+					tickFormat: temporal ? (d: Date) => formatMonth(d, o.lang) : catText
 				},
-		fx: grouped ? { label: catLabel, domain: cats } : undefined,
+		fx: grouped ? { label: catLabel, domain: cats, tickFormat: catText } : undefined,
 		y: { label: valueLabel, tickFormat: valueTick, grid: true },
 		color,
 		marks: [

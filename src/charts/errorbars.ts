@@ -4,7 +4,7 @@ import type { Row } from '../engine/decode.ts';
 import { formatValue, tickFormat } from '../lib/format.ts';
 import { orderedDomain } from './labels.ts';
 import { labelMargin } from './measure.ts';
-import { ACCENT, frame, msg, type ChartOptions } from './options.ts';
+import { ACCENT, frame, labelOf, msg, textOf, type ChartOptions } from './options.ts';
 
 export type ErrorbarsSpec = Extract<ChartSpec, { kind: 'errorbars' }>;
 
@@ -22,13 +22,14 @@ export function errorbarsChart(
 	spec: ErrorbarsSpec,
 	o: ChartOptions
 ): HTMLElement | SVGSVGElement {
-	const cats = orderedDomain(rows, spec.x);
+	const cats = orderedDomain(rows, spec.x, o.order?.[spec.x]);
+	const catText = labelOf(o, spec.x);
 	const percent = (v: unknown) => formatValue(v, 'percent', o.lang);
 	return Plot.plot({
 		...frame(o),
 		height: Math.max(defaults.minHeight, cats.length * defaults.rowHeight + 80),
-		marginLeft: labelMargin(cats),
-		y: { label: null, domain: cats },
+		marginLeft: labelMargin(cats.map((c) => textOf(o, spec.x, c))),
+		y: { label: null, domain: cats, tickFormat: catText },
 		x: { label: msg(spec.yLabel, o.lang), tickFormat: tickFormat('percent', o.lang), grid: true },
 		marks: [
 			Plot.ruleX([0], { strokeDasharray: defaults.zeroDash }),
@@ -45,7 +46,7 @@ export function errorbarsChart(
 				x: spec.y,
 				fill: ACCENT,
 				r: defaults.radius,
-				tip: { format: { x: percent } }
+				tip: { format: { x: percent, ...(catText ? { y: catText } : {}) } }
 			})
 		]
 	});

@@ -6,7 +6,7 @@ import { axisLabel } from './axis-label.ts';
 import { textOn } from './contrast.ts';
 import { orderedDomain } from './labels.ts';
 import { labelMargin, textWidth } from './measure.ts';
-import { frame, msg, type ChartOptions } from './options.ts';
+import { frame, labelOf, msg, textOf, type ChartOptions } from './options.ts';
 
 export type HeatmapSpec = Extract<ChartSpec, { kind: 'heatmap' }>;
 
@@ -33,11 +33,16 @@ export function heatmapChart(
 	const xs = [...(sizeHead ? [sizeHead] : []), ...orderedDomain(rows, spec.x, o.order?.[spec.x])];
 	const ys = orderedDomain(rows, spec.y, o.order?.[spec.y]);
 	const fmt = (v: unknown) => formatValue(v, spec.fillFormat, o.lang, o.currency);
+	// Coded values are written as their labels; the size column's head is a label already.
+	const xText = (v: unknown) =>
+		sizeHead !== undefined && v === sizeHead ? sizeHead : textOf(o, spec.x, v);
+	const yText = labelOf(o, spec.y);
 	const yTitle = msg(spec.yLabel, o.lang);
-	const marginLeft = labelMargin(ys) + (yTitle ? defaults.titleRoom : 0);
+	const marginLeft =
+		labelMargin(ys.map((v) => textOf(o, spec.y, v))) + (yTitle ? defaults.titleRoom : 0);
 	// Column labels wider than their column (segment names) are slanted, not overlapped.
 	const column = (o.width - marginLeft - 20) / Math.max(1, xs.length);
-	const widest = Math.max(0, ...xs.map(textWidth));
+	const widest = Math.max(0, ...xs.map((v) => textWidth(xText(v))));
 	const slanted = xs.length > defaults.slantAbove || widest > column - 6;
 	const tickSpace = slanted ? Math.min(120, 20 + 0.64 * widest) : 0;
 	const values = rows.map((r) => r[spec.fill]).filter((v): v is number => typeof v === 'number');
@@ -65,9 +70,10 @@ export function heatmapChart(
 			labelAnchor: 'right',
 			domain: xs,
 			tickRotate: slanted ? -40 : 0,
+			tickFormat: labelOf(o, spec.x) ? xText : undefined,
 			axis: 'top'
 		},
-		y: { label: yTitle, domain: ys },
+		y: { label: yTitle, domain: ys, tickFormat: yText },
 		color,
 		marks: [
 			Plot.cell(rows, {
@@ -75,7 +81,13 @@ export function heatmapChart(
 				y: spec.y,
 				fill: spec.fill,
 				inset: 0.5,
-				tip: { format: { fill: (v: unknown) => fmt(v) } }
+				tip: {
+					format: {
+						fill: (v: unknown) => fmt(v),
+						...(labelOf(o, spec.x) ? { x: xText } : {}),
+						...(yText ? { y: yText } : {})
+					}
+				}
 			}),
 			...(sizeHead ? sizeMarks(rows, spec, sizeHead, o) : []),
 			spec.text && xs.length <= defaults.textUpTo

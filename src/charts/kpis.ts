@@ -3,6 +3,7 @@ import type { Row } from '../engine/decode.ts';
 import { formatChange, formatPeriod, formatValue } from '../lib/format.ts';
 import type { KpiTile } from '../lib/kpi-tile.ts';
 import type { Lang } from '../lib/msg.ts';
+import type { ValueFormats } from './labels.ts';
 
 export type KpiSpec = Extract<ChartSpec, { kind: 'kpis' }>;
 
@@ -11,6 +12,8 @@ interface KpiOptions {
 	currency?: string;
 	/** Words for "compared with a period" in the reader's language: the catalog's, from above. */
 	versus?: (period: string) => string;
+	/** How coded values are written, by column (a stage's name); rows keep the values. */
+	formats?: ValueFormats;
 }
 
 /** The compared windows named as a reader names them: "Dec 2024" and "Nov 2024". */
@@ -38,7 +41,9 @@ export function kpiTiles(row: Row, spec: KpiSpec, o: KpiOptions): KpiTile[] {
 		const tile: KpiTile = {
 			key: item.key,
 			label: item.label[o.lang] ?? item.label.en,
-			value: formatValue(row[item.key], item.format, o.lang, o.currency)
+			value:
+				o.formats?.[item.key]?.(row[item.key]) ??
+				formatValue(row[item.key], item.format, o.lang, o.currency)
 		};
 		if (item.change && current) tile.when = current;
 		const change = item.change ? row[item.change] : null;

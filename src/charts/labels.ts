@@ -2,46 +2,42 @@ import type { CellQuery } from '../analyses/types.ts';
 import type { Row } from '../engine/decode.ts';
 import type { Lang } from '../lib/msg.ts';
 
-const raw = new WeakMap<Row, Row>();
-
-/** The row as SQL returned it, before labels replaced its coded values (for drill-down). */
-export const rawRow = (row: Row): Row => raw.get(row) ?? row;
+/** A labelled column's values as a reader reads them: its label, else the value as text. */
+export type ValueFormats = Record<string, (value: unknown) => string>;
 
 /**
- * Replaces coded values (weekday 1–7, stage names…) by their labels in the user's language. Row
- * order stays as SQL gave it (a ranked table stays ranked).
+ * How coded values (weekday 1–7, stage names…) are written in the user's language, by column.
+ * Rows keep the values SQL returned; charts and tables write these where they draw a value.
  */
-export function applyValueLabels(rows: Row[], labels: CellQuery['valueLabels'], lang: Lang): Row[] {
-	if (!labels || !Object.keys(labels).length) return rows;
-	const maps = Object.entries(labels).map(([col, list]) => ({
-		col,
-		byValue: new Map(list.map((l) => [String(l.value), l.label[lang]]))
-	}));
-	return rows.map((r) => {
-		const out = { ...r };
-		for (const { col, byValue } of maps) {
-			const text = byValue.get(String(r[col]));
-			if (text !== undefined) out[col] = text;
-		}
-		raw.set(out, r);
-		return out;
-	});
+export function valueFormats(labels: CellQuery['valueLabels'], lang: Lang): ValueFormats {
+	return Object.fromEntries(
+		Object.entries(labels ?? {}).map(([col, list]) => {
+			const byValue = new Map(list.map((l) => [String(l.value), l.label[lang] ?? l.label.en]));
+			return [col, (v: unknown) => byValue.get(String(v)) ?? String(v ?? '')];
+		})
+	);
+}
+
+/** Each labelled column's values in the order its labels are listed (Monday before Tuesday). */
+export function valueOrder(labels: CellQuery['valueLabels']): Record<string, unknown[]> {
+	return Object.fromEntries(
+		Object.entries(labels ?? {}).map(([col, list]) => [col, list.map((l) => l.value)])
+	);
 }
 
 /**
- * Rows ordered so each labelled column follows the order its labels are listed in (Monday before
- * Tuesday on an axis); for charts, whose category axes take the order rows come in.
+ * Rows ordered so each column given an order follows it (Monday before Tuesday on an axis); for
+ * charts, whose category axes and lines take the order rows come in. The rows are the same
+ * objects, so a clicked datum is the row as SQL returned it.
  */
-export function orderByValueLabels(rows: Row[], labels: CellQuery['valueLabels']): Row[] {
-	if (!labels || !Object.keys(labels).length) return rows;
-	const ranks = Object.entries(labels).map(([col, list]) => ({
+export function orderRows(rows: Row[], order: Record<string, unknown[]> | undefined): Row[] {
+	const cols = Object.entries(order ?? {});
+	if (!cols.length) return rows;
+	const ranks = cols.map(([col, values]) => ({
 		col,
-		rank: new Map(list.map((l, i) => [String(l.value), i]))
+		rank: new Map(values.map((v, i) => [String(v), i]))
 	}));
-	const key = (r: Row) => {
-		const src = rawRow(r);
-		return ranks.map(({ col, rank }) => rank.get(String(src[col])) ?? 1e9);
-	};
+	const key = (r: Row) => ranks.map(({ col, rank }) => rank.get(String(r[col])) ?? 1e9);
 	return rows
 		.map((r) => ({ r, k: key(r) }))
 		.sort((a, b) => {

@@ -5,7 +5,7 @@ import { formatValue, tickFormat } from '../lib/format.ts';
 import { axisLabel } from './axis-label.ts';
 import { orderedDomain } from './labels.ts';
 import { tickMargin } from './measure.ts';
-import { ACCENT, frame, msg, type ChartOptions } from './options.ts';
+import { ACCENT, frame, labelOf, msg, textOf, type ChartOptions } from './options.ts';
 
 export type LineSpec = Extract<ChartSpec, { kind: 'bar' | 'line' | 'area' | 'dot' }>;
 
@@ -42,9 +42,12 @@ export function lineChart(
 	const fmt = (v: unknown, f: LineSpec['yFormat']) => formatValue(v, f, o.lang, o.currency);
 	const yTick = tickFormat(spec.yFormat, o.lang, o.currency);
 	const series = spec.series;
-	const seriesNames = series ? orderedDomain(rows, series) : [];
+	const seriesNames = series ? orderedDomain(rows, series, o.order?.[series]) : [];
 	const many = spec.kind === 'line' && seriesNames.length > defaults.maxColoured;
 	const seriesLabel = series ? (o.labels?.[series] ?? series) : '';
+	const seriesText = labelOf(o, series);
+	// A labelled x (periods named in words) is written as its labels, in their order.
+	const xText = labelOf(o, spec.x);
 	const tip = Plot.tip(
 		rows,
 		Plot.pointer({
@@ -52,8 +55,8 @@ export function lineChart(
 			y: spec.y,
 			...(series ? { channels: { [seriesLabel]: series } } : {}),
 			format: {
-				...(series ? { [seriesLabel]: true } : {}),
-				x: (v: unknown) => fmt(v, spec.xFormat),
+				...(series ? { [seriesLabel]: seriesText ?? true } : {}),
+				x: xText ?? ((v: unknown) => fmt(v, spec.xFormat)),
 				y: (v: unknown) => fmt(v, spec.yFormat)
 			}
 		})
@@ -73,7 +76,11 @@ export function lineChart(
 		x: {
 			label: axisLabel(msg(spec.xLabel, o.lang), spec.xFormat, o),
 			grid: false,
-			tickFormat: spec.xFormat ? tickFormat(spec.xFormat, o.lang, o.currency) : undefined
+			tickFormat:
+				xText ?? (spec.xFormat ? tickFormat(spec.xFormat, o.lang, o.currency) : undefined),
+			...(xText && rows.some((r) => typeof r[spec.x] === 'string')
+				? { domain: orderedDomain(rows, spec.x, o.order?.[spec.x]) }
+				: {})
 		},
 		y: {
 			label: axisLabel(msg(spec.yLabel, o.lang), spec.yFormat, o),
@@ -84,11 +91,16 @@ export function lineChart(
 		color: highlight
 			? {
 					legend: true,
-					...legendOf(highlight, seriesLabel, o)
+					...legendOf(highlight, seriesLabel, series as string, o)
 				}
 			: series
 				? // Cohorts named "2024-03" would read to Plot as dates given as text, and it warns.
-					{ legend: true, type: 'categorical' as const, label: seriesLabel }
+					{
+						legend: true,
+						type: 'categorical' as const,
+						label: seriesLabel,
+						...(seriesText ? { domain: seriesNames, tickFormat: seriesText } : {})
+					}
 				: undefined,
 		marks: [...marks, tip]
 	});
@@ -164,21 +176,24 @@ export function pickSeries(rows: Row[], spec: LineSpec, names: unknown[]): Highl
 }
 
 /** The legend entry of each highlighted line and of the grey ones (latest and best may coincide). */
-function rolesOf(h: Highlight, seriesLabel: string, o: ChartOptions) {
+function rolesOf(h: Highlight, seriesLabel: string, series: string, o: ChartOptions) {
 	const w = o.words;
 	const same = h.latest === h.best;
-	const latest = same ? `${w.latest}, ${w.best}: ${h.latest}` : `${w.latest}: ${h.latest}`;
+	const name = (v: unknown) => textOf(o, series, v);
+	const latest = same
+		? `${w.latest}, ${w.best}: ${name(h.latest)}`
+		: `${w.latest}: ${name(h.latest)}`;
 	return {
 		latest,
-		best: same ? latest : `${w.best}: ${h.best}`,
+		best: same ? latest : `${w.best}: ${name(h.best)}`,
 		average: w.average,
 		others: `${w.others} (${seriesLabel})`
 	};
 }
 
 /** A colour legend of the roles, each in its line's colour. */
-function legendOf(h: Highlight, seriesLabel: string, o: ChartOptions) {
-	const roles = rolesOf(h, seriesLabel, o);
+function legendOf(h: Highlight, seriesLabel: string, series: string, o: ChartOptions) {
+	const roles = rolesOf(h, seriesLabel, series, o);
 	const entries = new Map([
 		[roles.latest, defaults.latest],
 		[roles.best, defaults.best],
@@ -197,7 +212,7 @@ function highlightMarks(
 ): Plot.Markish[] {
 	const { x, y } = spec;
 	const series = spec.series as string;
-	const roles = rolesOf(h, seriesLabel, o);
+	const roles = rolesOf(h, seriesLabel, series, o);
 	const role = (name: unknown) => (name === h.latest ? roles.latest : roles.best);
 	const picked = rows.filter((r) => r[series] === h.latest || r[series] === h.best);
 	return [

@@ -1,5 +1,6 @@
 import type { Msg, Lang } from '../lib/msg.ts';
 import type { Row } from '../engine/decode.ts';
+import type { ValueFormats } from './labels.ts';
 
 /** Options a chart needs from its surroundings; charts never query. */
 export interface ChartOptions {
@@ -8,8 +9,13 @@ export interface ChartOptions {
 	currency?: string;
 	/** Display names of result columns (legend titles, tooltips), in the user's language. */
 	labels?: Record<string, string>;
-	/** The order of a column's values on an axis, where it is not the rows' order. */
+	/**
+	 * The order of a column's values (its coded values, as in the rows) on an axis, in a legend
+	 * and along a line, where it is not the rows' order.
+	 */
 	order?: Record<string, unknown[]>;
+	/** How coded values are written (weekday 1 → "Mon"), by column; rows keep the values. */
+	formats?: ValueFormats;
 	/** Called with the datum under the pointer when the user clicks (drill-down). */
 	onSelect?: (row: Row) => void;
 	/** Words a chart adds of its own (legend entries of highlighted series), in the user's language. */
@@ -45,3 +51,13 @@ export function frame(o: ChartOptions) {
 		}
 	};
 }
+
+/** How the chart writes a column's values, when the column is labelled. */
+export const labelOf = (o: ChartOptions, key: string | undefined) =>
+	key === undefined ? undefined : o.formats?.[key];
+
+/** A value as the chart writes it: its label, else as it is. */
+export const textOf = (o: ChartOptions, key: string, v: unknown): string => {
+	const f = labelOf(o, key);
+	return f ? f(v) : String(v ?? '');
+};

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { ChartSpec } from './spec.ts';
 import type { Row } from '../engine/decode.ts';
 import { formatValue, tickFormat } from '../lib/format.ts';
-import { ACCENT, frame, msg, type ChartOptions } from './options.ts';
+import { ACCENT, frame, labelOf, msg, type ChartOptions } from './options.ts';
 
 export type QuadrantSpec = Extract<ChartSpec, { kind: 'quadrant' }>;
 
@@ -37,13 +37,15 @@ export function quadrantChart(
 	const ySplit = spec.ySplitColumn ? Number(first[spec.ySplitColumn]) : spec.ySplit;
 	const split = { strokeDasharray: defaults.splitDash, strokeOpacity: defaults.splitOpacity };
 	const percent = (v: unknown) => formatValue(v, 'percent', o.lang);
+	const colorText = labelOf(o, spec.color);
+	const nameText = labelOf(o, spec.label);
 	return Plot.plot({
 		...frame(o),
 		height: defaults.height,
 		x: { label: msg(spec.xLabel, o.lang), tickFormat: tickFormat('percent', o.lang), grid: true },
 		y: { label: msg(spec.yLabel, o.lang), tickFormat: tickFormat('percent', o.lang), grid: true },
 		r: { range: defaults.radius },
-		color: spec.color ? { legend: true } : undefined,
+		color: spec.color ? { legend: true, tickFormat: colorText } : undefined,
 		marks: [
 			xSplit !== undefined && Number.isFinite(xSplit) ? Plot.ruleX([xSplit], split) : null,
 			ySplit !== undefined && Number.isFinite(ySplit) ? Plot.ruleY([ySplit], split) : null,
@@ -54,12 +56,12 @@ export function quadrantChart(
 				fill: spec.color ?? ACCENT,
 				fillOpacity: defaults.fillOpacity,
 				stroke: 'white',
-				tip: { format: { x: percent, y: percent } }
+				tip: { format: { x: percent, y: percent, ...(colorText ? { fill: colorText } : {}) } }
 			}),
 			Plot.text(labelled, {
 				x: spec.x,
 				y: spec.y,
-				text: spec.label,
+				text: nameText ? (d: Row) => nameText(d[spec.label]) : spec.label,
 				dy: -12,
 				fontSize: defaults.fontSize,
 				fill: 'currentColor'

@@ -7,14 +7,19 @@ import { histogramChart } from './histogram.ts';
 import { lineChart } from './line.ts';
 import type { ChartOptions } from './options.ts';
 import { quadrantChart } from './quadrant.ts';
+import { orderRows } from './labels.ts';
 
-/** Draws a ChartSpec over rows into an element (SVG figure). Text from data is set as text by Plot. */
+/**
+ * Draws a ChartSpec over rows into an element (SVG figure). Text from data is set as text by Plot.
+ * Rows stay as SQL returned them: `o.order` orders them here, once, and `o.formats` writes their
+ * coded values, so a clicked datum is a row of the result.
+ */
 export function renderChart(
 	rows: Row[],
 	spec: ChartSpec,
 	o: ChartOptions
 ): HTMLElement | SVGSVGElement {
-	const figure = draw(rows, spec, o);
+	const figure = draw(orderRows(rows, o.order), spec, o);
 	hideWarnings(figure, spec);
 	if (o.onSelect) {
 		const select = o.onSelect;

@@ -7,7 +7,7 @@ import { definitionOf, getAnalysis } from '../analyses/registry.ts';
 import { sharedCtes } from '../analyses/base.ts';
 import type { CellQuery, Globals } from '../analyses/types.ts';
 import { pickChart, type ChartKind } from '../charts/pick.ts';
-import { applyValueLabels, orderByValueLabels } from '../charts/labels.ts';
+import { valueFormats, valueOrder } from '../charts/labels.ts';
 import { columnNames, tableToRows, type Row } from '../engine/decode.ts';
 import type { SqlEngine } from '../engine/types.ts';
 import { buildHtmlReport, type ReportItem, type ReportSection } from '../lib/export/html-report.ts';
@@ -134,23 +134,17 @@ function queryItem(
 	const columns =
 		q.columns?.map((c) => ({ key: c.key, label: c.label[lang], format: c.format })) ??
 		names.map((k) => ({ key: k, label: k }));
-	const chartRows = applyValueLabels(tableToRows(table, CHART_ROWS), q.valueLabels, lang);
+	const chartRows = tableToRows(table, CHART_ROWS);
 	const spec = sqlChart ? pickChart(sqlChart, fieldsOf(chartRows, names)) : q.chart;
 	const svg =
 		spec && chartRows.length
-			? chartSvg(spec, orderByValueLabels(chartRows, q.valueLabels), {
+			? chartSvg(spec, chartRows, {
 					lang,
 					width: CHART_WIDTH,
 					currency,
 					labels: Object.fromEntries(columns.map((c) => [c.key, c.label])),
-					order: q.valueLabels
-						? Object.fromEntries(
-								Object.entries(q.valueLabels).map(([col, list]) => [
-									col,
-									list.map((l) => l.label[lang])
-								])
-							)
-						: undefined
+					order: q.valueLabels ? valueOrder(q.valueLabels) : undefined,
+					formats: valueFormats(q.valueLabels, lang)
 				})
 			: undefined;
 	return { title, svg, table: { columns, rows: tableToRows(table, REPORT_ROWS) } };

@@ -75,4 +75,44 @@ describe('barChart', () => {
 		const widths = marks(chart, 'bar').map((b) => Number(b.getAttribute('width')));
 		expect(widths[0]).toBeGreaterThan(widths[1]);
 	});
+
+	test('coded values stay in the rows; axis, legend and order come from their labels', () => {
+		const coded = [
+			{ weekday: 3, channel: 'app', revenue: 30 },
+			{ weekday: 1, channel: 'web', revenue: 10 },
+			{ weekday: 1, channel: 'app', revenue: 20 }
+		];
+		const o = chartOptions({
+			order: { weekday: [1, 2, 3], channel: ['web', 'app'] },
+			formats: {
+				weekday: (v) => ({ 1: 'Mon', 2: 'Tue', 3: 'Wed' })[String(v)] ?? String(v),
+				channel: (v) => (v === 'web' ? 'Website' : 'Mini-program')
+			}
+		});
+		const chart = barChart(coded, { ...spec, x: 'weekday', series: 'channel' }, o);
+		expect(texts(chart, 'fx-axis tick label')).toEqual(['Mon', 'Wed']);
+		expect([...chart.querySelectorAll('[class$="-swatch"]')].map((s) => s.textContent)).toEqual([
+			'Website',
+			'Mini-program'
+		]);
+		// the rows are the ones given, values unchanged: a click hands back a row of the result
+		expect(coded[0]).toEqual({ weekday: 3, channel: 'app', revenue: 30 });
+	});
+
+	test('horizontal: a labelled category’s margin fits its label, not its code', () => {
+		const rows = [
+			{ stage: 'a', customers: 40 },
+			{ stage: 'b', customers: 12 }
+		];
+		const long = 'Dormant for a long while';
+		const chart = barChart(
+			rows,
+			{ ...spec, x: 'customers', y: 'stage', horizontal: true, yFormat: 'int' },
+			chartOptions({ formats: { stage: (v) => (v === 'a' ? 'Active' : long) } })
+		);
+		expect(texts(chart, 'y-axis tick label')).toEqual(['Active', long]);
+		const bar = marks(chart, 'bar')[0];
+		// bars start right of the longest label (about 7 px a character), not of "a"
+		expect(Number(bar.getAttribute('x'))).toBeGreaterThan(7 * long.length);
+	});
 });

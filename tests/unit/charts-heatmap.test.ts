@@ -87,4 +87,31 @@ describe('heatmapChart', () => {
 		);
 		expect(labels).toEqual(expect.arrayContaining(['1,205', '980']));
 	});
+
+	test('coded rows and columns: written as labels, both axes in the labels’ order', () => {
+		// A movement heat map: rows sorted by "from", so "to" appears out of segment order.
+		const moves = [
+			{ from: 'new', to: 'loyal', customers: 5 },
+			{ from: 'new', to: 'champions', customers: 2 },
+			{ from: 'loyal', to: 'lost', customers: 3 },
+			{ from: 'loyal', to: 'champions', customers: 4 }
+		];
+		const names: Record<string, string> = {
+			champions: 'Champions',
+			loyal: 'Loyal',
+			new: 'New',
+			lost: 'Lost'
+		};
+		const segments = ['champions', 'loyal', 'new', 'lost'];
+		const chart = heatmapChart(
+			moves,
+			{ ...spec, x: 'to', y: 'from', fill: 'customers', fillFormat: 'int' },
+			chartOptions({
+				order: { from: segments, to: segments },
+				formats: { from: (v) => names[String(v)], to: (v) => names[String(v)] }
+			})
+		);
+		expect(texts(chart, 'x-axis tick label')).toEqual(['Champions', 'Loyal', 'Lost']);
+		expect(texts(chart, 'y-axis tick label')).toEqual(['Loyal', 'New']);
+	});
 });

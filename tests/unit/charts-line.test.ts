@@ -46,6 +46,39 @@ describe('lineChart', () => {
 		expect(chart.querySelectorAll('[class$="-swatch"]')).toHaveLength(2);
 	});
 
+	test('coded series: the legend writes their labels, in the labels’ order', () => {
+		const rows = [0, 1].flatMap((period) => [
+			{ series: 'expected', period, ltv: 100 + period },
+			{ series: 'actual', period, ltv: 90 + period }
+		]);
+		const chart = lineChart(
+			rows,
+			{ ...spec, series: 'series' },
+			chartOptions({
+				order: { series: ['actual', 'expected'] },
+				formats: { series: (v) => (v === 'actual' ? 'Actual' : 'Expected (model)') }
+			})
+		);
+		expect([...chart.querySelectorAll('[class$="-swatch"]')].map((s) => s.textContent)).toEqual([
+			'Actual',
+			'Expected (model)'
+		]);
+		expect(rows[0].series).toBe('expected');
+	});
+
+	test('many coded series: the highlighted ones are named by their labels', () => {
+		const chart = lineChart(
+			cohortRows,
+			{ ...spec, series: 'cohort' },
+			chartOptions({
+				labels: { cohort: 'Cohort' },
+				formats: { cohort: (v) => `cohort of ${String(v)}` }
+			})
+		);
+		const legend = [...chart.querySelectorAll('[class$="-swatch"]')].map((s) => s.textContent);
+		expect(legend.slice(0, 2)).toEqual(['Latest: cohort of 2024-07', 'Best: cohort of 2024-03']);
+	});
+
 	test('many series: latest, best and average in colour, the rest in grey', () => {
 		const chart = lineChart(
 			cohortRows,

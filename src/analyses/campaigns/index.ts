@@ -224,6 +224,7 @@ export const campaigns: Analysis<CampaignParams> = {
 			valueLabels: statusLabels
 		}
 	],
+	panels: { headline: 'campaign-verdicts', tools: ['campaign-builder'] },
 	customersSql(p, g, queryId, sel) {
 		if (queryId === 'metrics') return buildMetricsCustomersSql(p, g, String(sel.key));
 		throw new Error(`campaigns: no customer list for query ${queryId}`);

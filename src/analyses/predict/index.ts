@@ -53,6 +53,7 @@ export const predict: Analysis<PredictParams> = {
 	definition,
 	defaults,
 	params: fields,
+	panels: { prepared: 'predict-fit' },
 	prepare: (engine, p, g, signal) => runPredict(engine, p, g, { signal }),
 	// Two of its lists join RFM segments (default rules): the same summary table as the RFM cell's.
 	shared: (_, g) => rfmShared(rfmDefaults, g),
