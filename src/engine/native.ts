@@ -183,7 +183,9 @@ export async function createNativeSqlEngine(
 	for (const sql of setup) await connection.run(sql);
 	const mapPaths = (sql: string) => {
 		const mapped = sql.replaceAll(`'${FILE_ROOT}`, `'${dir}/`);
-		return options.database ? mapped.replace(SCRATCH_TABLE, 'CREATE OR REPLACE TEMP TABLE $1') : mapped;
+		return options.database
+			? mapped.replace(SCRATCH_TABLE, 'CREATE OR REPLACE TEMP TABLE $1')
+			: mapped;
 	};
 	/**
 	 * Runs SQL; `single` as one prepared statement, which DuckDB refuses for text holding more than

@@ -19,10 +19,19 @@ export async function writeFixture(
 	name: string,
 	format: SampleFormat,
 	encoding: SampleEncoding,
-	orders = 400
+	orders = 400,
+	/** Also write the shop's campaign contact list here. */
+	contacts?: string
 ): Promise<string> {
 	const out = path.join(dir, name);
-	await writeSampleFile({ format, encoding, out, orders, seed: 7 });
+	await writeSampleFile({
+		format,
+		encoding,
+		out,
+		orders,
+		seed: 7,
+		...(contacts ? { contacts } : {})
+	});
 	return out;
 }
 

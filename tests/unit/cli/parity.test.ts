@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEngine } from '../../helpers/wasm-engine.ts';
 import { createNativeSqlEngine, openDiskFile } from '../../../src/engine/native.ts';
 import { importFiles } from '../../../src/ingest/import.ts';
-import { ensureContactsTableSql } from '../../../src/ingest/contacts.ts';
-import { createBuiltinNotebooks } from '../../../src/notebook/builtin.ts';
+import { ensureContactsTableSql, importContactList } from '../../../src/ingest/contacts.ts';
+import { ALL_ANALYSES_ID, createBuiltinNotebooks } from '../../../src/notebook/builtin.ts';
 import { runNotebook } from '../../../src/cli/report.ts';
 import { EXIT } from '../../../src/cli/main.ts';
 import type { Globals } from '../../../src/analyses/types.ts';
@@ -28,28 +28,45 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => wasm.close());
 
-/** Every query's rows of a notebook run, by cell and query id. */
+/**
+ * Every query's rows of every built-in notebook (Store health, …, All analyses: every analysis),
+ * by notebook, cell and query id.
+ */
 async function cellResults(engine: SqlEngine): Promise<Record<string, string[]>> {
-	const [notebook] = createBuiltinNotebooks(GLOBALS, NOW.toISOString(), 'en');
-	const runs = await runNotebook(engine, notebook, GLOBALS, () => undefined);
 	const out: Record<string, string[]> = {};
-	for (const [cell, run] of runs)
-		for (const o of run.outcomes) {
-			if (!o.result.ok) throw new Error(`${cell} ${o.query.id}: ${o.result.error.detail}`);
-			out[`${cell}/${o.query.id}`] = await comparableRows(engine, o.query.sql);
-		}
+	for (const notebook of createBuiltinNotebooks(GLOBALS, NOW.toISOString(), 'en')) {
+		const runs = await runNotebook(engine, notebook, GLOBALS, () => undefined);
+		for (const [cell, run] of runs)
+			for (const o of run.outcomes) {
+				if (!o.result.ok) throw new Error(`${cell} ${o.query.id}: ${o.result.error.detail}`);
+				out[`${cell}/${o.query.id}`] = await comparableRows(engine, o.query.sql);
+			}
+	}
 	return out;
 }
 
+/** The analyses each notebook's cells name, so a run that skipped one shows. */
+const analysesRun = (cells: Record<string, string[]>) =>
+	new Set(Object.keys(cells).map((key) => key.split('/')[0].replace(/-\d+$/, '')));
+
 describe.each([
-	['taobao-gbk.csv', 'taobao', 'gbk'],
-	['shopify.csv', 'shopify', 'utf8'],
-	['generic.csv', 'generic', 'utf8']
-] as const)('%s', (name, format, encoding) => {
-	it('huitou db writes the tables and the cells give what duckdb-wasm gives', async () => {
-		const file = await writeFixture(dir, name, format, encoding);
+	['taobao-gbk.csv', 'taobao', 'gbk', false],
+	['shopify.csv', 'shopify', 'utf8', false],
+	// With the campaign contact list, so the campaign cells have a campaign to measure.
+	['generic.csv', 'generic', 'utf8', true]
+] as const)('%s', (name, format, encoding, withContacts) => {
+	it('huitou db writes the tables and every built-in notebook gives what duckdb-wasm gives', async () => {
+		const contacts = withContacts ? path.join(dir, `${name}.contacts.csv`) : undefined;
+		const file = await writeFixture(dir, name, format, encoding, 400, contacts);
 		const out = path.join(dir, `${name}.duckdb`);
-		const cli = await runCli(['db', file, '--out', out, '--quiet']);
+		const cli = await runCli([
+			'db',
+			file,
+			...(contacts ? [contacts] : []),
+			'--out',
+			out,
+			'--quiet'
+		]);
 		expect(cli.stderr).toContain('loaded:');
 		expect(cli.code).toBe(EXIT.ok);
 		expect(cli.stderr).toMatch(/loaded: [1-9]/);
@@ -61,6 +78,13 @@ describe.each([
 		const page = await importFiles(wasm, [new File([bytes], name)], { now: NOW });
 		expect(page.ok).toBe(true);
 		await wasm.query(ensureContactsTableSql);
+		if (contacts) {
+			const list = await importContactList(
+				wasm,
+				new File([readFileSync(contacts)], 'contacts.csv')
+			);
+			expect(list.ok && list.value.rows).toBeGreaterThan(0);
+		}
 
 		const native = await createNativeSqlEngine({ database: out });
 		try {
@@ -70,8 +94,22 @@ describe.each([
 				expect(a, table).toEqual(b);
 			}
 			const cells = await cellResults(native);
-			expect(Object.keys(cells).length).toBeGreaterThan(15);
+			// Every built-in notebook ran, and All analyses ran every analysis.
+			const notebooks = createBuiltinNotebooks(GLOBALS, NOW.toISOString(), 'en');
+			expect(analysesRun(cells)).toEqual(new Set(notebooks.map((nb) => nb.id)));
+			const all = notebooks.find((nb) => nb.id === ALL_ANALYSES_ID)!;
+			const allCells = all.cells.filter((c) => c.kind === 'preset').map((c) => c.id);
+			for (const cell of allCells)
+				expect(
+					Object.keys(cells).some((key) => key.startsWith(`${cell}/`)),
+					cell
+				).toBe(true);
 			expect(cells).toEqual(await cellResults(wasm));
+			if (contacts) {
+				const campaign = all.cells.find((c) => c.kind === 'preset' && c.analysis === 'campaigns')!;
+				const measured = Object.entries(cells).filter(([key]) => key.startsWith(`${campaign.id}/`));
+				expect(measured.some(([, rows]) => rows.length > 0)).toBe(true);
+			}
 		} finally {
 			native.close();
 		}
