@@ -124,7 +124,7 @@ const MAX_GENERATED_ORDERS = 10_000_000;
  * `copies` times its orders and customers. Copy 0 is the base unchanged. Same base, same bytes:
  * ties in time keep the copy and then the base's row order.
  */
-async function tileSample(base: string, copies: number, out: string): Promise<number> {
+export async function tileSample(base: string, copies: number, out: string): Promise<number> {
 	const { DuckDBInstance } = await import('@duckdb/node-api');
 	const spill = mkdtempSync(path.join(tmpdir(), 'huitou-sample-'));
 	const instance = await DuckDBInstance.create(':memory:', {
