@@ -10,7 +10,8 @@ import { writeSampleFile, type SampleEncoding } from '../../../scripts/sample.ts
 import type { SampleFormat } from '../../../src/sample/formats.ts';
 import { main } from '../../../src/cli/main.ts';
 import type { SqlEngine } from '../../../src/engine/types.ts';
-import { rowsOf, type PlainRow } from '../../helpers/native-engine.ts';
+import type { Table } from 'apache-arrow';
+import { plainRows, rowsOf, type PlainRow } from '../../helpers/native-engine.ts';
 
 export const tempDir = (): string => mkdtempSync(path.join(tmpdir(), 'huitou-cli-test-'));
 
@@ -47,9 +48,14 @@ export async function runCli(args: string[]): Promise<{ code: number; stderr: st
  * order than the single-threaded page), sorted, so ties ordered differently still compare equal.
  */
 export async function comparableRows(engine: SqlEngine, sql: string): Promise<string[]> {
-	const rows = await rowsOf(engine, sql);
-	return rows.map((r) => JSON.stringify(roundRow(r))).sort();
+	return comparable(await rowsOf(engine, sql));
 }
+
+/** A result already in hand (a cell's), reduced as `comparableRows` reduces a query's. */
+export const comparableTable = (table: Table): string[] => comparable(plainRows(table));
+
+const comparable = (rows: PlainRow[]): string[] =>
+	rows.map((r) => JSON.stringify(roundRow(r))).sort();
 
 /**
  * Nine significant digits, reached through twelve: sums in another order differ in the last bits,
