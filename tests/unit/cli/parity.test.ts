@@ -134,7 +134,7 @@ describe.each([
 		} finally {
 			native.close();
 		}
-	}, 180_000);
+	}, 300_000);
 });
 
 it('the native engine reads a file on disk where it lies, and appends Arrow tables', async () => {
