@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import type { Globals } from '../analyses/types.ts';
 import { createNativeSqlEngine, type NativeSqlEngine } from '../engine/native.ts';
 import { PRESETS, type PresetId } from '../ingest/presets/index.ts';
-import { rejectedRowsCsv } from '../ingest/quality.ts';
+import { rejectedRowsCsv, type ImportFailure, type RejectedRow } from '../ingest/quality.ts';
 import { ENCODINGS, type EncodingName } from '../ingest/read/index.ts';
 import { now } from '../lib/clock.ts';
 import type { Lang } from '../lib/msg.ts';
@@ -20,7 +20,7 @@ import { fail, ok, type Result } from '../lib/result.ts';
 import { createBuiltinNotebooks } from '../notebook/builtin.ts';
 import { parseNotebookText, type Notebook } from '../notebook/schema.ts';
 import { loadFiles, type LoadOutcome } from './load.ts';
-import { describeFailure } from './messages.ts';
+import { describeFailure, describeRejection, messageOf } from './messages.ts';
 import { buildNotebookReport, failuresOf, runNotebook } from './report.ts';
 
 /** Exit codes, for scripts: documented in the README ("When your data outgrows the browser"). */
@@ -159,6 +159,12 @@ function dayAfter(lastOrder: string | null): string {
 
 const n = (x: number) => x.toLocaleString('en-US');
 
+/** Rejected rows listed in the summary, per file. */
+const REJECTS_SHOWN = 5;
+
+const rejectionLine = (r: RejectedRow) =>
+	`line ${r.line}: ${describeRejection(r)}${r.column && !r.format ? ` (${r.column}: ${r.value ?? ''})` : ''}`;
+
 /** The quality report's summary, as the page's dialog opens with it. */
 function summarize(loaded: LoadOutcome, log: (line: string) => void): void {
 	for (const q of loaded.report?.files ?? []) {
@@ -170,16 +176,26 @@ function summarize(loaded: LoadOutcome, log: (line: string) => void): void {
 		const notes = [
 			q.rejected.length && `${n(q.rejected.length)} rows rejected`,
 			q.duplicatesRemoved && `${n(q.duplicatesRemoved)} duplicate orders replaced`,
-			q.unknownCustomerOrders && `${n(q.unknownCustomerOrders)} orders without a customer`,
+			q.unknownCustomerOrders &&
+				`${messageOf('ingest.report.unknown-customers')}: ${n(q.unknownCustomerOrders)}`,
 			q.statuses.refunded.orders && `${n(q.statuses.refunded.orders)} refunded`,
 			q.statuses.cancelled.orders && `${n(q.statuses.cancelled.orders)} cancelled`
 		].filter(Boolean);
 		if (notes.length) log(`  ${notes.join(', ')}`);
+		// The first rejected rows in the page's words; `--rejects FILE` writes every one.
+		for (const r of q.rejected.slice(0, REJECTS_SHOWN)) log(`  ${rejectionLine(r)}`);
+		if (q.rejected.length > REJECTS_SHOWN)
+			log(`  … ${n(q.rejected.length - REJECTS_SHOWN)} more (--rejects FILE.csv lists them all)`);
 		for (const w of q.warnings) log(`  warning: ${describeFailure(w)}`);
 	}
 	for (const c of loaded.contactLists)
 		log(`${c.file}: ${n(c.rows)} campaign contacts, ${n(c.campaigns)} campaigns`);
-	for (const f of loaded.failures) log(`${f.file}: failed: ${describeFailure(f.error)}`);
+	for (const f of loaded.failures) {
+		log(`${f.file}: failed: ${describeFailure(f.error)}`);
+		// Every row rejected: the first ones say why, as in the page's error box.
+		const rejected = (f.error as ImportFailure).rejected ?? [];
+		for (const r of rejected.slice(0, REJECTS_SHOWN)) log(`  ${rejectionLine(r)}`);
+	}
 	const t = loaded.report?.totals;
 	if (t)
 		log(

@@ -6,6 +6,8 @@
  */
 import type { Msg, Lang } from '../lib/msg.ts';
 import type { Failure } from '../lib/result.ts';
+import { describeDateFormat } from '../ingest/dates/format.ts';
+import type { RejectedRow } from '../ingest/quality.ts';
 import { messages as app } from '../ui/i18n/app.ts';
 import { messages as cli } from '../ui/i18n/cli.ts';
 import { messages as charts } from '../ui/i18n/charts.ts';
@@ -43,4 +45,20 @@ export function messageOf(
 export function describeFailure(failure: Failure): string {
 	const text = messageOf(failure.code);
 	return failure.detail && failure.detail !== text ? `${text}\n  ${failure.detail}` : text;
+}
+
+/**
+ * Why a row was rejected, as the page's quality report says it: ingest codes (`bad-date`) have
+ * messages, a date names the format it was read in, and a row the reader could not split keeps
+ * DuckDB's reason.
+ */
+export function describeRejection(row: RejectedRow): string {
+	if (row.format)
+		return messageOf('ingest.reject.bad-date-in', {
+			value: row.value ?? '',
+			format: describeDateFormat(row.format).en
+		});
+	const code = row.reason.includes('.') ? row.reason : `ingest.reject.${row.reason}`;
+	// DuckDB's own words for a row it could not split (too many columns, an unclosed quote).
+	return code in catalog ? messageOf(code) : row.reason;
 }

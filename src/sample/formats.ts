@@ -252,7 +252,7 @@ function shopifyRows(o: SampleOrder): string {
  * the shape of a slim order report, for files of millions of orders. The first line's category
  * stands for the order's.
  */
-const LEAN_HEADER = [
+export const LEAN_HEADER = [
 	'order_id',
 	'customer_id',
 	'order_time',

@@ -47,7 +47,7 @@ export async function createNativeEngine(): Promise<NativeEngine> {
 }
 
 /** Decoded rows of a wasm result, reduced like the native ones. */
-const plainRows = (table: Table): PlainRow[] => tableToRows(table).map(plainRow);
+export const plainRows = (table: Table): PlainRow[] => tableToRows(table).map(plainRow);
 
 /** Runs SQL on the wasm engine and returns plain rows, failing the test on an engine error. */
 export async function rowsOf(db: SqlEngine, sql: string): Promise<PlainRow[]> {

@@ -16,6 +16,31 @@ import { runCli, useTempDir, writeFixture } from './fixtures.ts';
 const dir = useTempDir();
 const at = (name: string) => path.join(dir, name);
 
+/** huitou's own layout (the generic preset), one row per order line. */
+const GENERIC_HEADER =
+	'order_id,customer_id,order_time,status,order_amount,refund_amount,channel,campaign,province,city,product_id,product_title,category,quantity,line_amount,customer_name,phone,email';
+const genericRow = (id: string, customer: string, time: string, amount: string) =>
+	[
+		id,
+		customer,
+		time,
+		'paid',
+		amount,
+		'0.00',
+		'直播',
+		'',
+		'广东省',
+		'深圳市',
+		'P1',
+		'裙',
+		'连衣裙',
+		'1',
+		amount,
+		'',
+		'',
+		''
+	].join(',');
+
 describe('bad input', () => {
 	it.each([
 		['an empty file', 'empty.csv', new Uint8Array(0), readMessages['read.empty'].en],
@@ -78,6 +103,83 @@ describe('bad input', () => {
 		expect(r.code).toBe(EXIT.partial);
 		expect(r.stderr).toContain(readMessages['read.empty'].en);
 		expect(existsSync(at('partial.duckdb'))).toBe(true);
+	});
+
+	it('rows the page rejects: listed in its words, the rest loaded, exit 0', async () => {
+		const file = at('some-bad.csv');
+		writeFileSync(
+			file,
+			[
+				GENERIC_HEADER,
+				genericRow('A1', 'c1', '2024-11-11 10:00:00', '10.00'),
+				genericRow('A2', 'c2', '2024-13-45 10:00:00', '12.00'),
+				`${genericRow('A3', 'c3', '2024-11-12 10:00:00', '13.00')},extra,fields`,
+				genericRow('A4', '', '2024-11-13 10:00:00', '14.00'),
+				genericRow('A5', 'c5', '2024-11-14 10:00:00', 'abc')
+			].join('\n')
+		);
+		const rejects = at('some-bad.rejects.csv');
+		const r = await runCli(['db', file, '--out', at('some-bad.duckdb'), '--rejects', rejects]);
+		expect(r.code).toBe(EXIT.ok);
+		expect(r.stderr).toContain('3 rows rejected');
+		expect(r.stderr).toContain('line 3: “2024-13-45 10:00:00” is not a date in');
+		expect(r.stderr).toMatch(/line 4: .*column/i);
+		expect(r.stderr).toContain(`line 6: ${ingestMessages['ingest.reject.bad-amount'].en}`);
+		expect(r.stderr).toContain(`${ingestMessages['ingest.report.unknown-customers'].en}: 1`);
+		expect(r.stderr).toMatch(/loaded: 2 orders/);
+		expect(readFileSync(rejects, 'utf8').split('\n').filter(Boolean)).toHaveLength(4);
+	});
+
+	it('every row rejected: the page’s message and the first reasons, exit 2', async () => {
+		const file = at('all-bad.csv');
+		writeFileSync(
+			file,
+			[
+				GENERIC_HEADER,
+				genericRow('A1', 'c1', 'yesterday', '10.00'),
+				genericRow('A2', 'c2', 'tomorrow', '12.00')
+			].join('\n')
+		);
+		const r = await runCli(['db', file, '--out', at('all-bad.duckdb')]);
+		expect(r.code).toBe(EXIT.importFailed);
+		expect(r.stderr).toContain(ingestMessages['ingest.nothing-loaded'].en);
+		expect(r.stderr).toContain('line 2: “yesterday” is not a date in');
+		expect(existsSync(at('all-bad.duckdb'))).toBe(false);
+	});
+
+	it('a file in another encoding than the one given: the page’s warning, exit 0', async () => {
+		// The generic layout's header is ASCII, its values Chinese: read as UTF-8, they are not.
+		const file = await writeFixture(dir, 'gbk-generic.csv', 'generic', 'gbk', 20);
+		const r = await runCli(['db', file, '--encoding', 'utf-8', '--out', at('gbk.duckdb')]);
+		expect(r.code).toBe(EXIT.ok);
+		expect(r.stderr).toContain(readMessages['read.invalid-utf8'].en);
+	});
+
+	it.each([
+		[
+			'a column the file does not have',
+			{ order_id: '单号', customer_id: '会员', order_time: '下单时间', order_amount: '实付' },
+			'ingest.mapping-unknown-column'
+		],
+		[
+			'no customer column',
+			{ order_id: '单号', order_time: '下单日期', order_amount: '实付' },
+			'ingest.mapping-missing-customer'
+		]
+	] as const)('a mapping naming %s: the page’s message, exit 2', async (_, fields, code) => {
+		const file = at('mapped.csv');
+		writeFileSync(file, '单号,会员,下单日期,实付\nA1,m1,2024-11-11 10:00:00,12.50\n');
+		const mapping = at('mapping.json');
+		const first = await runCli(['db', file, '--out', at('mapped.duckdb')]);
+		expect(first.code).toBe(EXIT.importFailed);
+		const suggested = JSON.parse(readFileSync(`${file}.huitou.json`, 'utf8'));
+		writeFileSync(
+			mapping,
+			JSON.stringify({ ...suggested, mapping: { ...suggested.mapping, fields } })
+		);
+		const r = await runCli(['db', file, '--mapping', mapping, '--out', at('mapped.duckdb')]);
+		expect(r.code).toBe(EXIT.importFailed);
+		expect(r.stderr).toContain(ingestMessages[code].en);
 	});
 
 	it.each([

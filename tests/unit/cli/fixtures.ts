@@ -11,7 +11,8 @@ import { writeSampleFile, type SampleEncoding } from '../../../scripts/sample.ts
 import type { SampleFormat } from '../../../src/sample/formats.ts';
 import { main } from '../../../src/cli/main.ts';
 import type { SqlEngine } from '../../../src/engine/types.ts';
-import { rowsOf, type PlainRow } from '../../helpers/native-engine.ts';
+import type { Table } from 'apache-arrow';
+import { plainRows, rowsOf, type PlainRow } from '../../helpers/native-engine.ts';
 
 /** A temp folder for the file's tests, removed after its last test. */
 export function useTempDir(): string {
@@ -25,10 +26,19 @@ export async function writeFixture(
 	name: string,
 	format: SampleFormat,
 	encoding: SampleEncoding,
-	orders = 400
+	orders = 400,
+	/** Also write the shop's campaign contact list here. */
+	contacts?: string
 ): Promise<string> {
 	const out = path.join(dir, name);
-	await writeSampleFile({ format, encoding, out, orders, seed: 7 });
+	await writeSampleFile({
+		format,
+		encoding,
+		out,
+		orders,
+		seed: 7,
+		...(contacts ? { contacts } : {})
+	});
 	return out;
 }
 
@@ -44,9 +54,14 @@ export async function runCli(args: string[]): Promise<{ code: number; stderr: st
  * order than the single-threaded page), sorted, so ties ordered differently still compare equal.
  */
 export async function comparableRows(engine: SqlEngine, sql: string): Promise<string[]> {
-	const rows = await rowsOf(engine, sql);
-	return rows.map((r) => JSON.stringify(roundRow(r))).sort();
+	return comparable(await rowsOf(engine, sql));
 }
+
+/** A result already in hand (a cell's), reduced as `comparableRows` reduces a query's. */
+export const comparableTable = (table: Table): string[] => comparable(plainRows(table));
+
+const comparable = (rows: PlainRow[]): string[] =>
+	rows.map((r) => JSON.stringify(roundRow(r))).sort();
 
 /**
  * Nine significant digits, reached through twelve: sums in another order differ in the last bits,

@@ -9,13 +9,25 @@ import { describe, expect, it } from 'vitest';
 import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { createNativeSqlEngine, openDiskFile } from '../../../src/engine/native.ts';
 import { importFiles } from '../../../src/ingest/import.ts';
-import { ensureContactsTableSql } from '../../../src/ingest/contacts.ts';
-import { createBuiltinNotebooks } from '../../../src/notebook/builtin.ts';
+import { ensureContactsTableSql, importContactList } from '../../../src/ingest/contacts.ts';
+import {
+	ALL_ANALYSES_ID,
+	createBuiltinNotebooks,
+	FIRST_BUILTIN_ID
+} from '../../../src/notebook/builtin.ts';
+import type { Notebook } from '../../../src/notebook/schema.ts';
 import { runNotebook } from '../../../src/cli/report.ts';
 import { EXIT } from '../../../src/cli/main.ts';
 import type { Globals } from '../../../src/analyses/types.ts';
 import type { SqlEngine } from '../../../src/engine/types.ts';
-import { CANONICAL_QUERIES, comparableRows, runCli, useTempDir, writeFixture } from './fixtures.ts';
+import {
+	CANONICAL_QUERIES,
+	comparableRows,
+	comparableTable,
+	runCli,
+	useTempDir,
+	writeFixture
+} from './fixtures.ts';
 
 const NOW = new Date('2025-02-01T00:00:00Z');
 const GLOBALS: Globals = { asOf: '2025-01-01', revenue: 'net', currency: 'CNY' };
@@ -23,28 +35,58 @@ const dir = useTempDir();
 
 const wasm = useTestEngine();
 
-/** Every query's rows of a notebook run, by cell and query id. */
+const NOTEBOOKS = createBuiltinNotebooks(GLOBALS, NOW.toISOString(), 'en');
+/**
+ * The built-in notebooks run: the one the page opens on and All analyses, a cell for every
+ * analysis at its defaults, as the other built-ins' cells are (checked below).
+ */
+const RUN = NOTEBOOKS.filter((nb) => nb.id === FIRST_BUILTIN_ID || nb.id === ALL_ANALYSES_ID);
+const ALL = NOTEBOOKS.find((nb) => nb.id === ALL_ANALYSES_ID)!;
+const presetCells = (nb: Notebook) => nb.cells.flatMap((c) => (c.kind === 'preset' ? [c] : []));
+
+/** Every query's rows of the notebooks run, by cell (`<notebook>-<n>`) and query id. */
 async function cellResults(engine: SqlEngine): Promise<Record<string, string[]>> {
-	const [notebook] = createBuiltinNotebooks(GLOBALS, NOW.toISOString(), 'en');
-	const runs = await runNotebook(engine, notebook, GLOBALS, () => undefined);
 	const out: Record<string, string[]> = {};
-	for (const [cell, run] of runs)
-		for (const o of run.outcomes) {
-			if (!o.result.ok) throw new Error(`${cell} ${o.query.id}: ${o.result.error.detail}`);
-			out[`${cell}/${o.query.id}`] = await comparableRows(engine, o.query.sql);
+	for (const notebook of RUN) {
+		const runs = await runNotebook(engine, notebook, GLOBALS, () => undefined);
+		for (const [cell, run] of runs) {
+			if (run.prepareError) throw new Error(`${cell}: ${run.prepareError.detail}`);
+			for (const o of run.outcomes) {
+				if (!o.result.ok) throw new Error(`${cell} ${o.query.id}: ${o.result.error.detail}`);
+				out[`${cell}/${o.query.id}`] = comparableTable(o.result.value);
+			}
 		}
+	}
 	return out;
 }
 
+it('every built-in notebook is one of those run or made of All analyses’ cells', () => {
+	const all = new Set(presetCells(ALL).map((c) => c.analysis));
+	for (const nb of NOTEBOOKS)
+		for (const cell of presetCells(nb)) {
+			expect(all.has(cell.analysis), cell.id).toBe(true);
+			expect(cell.params, cell.id).toEqual({});
+		}
+});
+
 describe.each([
-	['taobao-gbk.csv', 'taobao', 'gbk'],
-	['shopify.csv', 'shopify', 'utf8'],
-	['generic.csv', 'generic', 'utf8']
-] as const)('%s', (name, format, encoding) => {
-	it('huitou db writes the tables and the cells give what duckdb-wasm gives', async () => {
-		const file = await writeFixture(dir, name, format, encoding);
+	['taobao-gbk.csv', 'taobao', 'gbk', false],
+	['shopify.csv', 'shopify', 'utf8', false],
+	// With the campaign contact list, so the campaign cells have a campaign to measure.
+	['generic.csv', 'generic', 'utf8', true]
+] as const)('%s', (name, format, encoding, withContacts) => {
+	it('huitou db writes the tables and every built-in notebook gives what duckdb-wasm gives', async () => {
+		const contacts = withContacts ? path.join(dir, `${name}.contacts.csv`) : undefined;
+		const file = await writeFixture(dir, name, format, encoding, 400, contacts);
 		const out = path.join(dir, `${name}.duckdb`);
-		const cli = await runCli(['db', file, '--out', out, '--quiet']);
+		const cli = await runCli([
+			'db',
+			file,
+			...(contacts ? [contacts] : []),
+			'--out',
+			out,
+			'--quiet'
+		]);
 		expect(cli.stderr).toContain('loaded:');
 		expect(cli.code).toBe(EXIT.ok);
 		expect(cli.stderr).toMatch(/loaded: [1-9]/);
@@ -56,6 +98,13 @@ describe.each([
 		const page = await importFiles(wasm, [new File([bytes], name)], { now: NOW });
 		expect(page.ok).toBe(true);
 		await wasm.query(ensureContactsTableSql);
+		if (contacts) {
+			const list = await importContactList(
+				wasm,
+				new File([readFileSync(contacts)], 'contacts.csv')
+			);
+			expect(list.ok && list.value.rows).toBeGreaterThan(0);
+		}
 
 		const native = await createNativeSqlEngine({ database: out });
 		try {
@@ -65,12 +114,22 @@ describe.each([
 				expect(a, table).toEqual(b);
 			}
 			const cells = await cellResults(native);
-			expect(Object.keys(cells).length).toBeGreaterThan(15);
+			// Every cell of the notebooks run gave results.
+			for (const cell of RUN.flatMap(presetCells))
+				expect(
+					Object.keys(cells).some((key) => key.startsWith(`${cell.id}/`)),
+					cell.id
+				).toBe(true);
 			expect(cells).toEqual(await cellResults(wasm));
+			if (contacts) {
+				const campaign = presetCells(ALL).find((c) => c.analysis === 'campaigns')!;
+				const measured = Object.entries(cells).filter(([key]) => key.startsWith(`${campaign.id}/`));
+				expect(measured.some(([, rows]) => rows.length > 0)).toBe(true);
+			}
 		} finally {
 			native.close();
 		}
-	}, 180_000);
+	}, 300_000);
 });
 
 it('the native engine reads a file on disk where it lies, and appends Arrow tables', async () => {
