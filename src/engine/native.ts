@@ -146,9 +146,9 @@ class DiskFile extends File {
 		return new TextDecoder().decode(await this.arrayBuffer());
 	}
 
-	override stream(): ReadableStream<Uint8Array> {
+	override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
 		let position = 0;
-		return new ReadableStream<Uint8Array>({
+		return new ReadableStream<Uint8Array<ArrayBuffer>>({
 			pull: async (controller) => {
 				if (position >= this.size) return controller.close();
 				const end = Math.min(this.size, position + DISK_CHUNK_BYTES);

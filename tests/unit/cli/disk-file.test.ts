@@ -41,7 +41,7 @@ test('slices of slices read the right bytes, and the stream is the whole range',
 	expect(await middle.slice(1, -1).text()).toBe('defg');
 	expect(file.slice(8, 2).size).toBe(0);
 	let streamed = 0;
-	let last = new Uint8Array();
+	let last: Uint8Array = new Uint8Array();
 	for await (const chunk of file.stream() as unknown as AsyncIterable<Uint8Array>) {
 		streamed += chunk.length;
 		last = chunk;
