@@ -52,8 +52,12 @@ const CLI_CODES: Record<string, string> = {
 
 /** A failure as the page's error box shows it: what went wrong and what to do, then the detail. */
 export function describeFailure(failure: Failure): string {
-	const text = messageOf(CLI_CODES[failure.code] ?? failure.code);
-	return failure.detail && failure.detail !== text ? `${text}\n  ${failure.detail}` : text;
+	const code = CLI_CODES[failure.code] ?? failure.code;
+	const text = messageOf(code);
+	const said = failure.detail && failure.detail !== text ? `${text}\n  ${failure.detail}` : text;
+	// Out of memory also names the statement (its first line), so a run says which step ran out.
+	const step = code === 'cli.out-of-memory' ? failure.sql?.trim().split('\n')[0] : undefined;
+	return step ? `${said}\n  while running: ${step.slice(0, 120)}` : said;
 }
 
 /**

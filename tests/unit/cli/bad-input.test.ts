@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../src/cli/main.ts';
+import { describeFailure } from '../../../src/cli/messages.ts';
 import { messages as readMessages } from '../../../src/ui/i18n/ingest-read.ts';
 import { messages as cliMessages } from '../../../src/ui/i18n/cli.ts';
 import { messages as ingestMessages } from '../../../src/ui/i18n/ingest.ts';
@@ -106,6 +107,19 @@ describe('bad input', () => {
 		expect(r.stderr).not.toContain(ingestMessages['ingest.too-big'].en);
 		expect(cliMessages['cli.out-of-memory'].zh).toContain('--memory-limit');
 		expect(cliMessages['cli.out-of-memory'].zh).toContain('--temp-dir');
+	});
+
+	it('out of memory in a statement of the import: names the statement’s first line', () => {
+		const said = describeFailure({
+			code: 'ingest.too-big',
+			detail: 'big.csv (5004 MB): Out of Memory Error: failed to pin block',
+			sql: 'CREATE OR REPLACE TABLE __ingest_customers AS\nSELECT customer_id FROM __ingest_rows'
+		});
+		expect(said.split('\n')).toEqual([
+			cliMessages['cli.out-of-memory'].en,
+			'  big.csv (5004 MB): Out of Memory Error: failed to pin block',
+			'  while running: CREATE OR REPLACE TABLE __ingest_customers AS'
+		]);
 	});
 
 	it('a good file beside a bad one: written, exit 3', async () => {
