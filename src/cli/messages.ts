@@ -41,10 +41,23 @@ export function messageOf(
 	return text;
 }
 
+/**
+ * Failures whose page text gives the page's way out: running out of memory there means the file is
+ * too big for a tab, here that DuckDB needs a higher limit or a disk to spill to.
+ */
+const CLI_CODES: Record<string, string> = {
+	'ingest.too-big': 'cli.out-of-memory',
+	'engine.memory': 'cli.out-of-memory'
+};
+
 /** A failure as the page's error box shows it: what went wrong and what to do, then the detail. */
 export function describeFailure(failure: Failure): string {
-	const text = messageOf(failure.code);
-	return failure.detail && failure.detail !== text ? `${text}\n  ${failure.detail}` : text;
+	const code = CLI_CODES[failure.code] ?? failure.code;
+	const text = messageOf(code);
+	const said = failure.detail && failure.detail !== text ? `${text}\n  ${failure.detail}` : text;
+	// Out of memory also names the statement (its first line), so a run says which step ran out.
+	const step = code === 'cli.out-of-memory' ? failure.sql?.trim().split('\n')[0] : undefined;
+	return step ? `${said}\n  while running: ${step.slice(0, 120)}` : said;
 }
 
 /**

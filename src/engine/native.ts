@@ -8,7 +8,8 @@
  * registered file, so DuckDB reads a file on disk where it lies, as the page's DuckDB reads the
  * chosen File without copying it.
  */
-import { mkdtempSync, openAsBlob, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -83,9 +84,85 @@ const SCRATCH_TABLE = /CREATE OR REPLACE TABLE ("?__(?:ingest|read)_)/g;
 /** Files opened from disk, by the Blob the importer is handed, so registering one links it. */
 const diskPaths = new WeakMap<Blob, string>();
 
+/** Bytes per read when a file on disk is streamed. */
+const DISK_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * A byte range of a file on disk, read only when asked. Node 20's `fs.openAsBlob` keeps a file's
+ * length in 32 bits, so a 5.0 GB export came out as a 709 MB Blob (its size wrapped at 4 GiB,
+ * and reads stopped there); this one carries the size as a plain number.
+ */
+class DiskFile extends File {
+	readonly #path: string;
+	readonly #start: number;
+	readonly #end: number;
+
+	constructor(file: string, name: string, start: number, end: number, lastModified: number) {
+		super([], name, { lastModified });
+		this.#path = file;
+		this.#start = start;
+		this.#end = end;
+	}
+
+	override get size(): number {
+		return this.#end - this.#start;
+	}
+
+	/** As `Blob.slice`: negative positions count from the end, and both are clamped to the range. */
+	override slice(start = 0, end = this.size): DiskFile {
+		const at = (i: number) => Math.min(this.size, Math.max(0, i < 0 ? this.size + i : i));
+		const from = at(start);
+		const to = Math.max(from, at(end));
+		return new DiskFile(
+			this.#path,
+			this.name,
+			this.#start + from,
+			this.#start + to,
+			this.lastModified
+		);
+	}
+
+	override async arrayBuffer(): Promise<ArrayBuffer> {
+		const bytes = new Uint8Array(this.size);
+		const handle = await open(this.#path, 'r');
+		try {
+			for (let done = 0; done < bytes.length;) {
+				const { bytesRead } = await handle.read(
+					bytes,
+					done,
+					bytes.length - done,
+					this.#start + done
+				);
+				if (bytesRead === 0) break;
+				done += bytesRead;
+			}
+		} finally {
+			await handle.close();
+		}
+		return bytes.buffer;
+	}
+
+	override async text(): Promise<string> {
+		return new TextDecoder().decode(await this.arrayBuffer());
+	}
+
+	override stream(): ReadableStream<Uint8Array<ArrayBuffer>> {
+		let position = 0;
+		return new ReadableStream<Uint8Array<ArrayBuffer>>({
+			pull: async (controller) => {
+				if (position >= this.size) return controller.close();
+				const end = Math.min(this.size, position + DISK_CHUNK_BYTES);
+				controller.enqueue(new Uint8Array(await this.slice(position, end).arrayBuffer()));
+				position = end;
+			}
+		});
+	}
+}
+
 /** A file on disk as the importer sees a chosen file, without reading it into memory. */
 export async function openDiskFile(file: string): Promise<File> {
-	const source = new File([await openAsBlob(file)], path.basename(file));
+	const { size, mtimeMs } = statSync(file);
+	const source = new DiskFile(file, path.basename(file), 0, size, mtimeMs);
 	diskPaths.set(source, path.resolve(file));
 	return source;
 }

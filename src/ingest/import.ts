@@ -158,7 +158,11 @@ const cancelled = (): Failure => ({ code: 'ingest.cancelled', detail: 'import ca
 function explainFailure(error: Failure, file: ImportSource): Failure {
 	if (error.code !== 'engine.memory' && !/Out of Memory/i.test(error.detail)) return error;
 	const mb = (file.size / 1e6).toFixed(0);
-	return { code: 'ingest.too-big', detail: `${file.name} (${mb} MB): ${error.detail}` };
+	const detail = `${file.name} (${mb} MB): ${error.detail}`;
+	// The statement stays with it: which step of the import ran out is what a fix starts from.
+	return error.sql === undefined
+		? { code: 'ingest.too-big', detail }
+		: { code: 'ingest.too-big', detail, sql: error.sql };
 }
 
 type ImportResult = { ok: true; value: ImportReport } | { ok: false; error: ImportFailure };

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../../src/cli/main.ts';
+import { describeFailure } from '../../../src/cli/messages.ts';
 import { messages as readMessages } from '../../../src/ui/i18n/ingest-read.ts';
+import { messages as cliMessages } from '../../../src/ui/i18n/cli.ts';
 import { messages as ingestMessages } from '../../../src/ui/i18n/ingest.ts';
 import { runCli, useTempDir, writeFixture } from './fixtures.ts';
 
@@ -94,6 +96,30 @@ describe('bad input', () => {
 		const second = await runCli(['db', file, '--out', out]);
 		expect(second.stderr).toContain('2 orders');
 		expect(second.code).toBe(EXIT.ok);
+	});
+
+	it('out of memory: what to change on the command line, not the page’s advice, exit 2', async () => {
+		const file = await writeFixture(dir, 'tight.csv', 'generic', 'utf8', 300);
+		const r = await runCli(['db', file, '--out', at('tight.duckdb'), '--memory-limit', '4MB']);
+		expect(r.code).toBe(EXIT.importFailed);
+		expect(r.stderr).toContain(cliMessages['cli.out-of-memory'].en);
+		expect(r.stderr).toContain('Out of Memory Error');
+		expect(r.stderr).not.toContain(ingestMessages['ingest.too-big'].en);
+		expect(cliMessages['cli.out-of-memory'].zh).toContain('--memory-limit');
+		expect(cliMessages['cli.out-of-memory'].zh).toContain('--temp-dir');
+	});
+
+	it('out of memory in a statement of the import: names the statement’s first line', () => {
+		const said = describeFailure({
+			code: 'ingest.too-big',
+			detail: 'big.csv (5004 MB): Out of Memory Error: failed to pin block',
+			sql: 'CREATE OR REPLACE TABLE __ingest_customers AS\nSELECT customer_id FROM __ingest_rows'
+		});
+		expect(said.split('\n')).toEqual([
+			cliMessages['cli.out-of-memory'].en,
+			'  big.csv (5004 MB): Out of Memory Error: failed to pin block',
+			'  while running: CREATE OR REPLACE TABLE __ingest_customers AS'
+		]);
 	});
 
 	it('a good file beside a bad one: written, exit 3', async () => {
