@@ -7,7 +7,12 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { openAllAnalyses, openWatched, type WatchedPage } from '../helpers/browser.ts';
+import {
+	openAllAnalyses,
+	openWatched,
+	waitForCellsSettled,
+	type WatchedPage
+} from '../helpers/browser.ts';
 import { startE2E, type E2E } from './setup.ts';
 
 let e2e: E2E;
@@ -21,18 +26,7 @@ afterAll(async () => {
 const WIDE = { width: 1440, height: 960 };
 const PHONE = { width: 390, height: 844 };
 
-/** Every cell has finished: no skeleton and no "Running…" left. */
-async function settle(page: Page) {
-	await page.waitForFunction(
-		() =>
-			document.querySelectorAll('[data-testid=cell] [aria-busy=true]').length === 0 &&
-			![...document.querySelectorAll('[data-testid=cell]')].some((c) =>
-				/Running…|运行中…/.test(c.textContent ?? '')
-			),
-		undefined,
-		{ timeout: 240_000 }
-	);
-}
+const settle = (page: Page) => waitForCellsSettled(page, { timeout: 240_000 });
 
 async function noSideways(page: Page, what: string) {
 	const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openWatched, SCREENSHOT_DIR } from '../helpers/browser.ts';
+import { openWatched, SCREENSHOT_DIR, waitForCellsSettled } from '../helpers/browser.ts';
 import { startE2E, type E2E } from './setup.ts';
 
 let e2e: E2E;
@@ -24,16 +24,7 @@ test('the exported report holds every cell’s tiles, charts with legends, and t
 	const w = await openWatched(e2e.browser, e2e.server.url);
 	await w.page.getByTestId('sample').click();
 	await w.page.getByTestId('notebook').waitFor({ timeout: 180_000 });
-	await w.page.waitForFunction(
-		() =>
-			document.querySelectorAll('[data-testid=cell] [aria-busy=true]').length === 0 &&
-			![...document.querySelectorAll('[data-testid=cell]')].some((c) =>
-				/Running…|运行中…/.test(c.textContent ?? '')
-			) &&
-			document.querySelectorAll('[data-testid=chart] svg').length > 0,
-		undefined,
-		{ timeout: 180_000 }
-	);
+	await waitForCellsSettled(w.page, { timeout: 180_000, minCharts: 1 });
 	// What the screen shows, cell by cell.
 	const screen = await w.page.evaluate(() =>
 		[...document.querySelectorAll('[data-testid=cell]')].map((cell) => ({

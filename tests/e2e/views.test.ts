@@ -3,7 +3,12 @@
  * test-results/screenshots/ to be looked at; the assertions catch what a look would.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openAllAnalyses, openWatched, type WatchedPage } from '../helpers/browser.ts';
+import {
+	openAllAnalyses,
+	openWatched,
+	waitForCellsSettled,
+	type WatchedPage
+} from '../helpers/browser.ts';
 import { startE2E, type E2E } from './setup.ts';
 
 let e2e: E2E;
@@ -19,15 +24,7 @@ async function loadSampleAndSettle(w: WatchedPage, all = false) {
 	// The sample is made and loaded in the page: on two busy cores that alone can pass 90 s.
 	await w.page.getByTestId('notebook').waitFor({ timeout: 180_000 });
 	if (all) await openAllAnalyses(w.page);
-	await w.page.waitForFunction(
-		() =>
-			document.querySelectorAll('[data-testid=cell] [aria-busy=true]').length === 0 &&
-			![...document.querySelectorAll('[data-testid=cell]')].some((c) =>
-				/Running…|运行中…/.test(c.textContent ?? '')
-			),
-		undefined,
-		{ timeout: 180_000 }
-	);
+	await waitForCellsSettled(w.page, { timeout: 180_000 });
 }
 
 describe('every view, looked at', () => {

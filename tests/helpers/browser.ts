@@ -104,3 +104,23 @@ export async function openAllAnalyses(page: Page): Promise<void> {
 		{ timeout: 30_000 }
 	);
 }
+
+/**
+ * Every cell of the notebook on screen has finished: no placeholder and no "Running…" left, and
+ * at least `minCharts` charts drawn.
+ */
+export async function waitForCellsSettled(
+	page: Page,
+	{ timeout, minCharts = 0 }: { timeout: number; minCharts?: number }
+): Promise<void> {
+	await page.waitForFunction(
+		(min) =>
+			document.querySelectorAll('[data-testid=cell] [aria-busy=true]').length === 0 &&
+			![...document.querySelectorAll('[data-testid=cell]')].some((c) =>
+				/Running…|运行中…/.test(c.textContent ?? '')
+			) &&
+			document.querySelectorAll('[data-testid=chart] svg').length >= min,
+		minCharts,
+		{ timeout }
+	);
+}
