@@ -61,6 +61,8 @@ export interface CellRunEnv {
 	engine: {
 		/** Resolves once no restart (cancel, crash) is under way and the data is loaded again. */
 		settled(): Promise<void>;
+		/** Whether a restart is under way now. */
+		readonly restarting: boolean;
 		/** Ends the statement running now (the worker is replaced, the data loads again). */
 		cancel(): unknown;
 	};
@@ -215,8 +217,9 @@ export class CellRun<T> {
 				release();
 				return;
 			}
-			// A load began while it waited (files added): its turn goes to the next, it waits again.
-			if (this.env.data?.current) {
+			// A load or a restart began while it waited (files added, another cell's Cancel): its
+			// turn goes to the next, and it waits for the data again.
+			if (this.env.data?.current || this.env.engine.restarting) {
 				release();
 				release = null;
 			}

@@ -66,12 +66,19 @@ function pageEngine() {
 	let settled = Promise.resolve();
 	const page = {
 		cancels: 0,
+		restarting: false,
 		settled: () => settled,
 		cancel: () => page.cancels++,
 		/** A restart under way: runs wait until `done()`. */
 		reload() {
+			page.restarting = true;
 			settled = new Promise((resolve) => (reloaded = resolve));
-			return { done: () => reloaded() };
+			return {
+				done: () => {
+					page.restarting = false;
+					reloaded();
+				}
+			};
 		}
 	};
 	return page;
@@ -253,6 +260,23 @@ describe('a preset cell', () => {
 		expect(sent).toEqual([]);
 		shared.loading.end();
 		await until(() => run.phase.kind === 'done');
+	});
+
+	test('a cell whose turn comes while the engine restarts waits for the data, not on an empty engine', async () => {
+		const shared = setup();
+		const hold = shared.env.queue.acquire('other', 0);
+		sent = [];
+		const { run } = presetCell(shared, 'a');
+		await until(() => run.phase.kind === 'pending');
+		// The cell holding the engine was cancelled: the engine restarts, then its turn ends.
+		const restart = shared.page.reload();
+		(await hold)!();
+		await until(() => run.phase.kind === 'reloading');
+		expect(shared.env.queue.waiting).toBe(0);
+		expect(sent).toEqual([]);
+		restart.done();
+		await until(() => run.phase.kind === 'done');
+		expect(run.value!.outcomes.every((o) => o.result.ok)).toBe(true);
 	});
 
 	test('while it runs, it says which query of how many, and when it makes the shared tables', async () => {
