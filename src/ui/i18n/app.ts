@@ -113,6 +113,7 @@ export const messages: Record<string, Msg> = {
 	'cell.column.province': { en: 'province or region', zh: '省份/地区' },
 	'cell.column.category': { en: 'product category', zh: '商品品类' },
 	'cell.running': { en: 'Running…', zh: '运行中…' },
+	'cell.queued': { en: 'Waiting…', zh: '等待中…' },
 	'cell.computing': {
 		en: 'Computing in your browser — cells run one after another.',
 		zh: '正在浏览器中计算——各单元依次运行。'
