@@ -219,6 +219,11 @@ export class BrowserEngine implements SqlEngine {
 		return this.#settled;
 	}
 
+	/** Whether a restart is under way: the tables are gone until its listeners load them again. */
+	get restarting(): boolean {
+		return this.#restarts > 0;
+	}
+
 	/** Called after every restart (the data loader re-imports the user's files). */
 	onRestart(fn: () => void | Promise<void>): () => void {
 		this.#restartListeners.add(fn);

@@ -13,15 +13,22 @@
 import { untrack } from 'svelte';
 import type { CellQueue } from './cell-queue.ts';
 import type { RunMark, RunMarks } from './run-marks.ts';
+import type { DataLoad } from './data-load.svelte.ts';
+import type { RunStep } from './run-cell.ts';
 
 export type CellPhase =
 	/** Nothing to run yet: no data, a SQL cell that runs only on Run, a link's SQL not yet trusted. */
 	| { kind: 'idle' }
-	/** A cancel or a crash restarted the engine: the data loads again before anything reads it. */
-	| { kind: 'reloading' }
+	/**
+	 * Waiting for the data: files being imported, the sample loading, or the data loading again
+	 * after a cancel or a crash restarted the engine. `load` is that load's step and figures so
+	 * far, live; null while the engine only starts.
+	 */
+	| { kind: 'reloading'; load: DataLoad | null }
 	/** Waiting for its turn: `ahead` turns come before its own. */
 	| { kind: 'pending'; ahead: number }
-	| { kind: 'running' }
+	/** Holding the engine; `step` is what it does now, null until its work says. */
+	| { kind: 'running'; step: RunStep | null }
 	/** `value` is the last run's. */
 	| { kind: 'done' }
 	/** Stopped by its Cancel, or `crashed`: the last page died while it ran. Run starts it again. */
@@ -46,14 +53,23 @@ interface RunContext<T> {
 	byHand: boolean;
 	previous: T | null;
 	show(value: T): void;
+	/** Says what the run does now (its 2nd query of 3, the shared tables): shown while it runs. */
+	step(step: RunStep): void;
 }
 
 export interface CellRunEnv {
 	engine: {
 		/** Resolves once no restart (cancel, crash) is under way and the data is loaded again. */
 		settled(): Promise<void>;
+		/** Whether a restart is under way now. */
+		readonly restarting: boolean;
 		/** Ends the statement running now (the worker is replaced, the data loads again). */
 		cancel(): unknown;
+	};
+	/** The data load under way (src/notebook/data-load.svelte.ts): a run waits until it ends. */
+	data?: {
+		readonly current: DataLoad | null;
+		settled(): Promise<void>;
 	};
 	queue: CellQueue;
 	marks?: RunMarks;
@@ -71,8 +87,11 @@ export interface CellRunOptions {
 /** A stop that holds whatever the inputs (a crash: only Run starts the cell again). */
 const ANY = Symbol('any inputs');
 
+/** The phase as the run keeps it; a wait for the data reads the load's step when shown. */
+type OwnPhase = Exclude<CellPhase, { kind: 'reloading' }> | { kind: 'reloading' };
+
 export class CellRun<T> {
-	phase = $state.raw<CellPhase>({ kind: 'idle' });
+	#phase = $state.raw<OwnPhase>({ kind: 'idle' });
 	value = $state.raw<T | null>(null);
 	/** Bumped by Run: the effect below sees a run asked for by hand. */
 	#asked = $state(0);
@@ -93,7 +112,7 @@ export class CellRun<T> {
 	) {
 		if (opts.mark && env.marks?.died(opts.mark)) {
 			this.#stop = { key: ANY, crashed: true };
-			this.phase = { kind: 'stopped', crashed: true };
+			this.#phase = { kind: 'stopped', crashed: true };
 		}
 		$effect(() => {
 			const req = request();
@@ -104,9 +123,15 @@ export class CellRun<T> {
 		$effect(() => () => this.#current?.abort());
 	}
 
+	/** Where the run is; while it waits for the data, with the load's step and figures so far. */
+	get phase(): CellPhase {
+		const p = this.#phase;
+		return p.kind === 'reloading' ? { kind: 'reloading', load: this.env.data?.current ?? null } : p;
+	}
+
 	/** Whether it is on its way: a Cancel applies. */
 	get busy(): boolean {
-		const k = this.phase.kind;
+		const k = this.#phase.kind;
 		return k === 'reloading' || k === 'pending' || k === 'running';
 	}
 
@@ -122,7 +147,7 @@ export class CellRun<T> {
 	 */
 	stop = (): void => {
 		this.#stop = { key: this.#request?.key ?? ANY, crashed: false };
-		this.phase = { kind: 'stopped', crashed: false };
+		this.#phase = { kind: 'stopped', crashed: false };
 		this.#current?.abort();
 		this.#current = null;
 		if (this.#running) this.env.engine.cancel();
@@ -137,19 +162,19 @@ export class CellRun<T> {
 		this.#request = req;
 		if (!req) {
 			this.#drop();
-			if (!this.#stop) this.phase = this.value === null ? { kind: 'idle' } : { kind: 'done' };
+			if (!this.#stop) this.#phase = this.value === null ? { kind: 'idle' } : { kind: 'done' };
 			return;
 		}
 		const stop = this.#stop;
 		if (stop && !byHand && (stop.key === ANY || stop.key === req.key)) {
 			this.#drop();
-			this.phase = { kind: 'stopped', crashed: stop.crashed };
+			this.#phase = { kind: 'stopped', crashed: stop.crashed };
 			return;
 		}
 		this.#stop = null;
 		// A cell that runs only on Run keeps what it shows (and a run by hand under way).
 		if (!req.auto && !byHand) {
-			if (!this.#current) this.phase = this.value === null ? { kind: 'idle' } : { kind: 'done' };
+			if (!this.#current) this.#phase = this.value === null ? { kind: 'idle' } : { kind: 'done' };
 			return;
 		}
 		this.#drop();
@@ -166,31 +191,41 @@ export class CellRun<T> {
 
 	async #go(req: RunRequest<T>, ctrl: AbortController, byHand: boolean): Promise<void> {
 		const { signal } = ctrl;
-		const { engine, queue, marks } = this.env;
+		const { queue, marks } = this.env;
 		const { id, mark } = this.opts;
 		const mine = () => !signal.aborted && this.#current === ctrl;
-		this.phase = { kind: 'reloading' };
-		// After a cancel or a crash the data is loaded again first: never read it half-loaded.
-		await engine.settled();
-		if (!mine()) return;
-		// One cell at a time, the ones on screen first. While it waits, it says how many turns
-		// come before its own.
-		const turn = queue.acquire(id, this.opts.index(), signal);
-		const place = () => {
-			const ahead = queue.ahead(id);
-			if (ahead !== null && mine()) this.phase = { kind: 'pending', ahead };
-		};
-		const unwatch = queue.onChange(place);
-		place();
-		const release = await turn;
-		unwatch();
-		if (!release) return;
-		if (!mine()) {
-			release();
-			return;
+		let release: (() => void) | null = null;
+		while (!release) {
+			this.#phase = { kind: 'reloading' };
+			// An import, or the data loading again after a cancel or a crash, ends first: never
+			// read the tables half-loaded.
+			await this.#dataSettled();
+			if (!mine()) return;
+			// One cell at a time, the ones on screen first. While it waits, it says how many
+			// turns come before its own.
+			const turn = queue.acquire(id, this.opts.index(), signal);
+			const place = () => {
+				const ahead = queue.ahead(id);
+				if (ahead !== null && mine()) this.#phase = { kind: 'pending', ahead };
+			};
+			const unwatch = queue.onChange(place);
+			place();
+			release = await turn;
+			unwatch();
+			if (!release) return;
+			if (!mine()) {
+				release();
+				return;
+			}
+			// A load or a restart began while it waited (files added, another cell's Cancel): its
+			// turn goes to the next, and it waits for the data again.
+			if (this.env.data?.current || this.env.engine.restarting) {
+				release();
+				release = null;
+			}
 		}
 		this.#running = true;
-		this.phase = { kind: 'running' };
+		this.#phase = { kind: 'running', step: null };
 		if (mark) marks?.begin(mark);
 		try {
 			const value = await req.work({
@@ -199,16 +234,29 @@ export class CellRun<T> {
 				previous: this.value,
 				show: (v) => {
 					if (mine()) this.value = v;
+				},
+				step: (step) => {
+					if (mine()) this.#phase = { kind: 'running', step };
 				}
 			});
 			if (!mine()) return;
 			if (value !== undefined) this.value = value;
-			this.phase = { kind: 'done' };
+			this.#phase = { kind: 'done' };
 			this.#current = null;
 		} finally {
 			if (mark) marks?.end(mark);
 			this.#running = false;
 			release();
+		}
+	}
+
+	/** Resolves once no engine restart and no data load is under way. */
+	async #dataSettled(): Promise<void> {
+		const { engine, data } = this.env;
+		for (;;) {
+			await engine.settled();
+			if (!data?.current) return;
+			await data.settled();
 		}
 	}
 }

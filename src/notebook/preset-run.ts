@@ -47,9 +47,10 @@ export function presetRequest(
 	return {
 		key: JSON.stringify([params, globals]),
 		auto: true,
-		async work({ signal, byHand, previous, show }) {
+		async work({ signal, byHand, previous, show, step }) {
 			const prepareKey = JSON.stringify([params, globals, input.dataVersion]);
 			if (a.prepare && (byHand || prepareKey !== memo.key)) {
+				step({ kind: 'prepare' });
 				const r = await a.prepare(env.engine, params, globals, signal);
 				if (signal.aborted) return undefined;
 				memo.key = prepareKey;
@@ -66,7 +67,8 @@ export function presetRequest(
 					shared: [...(a.shared?.(params, globals) ?? []), ...sharedCtes(globals)],
 					globals
 				},
-				signal
+				signal,
+				onStep: step
 			});
 			if (signal.aborted) return undefined;
 			if (input.name && queries[0]) await publishResult(env.engine, input.name, queries[0].sql);

@@ -5,6 +5,7 @@ import type { Result } from '../lib/result.ts';
 import { ident, stripTrailingSemicolon } from '../lib/sql.ts';
 import type { Globals, SharedCte } from '../analyses/types.ts';
 import type { BaseTables } from './base-tables.ts';
+import type { Msg } from '../lib/msg.ts';
 
 /** A query's outcome as a cell shows it. */
 export interface QueryOutcome {
@@ -13,6 +14,15 @@ export interface QueryOutcome {
 	ms: number;
 	cached: boolean;
 }
+
+/** What a running cell does now, for its placeholder. */
+export type RunStep =
+	/** The analysis' own step before its queries (Predict's fit). */
+	| { kind: 'prepare' }
+	/** The tables every cell reads (filtered orders, first orders) made for the current controls. */
+	| { kind: 'tables' }
+	/** Its `n`th query of `of` (from 1), by title. */
+	| { kind: 'query'; n: number; of: number; title: Msg };
 
 /**
  * Remembers results by their exact SQL, so changing one cell's parameter re-runs only the queries
@@ -63,10 +73,12 @@ export async function runQueries(
 		base?: { tables: BaseTables; shared: readonly SharedCte[]; globals?: Globals };
 		/** A run nobody waits for any more (new parameters, another notebook) stops here. */
 		signal?: AbortSignal;
+		/** Told each step that reaches the engine: the shared tables, then each query. */
+		onStep?: (step: RunStep) => void;
 	} = {}
 ): Promise<QueryOutcome[]> {
 	const out: QueryOutcome[] = [];
-	for (const query of queries) {
+	for (const [i, query] of queries.entries()) {
 		if (opts.signal?.aborted) break;
 		const hit = opts.fresh ? undefined : cache.get(query.sql);
 		if (hit) {
@@ -74,11 +86,15 @@ export async function runQueries(
 			continue;
 		}
 		const t0 = performance.now();
+		// The tables the query reads are made here when the controls are new; when they exist
+		// already this takes no engine turn, and the step is never painted.
+		if (opts.base) opts.onStep?.({ kind: 'tables' });
 		const sql = opts.base
 			? await opts.base.tables.rewrite(query.sql, opts.base.shared, opts.base.globals)
 			: query.sql;
 		// Given up while its tables were made (the controls changed): they may be gone already.
 		if (opts.signal?.aborted) break;
+		opts.onStep?.({ kind: 'query', n: i + 1, of: queries.length, title: query.title });
 		let result = await engine.query(sql);
 		// A base table dropped under the query (the data changed meanwhile): run it as written.
 		if (!result.ok && sql !== query.sql && result.error.code !== 'engine.cancelled')

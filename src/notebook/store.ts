@@ -26,6 +26,11 @@ export interface DataSnapshot {
 	name: string;
 	savedAt: string;
 	files: { name: string; bytes: Uint8Array }[];
+	/**
+	 * The sample shop was loaded (before the files). It is not stored: it ships with the page, so
+	 * a reload loads it again from there.
+	 */
+	sample?: true;
 }
 
 /** Maps what IndexedDB throws to a code the UI explains. */
@@ -93,7 +98,8 @@ export interface NotebookStore {
 	saveDataSnapshot(
 		name: string,
 		files: { name: string; bytes: Uint8Array }[],
-		now: string
+		now: string,
+		sample?: boolean
 	): Promise<Result<void>>;
 	loadDataSnapshot(): Promise<Result<DataSnapshot | null>>;
 	forgetData(): Promise<Result<void>>;
@@ -120,7 +126,8 @@ export function readSnapshot(record: unknown): DataSnapshot | null {
 	if (!r || typeof r.name !== 'string' || !Array.isArray(r.files)) return null;
 	const files = r.files.filter((f) => typeof f?.name === 'string' && f.bytes instanceof Uint8Array);
 	if (files.length !== r.files.length) return null;
-	return { name: r.name, savedAt: typeof r.savedAt === 'string' ? r.savedAt : '', files };
+	const savedAt = typeof r.savedAt === 'string' ? r.savedAt : '';
+	return { name: r.name, savedAt, files, ...(r.sample === true ? { sample: true } : {}) };
 }
 
 /** Opens the store lazily on first use; `factory` defaults to the page's `indexedDB`. */
@@ -171,9 +178,9 @@ export function openNotebookStore(factory?: IDBFactory): NotebookStore {
 			return saved.ok ? ok(copy) : saved;
 		},
 		remove: (id) => attempt(async () => write(await database(), NOTEBOOKS, (s) => s.delete(id))),
-		saveDataSnapshot: (name, files, now) =>
+		saveDataSnapshot: (name, files, now, sample) =>
 			attempt(async () => {
-				const record: DataSnapshot = { name, savedAt: now, files };
+				const record: DataSnapshot = { name, savedAt: now, files, ...(sample ? { sample } : {}) };
 				await write(await database(), DATA, (s) => s.put(record, SNAPSHOT_KEY));
 			}),
 		loadDataSnapshot: () =>

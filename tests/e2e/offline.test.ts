@@ -50,7 +50,8 @@ async function addSqlCell(w: WatchedPage, waitForDefault = true): Promise<Locato
 	await w.page.getByTestId('add-cell').click();
 	await w.page.getByTestId('add-menu').getByRole('menuitem', { name: 'SQL' }).click();
 	await expect.poll(() => cells.count(), { timeout: 10_000 }).toBe(before + 1);
-	const cell = cells.last();
+	// By place, not `last()`: a locator is resolved when used, and more cells may come after it.
+	const cell = cells.nth(before);
 	await cell.locator('.cm-content').waitFor({ timeout: 30_000 });
 	// After a cancel the engine restarts and loads the files again first: give it time.
 	if (waitForDefault) await cell.getByRole('gridcell').first().waitFor({ timeout: 240_000 });
@@ -110,17 +111,28 @@ describe('offline and limits', () => {
 		await runSql(cell, 'SELECT count(*) AS n FROM range(1000000) a, range(1000000) b');
 		const cancel = cell.getByRole('button', { name: 'Cancel' });
 		await cancel.waitFor({ timeout: 30_000 });
+		// A second cell waits behind it, and after the Cancel names the reload it waits for.
+		const next = await addSqlCell(w, false);
+		const step = () =>
+			next
+				.getByTestId('cell-step')
+				.textContent({ timeout: 1000 })
+				.catch(() => '');
+		await expect.poll(step, { timeout: 10_000 }).toMatch(/Waiting for its turn — 1 ahead/);
 		// The watch panel offers its way out at 10 s, as the README says.
 		const watch = w.page.getByTestId('engine-watch');
 		await watch.waitFor({ timeout: 20_000 });
 		await cancel.click();
+		await expect
+			.poll(step, { timeout: 60_000, interval: 50 })
+			.toMatch(/^Waiting for your data to load again: (fetching|loading) the sample shop$/);
 		await watch.waitFor({ state: 'detached', timeout: 10_000 });
 		const alert = cell.locator('[role=alert][data-code]');
 		await alert.waitFor({ timeout: 30_000 });
 		const code = await alert.getAttribute('data-code');
 		console.log(`runaway query → ${code}: ${await alert.innerText()}`);
 		await cell.screenshot({ path: path.join(SCREENSHOT_DIR, '41-offline-query-cancelled.png') });
-		const next = await addSqlCell(w);
+		await next.getByRole('gridcell').first().waitFor({ timeout: 240_000 });
 		await runSql(next, 'SELECT 6 * 7 AS answer');
 		await expect
 			.poll(() => next.getByRole('gridcell').first().innerText(), { timeout: 240_000 })

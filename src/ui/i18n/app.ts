@@ -80,6 +80,10 @@ export const messages: Record<string, Msg> = {
 		en: 'Keep my data in this browser (so a reload does not need the files again)',
 		zh: '在本浏览器中保留数据（刷新后无需重新选择文件）'
 	},
+	'data.keep-sample': {
+		en: 'The sample shop is not stored: it comes with this page, and a reload loads it again from here.',
+		zh: '示例店铺数据不会另存：它随本页面提供，刷新后会从本页面重新加载。'
+	},
 	'data.forget': { en: 'Forget the kept data', zh: '清除保留的数据' },
 	'data.dropHint': { en: 'Drop files to add them', zh: '拖入文件即可追加' },
 	'globals.asOf': { en: 'As of', zh: '截至' },
@@ -109,6 +113,7 @@ export const messages: Record<string, Msg> = {
 	'cell.column.province': { en: 'province or region', zh: '省份/地区' },
 	'cell.column.category': { en: 'product category', zh: '商品品类' },
 	'cell.running': { en: 'Running…', zh: '运行中…' },
+	'cell.queued': { en: 'Waiting…', zh: '等待中…' },
 	'cell.computing': {
 		en: 'Computing in your browser — cells run one after another.',
 		zh: '正在浏览器中计算——各单元依次运行。'
@@ -116,6 +121,33 @@ export const messages: Record<string, Msg> = {
 	'cell.waiting': {
 		en: 'Waiting for its turn — {n} ahead (cells on screen go first).',
 		zh: '排队中——前面还有 {n} 个（屏幕上的单元优先）。'
+	},
+	'cell.load.with-step': { en: '{what}: {step}', zh: '{what}：{step}' },
+	'cell.load.import': { en: 'Waiting for the import', zh: '等待导入完成' },
+	'cell.load.sample': { en: 'Waiting for the data to load', zh: '等待数据加载' },
+	'cell.load.reload': { en: 'Waiting for your data to load again', zh: '等待数据重新加载' },
+	'cell.load.engine': { en: 'Waiting for DuckDB to start', zh: '等待 DuckDB 启动' },
+	'cell.load.step.preview': { en: 'reading the header', zh: '读取表头' },
+	'cell.load.step.reading': { en: 'reading rows', zh: '读取数据行' },
+	'cell.load.step.building': { en: 'building orders', zh: '生成订单' },
+	'cell.load.step.report': { en: 'checking quality', zh: '检查数据质量' },
+	'cell.load.step.merging': { en: 'saving', zh: '保存' },
+	'cell.load.step.done': { en: 'finishing', zh: '即将完成' },
+	'cell.load.step.fetching': { en: 'fetching the sample shop', zh: '获取示例店铺数据' },
+	'cell.load.step.engine': { en: 'waiting for DuckDB to start', zh: '等待 DuckDB 启动' },
+	'cell.load.step.loading': { en: 'loading the sample shop', zh: '加载示例店铺数据' },
+	'cell.step.prepare': {
+		en: 'Preparing the analysis: its model is fitted first…',
+		zh: '正在准备分析：先拟合模型…'
+	},
+	'cell.step.tables': {
+		en: 'Preparing the tables every cell shares (filtered orders, first orders)…',
+		zh: '正在准备各单元共用的数据表（筛选后的订单、首单）…'
+	},
+	'cell.step.sql': { en: 'Running its SQL…', zh: '正在运行 SQL…' },
+	'cell.step.query': {
+		en: 'Running {n} of {of}: {title}',
+		zh: '正在运行第 {n} 项（共 {of} 项）：{title}'
 	},
 	'cell.remove': { en: 'Remove cell', zh: '删除单元' },
 	'cell.duplicate': { en: 'Duplicate', zh: '复制' },

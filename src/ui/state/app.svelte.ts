@@ -9,6 +9,7 @@ import { ResultCache } from '../../notebook/run-cell.ts';
 import { BaseTables } from '../../notebook/base-tables.ts';
 import { CellQueue } from '../../notebook/cell-queue.ts';
 import { RunMarks } from '../../notebook/run-marks.ts';
+import { DataLoading } from '../../notebook/data-load.svelte.ts';
 import { message } from '../i18n/index.ts';
 import { todayIso } from '../../lib/clock.ts';
 import type { Lang } from '../../lib/msg.ts';
@@ -73,6 +74,8 @@ export class AppState {
 		import?: { rejected: RejectedRow[]; canReopen: boolean };
 	} | null>(null);
 	readonly cache = new ResultCache();
+	/** The import, sample load or reload under way: cells wait for it and name its step. */
+	readonly loading = new DataLoading();
 	/** Cells take turns on the engine, visible ones first. */
 	readonly cellQueue = new CellQueue();
 	/** How many cells wait for their turn, for the header's progress. */

@@ -23,6 +23,7 @@ import {
 	type PlanDeps
 } from '../../ingest/plan.ts';
 import { ImportModel } from '../import/ImportModel.svelte.ts';
+import type { DataLoad } from '../../notebook/data-load.svelte.ts';
 
 const KEEP_KEY = 'huitou.keepData';
 
@@ -66,7 +67,7 @@ export class DataLoader {
 	/** Files restored from this browser's copy, planned from their heads on the next reload. */
 	#unplanned: File[] = [];
 	/** The sample's tables are loaded (first, before any file); a restarted engine loads them again. */
-	#sample = false;
+	#sample = $state(false);
 	/** The dialog's plans of the last import, to reopen it with the same choices after a failure. */
 	#lastDialog: FilePlan[] | null = null;
 	/** Opt-in: keep the loaded files in IndexedDB so a reload does not need them again. */
@@ -99,8 +100,14 @@ export class DataLoader {
 		await this.#run(
 			[...orders, ...unplanned.filter((p) => p.role === 'orders').map(toOrderPlan)],
 			[...contacts, ...unplanned.filter((p) => p.role === 'contacts').map(toContactListPlan)],
-			sample
+			sample,
+			true
 		);
+	}
+
+	/** Whether the sample shop is loaded (the side panel says how it is kept). */
+	get sampleLoaded(): boolean {
+		return this.#sample;
 	}
 
 	#planAll(files: File[]): Promise<FilePlan[]> {
@@ -156,16 +163,25 @@ export class DataLoader {
 		if (!this.busy) this.dialog = null;
 	}
 
-	async #run(orderPlans: OrderPlan[], contactPlans: ContactListPlan[], sample = false) {
+	/** `reload`: the same data again, after a restart or from this browser's copy. */
+	async #run(
+		orderPlans: OrderPlan[],
+		contactPlans: ContactListPlan[],
+		sample = false,
+		reload = false
+	) {
 		if (this.busy) return;
 		this.busy = true;
 		this.#abort = new AbortController();
 		const signal = this.#abort.signal;
 		const app = this.app;
 		const shown = app.notice;
+		// Cells wait until the tables are final, and name the step meanwhile.
+		const kind = reload ? 'reload' : sample ? 'sample' : 'import';
+		app.loading.show({ kind, step: null });
 		try {
 			let loaded = false;
-			if (sample) loaded = await this.#loadSampleTables();
+			if (sample) loaded = await this.#loadSampleTables(kind);
 			if (orderPlans.length) {
 				const r = await importPlans(app.engine, orderPlans, {
 					mappingStore: this.mappingStore,
@@ -174,6 +190,13 @@ export class DataLoader {
 					onProgress: (p) => {
 						this.importProgress = p;
 						this.progress = this.#describe(p);
+						app.loading.show({
+							kind,
+							step: p.phase,
+							rows: p.rows,
+							orders: p.found?.orders,
+							customers: p.found?.customers
+						});
 					}
 				});
 				if (!r.ok) this.#fail(orderPlans[0].file.name, r.error);
@@ -223,10 +246,13 @@ export class DataLoader {
 			if (loaded) {
 				// An import that went through takes the place of an earlier one's error.
 				if (app.notice === shown && shown?.import) app.notice = null;
+				// The tables are final: cells go on as the new data's figures are read.
+				app.loading.end();
 				await app.refreshData([...this.#files]);
 				if (this.keepData) await this.#saveSnapshot();
 			}
 		} finally {
+			app.loading.end();
 			this.busy = false;
 			this.progress = null;
 			this.importProgress = null;
@@ -235,7 +261,7 @@ export class DataLoader {
 	}
 
 	/** The sample's tables and what its import reported; false (with the error shown) if it failed. */
-	async #loadSampleTables(): Promise<boolean> {
+	async #loadSampleTables(kind: DataLoad['kind']): Promise<boolean> {
 		const app = this.app;
 		const [{ default: source }, { fetchGzip, loadSampleTables }] = await Promise.all([
 			import('virtual:sample-tables'),
@@ -245,6 +271,7 @@ export class DataLoader {
 			// Waiting for the engine is only worth saying while it is still starting.
 			const shown = step === 'engine' && app.engineState.phase === 'ready' ? 'loading' : step;
 			this.progress = { label: app.t(`sample.step.${shown}`), bytes: 0, totalBytes: 0 };
+			app.loading.show({ kind, step: shown });
 		});
 		if (!r.ok) {
 			app.notice = { kind: 'error', failure: r.error, text: r.error.detail };
@@ -284,20 +311,25 @@ export class DataLoader {
 		if (!r.ok) this.app.notice = { kind: 'error', failure: r.error, text: r.error.detail };
 	}
 
+	/**
+	 * Stores the loaded files. The sample is stored as a mark only: it ships with the page, so a
+	 * reload loads it again from there instead of keeping a second copy of it in this browser.
+	 */
 	async #saveSnapshot() {
 		const sources = [
 			...this.#orderPlans.map((p) => p.file),
 			...this.#contactPlans.map((p) => p.file),
 			...this.#unplanned
 		];
-		if (!sources.length) return;
+		if (!sources.length && !this.#sample) return;
 		const files = await Promise.all(
 			sources.map(async (f) => ({
 				name: f.name,
 				bytes: new Uint8Array(await f.arrayBuffer())
 			}))
 		);
-		const r = await this.#store.saveDataSnapshot(files[0].name, files, nowIso());
+		const name = files[0]?.name ?? 'sample';
+		const r = await this.#store.saveDataSnapshot(name, files, nowIso(), this.#sample);
 		// A full disk is reported, not swallowed: the data stays loaded, only the copy is missing.
 		if (!r.ok) this.app.notice = { kind: 'error', failure: r.error, text: r.error.detail };
 	}
@@ -306,8 +338,10 @@ export class DataLoader {
 	async restore(): Promise<boolean> {
 		if (!this.keepData) return false;
 		const r = await this.#store.loadDataSnapshot();
-		if (!r.ok || !r.value?.files.length) return false;
+		if (!r.ok || !r.value || !(r.value.files.length || r.value.sample)) return false;
 		this.#unplanned = r.value.files.map((f) => new File([f.bytes as BlobPart], f.name));
+		// The sample was not stored: it loads again from the page, first, as it was loaded.
+		this.#sample = !!r.value.sample;
 		await this.#reload();
 		return true;
 	}

@@ -27,10 +27,13 @@ import {
 } from '../../../src/notebook/cell-run.svelte.ts';
 import { presetRequest, type PresetValue } from '../../../src/notebook/preset-run.ts';
 import { sqlRequest, type SqlValue } from '../../../src/notebook/sql-request.ts';
+import { DataLoading } from '../../../src/notebook/data-load.svelte.ts';
 
 let db: SqlEngine & { close(): void };
 /** Every statement sent to the engine, to tell what a run did. */
 let sent: string[] = [];
+/** Called with each statement as it is sent: what a run says it does at that moment. */
+let onSend: ((sql: string) => void) | null = null;
 let engine: SqlEngine;
 
 const globals: Globals = { asOf: '2024-04-01', revenue: 'net', currency: 'CNY' };
@@ -46,6 +49,7 @@ beforeAll(async () => {
 		...db,
 		query: (sql: string) => {
 			sent.push(sql);
+			onSend?.(sql);
 			return db.query(sql);
 		},
 		queryOne: (sql: string) => {
@@ -62,12 +66,19 @@ function pageEngine() {
 	let settled = Promise.resolve();
 	const page = {
 		cancels: 0,
+		restarting: false,
 		settled: () => settled,
 		cancel: () => page.cancels++,
 		/** A restart under way: runs wait until `done()`. */
 		reload() {
+			page.restarting = true;
 			settled = new Promise((resolve) => (reloaded = resolve));
-			return { done: () => reloaded() };
+			return {
+				done: () => {
+					page.restarting = false;
+					reloaded();
+				}
+			};
 		}
 	};
 	return page;
@@ -82,10 +93,17 @@ function setup(storage?: Map<string, string>) {
 	};
 	const env: CellRunEnv = {
 		engine: page,
+		data: new DataLoading(),
 		queue: new CellQueue(),
 		marks: new RunMarks(store)
 	};
-	return { page, env, cache: new ResultCache(), baseTables: new BaseTables(engine) };
+	return {
+		page,
+		env,
+		loading: env.data as DataLoading,
+		cache: new ResultCache(),
+		baseTables: new BaseTables(engine)
+	};
 }
 
 const roots: (() => void)[] = [];
@@ -199,6 +217,93 @@ describe('a preset cell', () => {
 		(await release)!();
 		await until(() => run.phase.kind === 'done');
 		expect(run.value!.outcomes.length).toBeGreaterThan(0);
+	});
+
+	test('waits for an import, naming its step and figures as they change', async () => {
+		const shared = setup();
+		shared.loading.show({ kind: 'import', step: 'reading', rows: 1000 });
+		sent = [];
+		const { run } = presetCell(shared, 'a');
+		await until(() => run.phase.kind === 'reloading');
+		expect(run.phase).toEqual({
+			kind: 'reloading',
+			load: { kind: 'import', step: 'reading', rows: 1000 }
+		});
+		const load = {
+			kind: 'import',
+			step: 'building',
+			rows: 5000,
+			orders: 40,
+			customers: 9
+		} as const;
+		shared.loading.show(load);
+		expect(run.phase).toEqual({ kind: 'reloading', load });
+		await until(() => true);
+		expect(sent).toEqual([]);
+		shared.loading.end();
+		await until(() => run.phase.kind === 'done');
+		expect(run.value!.outcomes.length).toBeGreaterThan(0);
+	});
+
+	test('a cell waiting for its turn when files are added waits for their import instead', async () => {
+		const shared = setup();
+		const hold = shared.env.queue.acquire('other', 0);
+		sent = [];
+		const { run } = presetCell(shared, 'a');
+		await until(() => run.phase.kind === 'pending');
+		shared.loading.show({ kind: 'import', step: 'preview' });
+		(await hold)!();
+		// Its turn came during the import: it gave it up without sending anything.
+		await until(() => run.phase.kind === 'reloading');
+		expect(run.phase).toEqual({ kind: 'reloading', load: { kind: 'import', step: 'preview' } });
+		expect(shared.env.queue.waiting).toBe(0);
+		expect(sent).toEqual([]);
+		shared.loading.end();
+		await until(() => run.phase.kind === 'done');
+	});
+
+	test('a cell whose turn comes while the engine restarts waits for the data, not on an empty engine', async () => {
+		const shared = setup();
+		const hold = shared.env.queue.acquire('other', 0);
+		sent = [];
+		const { run } = presetCell(shared, 'a');
+		await until(() => run.phase.kind === 'pending');
+		// The cell holding the engine was cancelled: the engine restarts, then its turn ends.
+		const restart = shared.page.reload();
+		(await hold)!();
+		await until(() => run.phase.kind === 'reloading');
+		expect(shared.env.queue.waiting).toBe(0);
+		expect(sent).toEqual([]);
+		restart.done();
+		await until(() => run.phase.kind === 'done');
+		expect(run.value!.outcomes.every((o) => o.result.ok)).toBe(true);
+	});
+
+	test('while it runs, it says which query of how many, and when it makes the shared tables', async () => {
+		const shared = setup();
+		const queries = overview.build(overview.defaults, globals);
+		expect(queries.length).toBeGreaterThan(1);
+		// What the cell said when each statement reached the engine.
+		const said: { sql: string; phase: unknown }[] = [];
+		let run!: CellRun<PresetValue>;
+		onSend = (sql) => said.push({ sql, phase: run?.phase });
+		try {
+			run = presetCell(shared, 'a').run;
+			await until(() => run.phase.kind === 'done');
+		} finally {
+			onSend = null;
+		}
+		const made = said.filter((s) => /CREATE OR REPLACE TEMP TABLE "?__base_/.test(s.sql));
+		expect(made.length).toBeGreaterThan(0);
+		for (const s of made) expect(s.phase).toEqual({ kind: 'running', step: { kind: 'tables' } });
+		for (const [i, q] of queries.entries()) {
+			// Each query reaches the engine as written but for its shared CTEs, read from the tables.
+			const asSent = said.find((s) => s.sql.includes(q.sql.slice(-80)));
+			expect(asSent?.phase).toEqual({
+				kind: 'running',
+				step: { kind: 'query', n: i + 1, of: queries.length, title: q.title }
+			});
+		}
 	});
 
 	test('stopped by its Cancel, it waits through a reload until its inputs change or Run', async () => {

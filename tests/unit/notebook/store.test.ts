@@ -64,6 +64,12 @@ describe('readSnapshot', () => {
 		expect(readSnapshot({ name: 'x', files: [{ name: 'a', bytes: 'not bytes' }] })).toBeNull();
 		expect(readSnapshot({ files: [] })).toBeNull();
 	});
+
+	it('keeps that the sample was loaded, which has no files of its own', () => {
+		const sample = { name: 'sample', savedAt: 'x', files: [], sample: true };
+		expect(readSnapshot(sample)).toEqual(sample);
+		expect(readSnapshot({ ...sample, sample: 'yes' })).toEqual({ ...sample, sample: undefined });
+	});
 });
 
 describe('openNotebookStore without IndexedDB', () => {
