@@ -377,7 +377,7 @@ export function renderSection(r: BenchResults, chartPath: string): string {
 		'',
 		'### What the user waits for (issue 18)',
 		'',
-		'"First view" is every cell in the 1440 × 960 viewport showing its results. The sample\'s tables ship with the build (gzip-compressed Arrow, made by the importer at build time); the page fetches and loads them.',
+		'"First view" is every cell in the 1440 × 960 viewport showing what it will show: its results, or, for a cell with nothing to run by itself (a markdown note, a SQL cell waiting for its Run button, a cell lacking a column), at once. "As-of changed → visible cells" is the same after the new date. The sample\'s tables ship with the build (gzip-compressed Arrow, made by the importer at build time); the page fetches and loads them.',
 		'',
 		waits(r),
 		'',
