@@ -208,7 +208,9 @@ function whereTimeGoes(r: BenchResults): string {
 				? ''
 				: `While the cells rendered, the page's main thread spent ${s(z.app.renderBusyMs)} in tasks over 50 ms (drawing charts and tables, decoding results), on the same ${r.machine.cores} cores as DuckDB's worker. `) +
 			`The as-of date enters every cell's SQL, so a new date sends ${z.app.statements.param.length} statements: the result cache only helps when a cell's SQL is unchanged. ` +
-			"What a new date does not re-run is the part cells share: the filtered orders, the first orders, the acquired customers and the order days are kept in tables made without the date and read up to it; the products' ranked orders are kept so too, and a new date only filters them and counts each customer's orders; what does depend on the date (RFM's customer summaries) is made once per set of global controls (`src/notebook/base-tables.ts`) and every cell reads it. " +
+			"What a new date does not re-run is the part cells share: the filtered orders, the first orders, the acquired customers, the overview's orders tagged new or returning, the gaps between a customer's orders and the order days are kept in tables made without the date and read up to it; the products' ranked orders are kept so too, and a new date only filters them and counts each customer's orders; what does depend on the date (RFM's customer summaries) is made once per set of global controls (`src/notebook/base-tables.ts`) and every cell reads it. " +
+			"A customer's first order, first category, second order and first channel are aggregates (`arg_min`, `min(x, 2)`) rather than windows numbering every order: duckdb-wasm runs on one thread, and sorting 1M orders per customer cost it two to three times the aggregate (`scripts/bench/profile.ts` times every statement of the notebooks on duckdb-wasm's Node build; every result identical before and after, on the sample and at 1M). " +
+			"After a new date the visible cells take their turn first (`src/notebook/cell-queue.ts`), so the screen waits for its own cells' statements only. " +
 			"The same tables make one cell's parameter cheap: RFM's scores, thresholds and rules are applied to a kept customer summary that already holds each customer's ranks.",
 		'',
 		...(z.app.cpu
@@ -292,6 +294,12 @@ const METHOD = `How it is measured (\`scripts/bench.ts\`, helpers in \`scripts/b
   with line items, ~300 bytes per order), \`--no-raw\`, \`--report-only\` (rewrites this section
   from \`bench/results.json\`). A small run (5k orders) is part of the browser tests
   (\`tests/e2e/bench-smoke.test.ts\`).
+- **Statements outside the browser**: \`npx tsx scripts/bench/profile.ts --file orders.csv --cache DIR
+  --out results.json\` imports a file with the app's importer into duckdb-wasm's Node build (one
+  thread, as in the page), runs the "Store health" and "All analyses" notebooks as the page does
+  (one result cache, one set of base tables), then again with the as-of date a month earlier, and
+  lists the slowest statements; \`--cache\` keeps the imported tables for the next run, \`--out\`
+  writes every result's rows, to compare two versions of the SQL row for row.
 - Ratios are within one run on one machine; absolute times depend on the machine's load.`;
 
 /** A small log–log chart: seconds against orders for the app, raw duckdb-wasm and native DuckDB. */
