@@ -261,7 +261,8 @@ down. What keeps millions of orders inside that budget:
 - The peak tab memory counts the wasm memory the worker reserved, which a page never hands back:
   once DuckDB has grown to its import peak, the tab keeps that size.
 - Speed costs memory here: the notebook's base tables (the filtered orders, first orders, ranked
-  orders, order days, acquired customers and RFM summaries of the current controls) are
+  orders, order days, order gaps, tagged orders, acquired customers and RFM summaries of the
+  current controls) are
   uncompressed temp tables, several copies of the orders' columns. They are most of what DuckDB
   holds after the cells render, and what makes the ratios above; only the current controls' set
   is kept.`;
