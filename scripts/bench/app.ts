@@ -44,9 +44,15 @@ const INIT_SCRIPT = `(() => {
 			return super.postMessage(msg, ...rest);
 		}
 	};
-	// When every cell in the viewport shows its results (none busy), once a statement has been sent
-	// after 'from' queries: what a user looking at the screen waits for. Polled in the page, so no
-	// round trip to the bench decides the time.
+	// When every cell in the viewport shows what it will show (none busy), once a statement has been
+	// sent after 'from' queries: what a user looking at the screen waits for. Polled in the page, so
+	// no round trip to the bench decides the time. A cell is shown once it is idle and holds its
+	// results, or it has nothing to run by itself: a markdown note, a SQL cell that waits for its
+	// Run button (it may write), a cell that lacks a column, a stopped cell, an error.
+	const SHOWN = ['.query[data-query-id]', '[data-testid=sql-waits]', '[data-testid=cell-lacks]',
+		'[data-testid=cell-stopped]', '.error[role=alert]'].join(', ');
+	const shown = (c) => c.dataset.cellKind === 'markdown' ||
+		(!c.querySelector('.skeleton[aria-busy=true], .running') && !!c.querySelector(SHOWN));
 	b.visible = {};
 	b.firstChart = {};
 	b.watchVisible = (key, from) => {
@@ -57,8 +63,7 @@ const INIT_SCRIPT = `(() => {
 				const r = c.getBoundingClientRect();
 				return r.bottom > 0 && r.top < innerHeight;
 			});
-			return inView.length > 0 && inView.every((c) =>
-				!c.querySelector('.skeleton[aria-busy=true], .running') && c.querySelector('.query[data-query-id]'));
+			return inView.some((c) => c.dataset.cellKind !== 'markdown') && inView.every(shown);
 		};
 		const id = setInterval(() => {
 			const chart = document.querySelector('[data-testid=notebook] [data-testid=chart] svg');

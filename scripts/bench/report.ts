@@ -149,6 +149,41 @@ function waits(r: BenchResults): string {
 	return [head, ...sample, ...rows].join('\n');
 }
 
+/** What a statement the page sent is, in a few words, for the lists of what a screen waited for. */
+function describeStatement(sql: string): string {
+	const base = /^CREATE OR REPLACE TEMP TABLE/.test(sql);
+	const kinds: [boolean, string][] = [
+		[/^DROP TABLE/.test(sql), 'dropping a table of the earlier date'],
+		[sql.includes('day_after_last'), 'data summary (side panel)'],
+		[sql.includes('AS value, count(*) AS n'), 'filter choices'],
+		[sql.includes('information_schema'), 'schema (SQL editor)'],
+		[base && sql.includes('customer_type'), 'base table: tagged orders'],
+		[base && sql.includes('AS first_order_id'), 'base table: first orders'],
+		[base && sql.includes('IS NOT NULL AS known'), 'base table: filtered orders'],
+		[sql.includes('all_time'), 'overview: KPIs'],
+		[sql.includes('customer_type'), 'overview: revenue by month and customer type'],
+		[sql.includes('sum(amount) / count(*) AS aov'), 'overview: orders by month']
+	];
+	const kind = kinds.find(([hit]) => hit)?.[1];
+	return kind ?? `\`${sql.replace(/\s+/g, ' ').replaceAll('|', '\\|').slice(0, 50)}…\``;
+}
+
+/** The statements sent in order until their time adds up to `ms`: what a screen waited for. */
+function waitedFor(statements: { sql: string; ms: number }[], ms: number): string {
+	const out: { what: string; ms: number }[] = [];
+	let sum = 0;
+	for (const st of statements) {
+		if (sum >= ms) break;
+		sum += st.ms;
+		const what = describeStatement(st.sql);
+		const last = out.at(-1);
+		// Statements of one kind in a row (the filter choices) as one.
+		if (last?.what === what) last.ms += st.ms;
+		else out.push({ what, ms: st.ms });
+	}
+	return out.map((o) => `${o.what} ${s(o.ms)}`).join(', ');
+}
+
 /** Issue 18's targets: the first screen of charts, a new as-of date, memory at 5M, the sample. */
 function waitTargets(r: BenchResults): string {
 	const m = at(r, 1_000_000);
@@ -158,6 +193,11 @@ function waitTargets(r: BenchResults): string {
 	return [
 		`- 1M orders, the charts in view within 10% of the every-cell render time after the import: ${m ? `${verdict(m.app.firstViewMs <= 0.1 * m.app.renderMs)} — ${s(m.app.firstViewMs)} of ${s(m.app.renderMs)} (${((100 * m.app.firstViewMs) / m.app.renderMs).toFixed(0)}%)` : notRun('1M', '--sizes 1000000')}.`,
 		`- 1M orders, a new as-of date re-renders the visible cells in < 3.1 s: ${m ? `${verdict(m.app.paramVisibleMs < 3100)} — ${s(m.app.paramVisibleMs)} (every cell ${s(m.app.paramMs)})` : notRun('1M', '--sizes 1000000')}.`,
+		...(m
+			? [
+					`- Where the 1M first view's time goes, statement by statement in the order sent: ${waitedFor(m.app.statements.render, m.app.firstViewMs)}. After a new as-of date: ${waitedFor(m.app.statements.param, m.app.paramVisibleMs)}.`
+				]
+			: []),
 		`- 5M orders, peak tab memory under 5× the file: ${big ? `${verdict(big.app.memory.rendererPeakRss < 5 * big.file.bytes)} — ${(big.app.memory.rendererPeakRss / big.file.bytes).toFixed(1)}× (${mb(big.app.memory.rendererPeakRss)} for ${mb(big.file.bytes)})` : notRun('5M', '--big')}.`,
 		`- The one-click sample's first chart within a few seconds (≤ 5 s) of the click: ${r.sample ? `${verdict((r.sample.firstChartMs ?? r.sample.firstViewMs) <= 5000)} — ${r.sample.firstChartMs === undefined ? '' : `${s(r.sample.firstChartMs)} to the first chart, `}${s(r.sample.firstViewMs)} to the first screen, ${s(r.sample.allMs)} to every cell` : verdict(null)}.`
 	].join('\n');
@@ -208,7 +248,9 @@ function whereTimeGoes(r: BenchResults): string {
 				? ''
 				: `While the cells rendered, the page's main thread spent ${s(z.app.renderBusyMs)} in tasks over 50 ms (drawing charts and tables, decoding results), on the same ${r.machine.cores} cores as DuckDB's worker. `) +
 			`The as-of date enters every cell's SQL, so a new date sends ${z.app.statements.param.length} statements: the result cache only helps when a cell's SQL is unchanged. ` +
-			"What a new date does not re-run is the part cells share: the filtered orders, the first orders, the acquired customers and the order days are kept in tables made without the date and read up to it; the products' ranked orders are kept so too, and a new date only filters them and counts each customer's orders; what does depend on the date (RFM's customer summaries) is made once per set of global controls (`src/notebook/base-tables.ts`) and every cell reads it. " +
+			"What a new date does not re-run is the part cells share: the filtered orders, the first orders, the acquired customers, the overview's orders tagged new or returning, the gaps between a customer's orders and the order days are kept in tables made without the date and read up to it; the products' ranked orders are kept so too, and a new date only filters them and counts each customer's orders; what does depend on the date (RFM's customer summaries) is made once per set of global controls (`src/notebook/base-tables.ts`) and every cell reads it. " +
+			"A customer's first order, first category, second order and first channel are aggregates (`arg_min`, `min(x, 2)`) rather than windows numbering every order: duckdb-wasm runs on one thread, and sorting 1M orders per customer cost it two to three times the aggregate (`scripts/bench/profile.ts` times every statement of the notebooks on duckdb-wasm's Node build; every result identical before and after, on the sample and at 1M). " +
+			"After a new date the visible cells take their turn first (`src/notebook/cell-queue.ts`), so the screen waits for its own cells' statements only. " +
 			"The same tables make one cell's parameter cheap: RFM's scores, thresholds and rules are applied to a kept customer summary that already holds each customer's ranks.",
 		'',
 		...(z.app.cpu
@@ -259,7 +301,8 @@ down. What keeps millions of orders inside that budget:
 - The peak tab memory counts the wasm memory the worker reserved, which a page never hands back:
   once DuckDB has grown to its import peak, the tab keeps that size.
 - Speed costs memory here: the notebook's base tables (the filtered orders, first orders, ranked
-  orders, order days, acquired customers and RFM summaries of the current controls) are
+  orders, order days, order gaps, tagged orders, acquired customers and RFM summaries of the
+  current controls) are
   uncompressed temp tables, several copies of the orders' columns. They are most of what DuckDB
   holds after the cells render, and what makes the ratios above; only the current controls' set
   is kept.`;
@@ -292,6 +335,12 @@ const METHOD = `How it is measured (\`scripts/bench.ts\`, helpers in \`scripts/b
   with line items, ~300 bytes per order), \`--no-raw\`, \`--report-only\` (rewrites this section
   from \`bench/results.json\`). A small run (5k orders) is part of the browser tests
   (\`tests/e2e/bench-smoke.test.ts\`).
+- **Statements outside the browser**: \`npx tsx scripts/bench/profile.ts --file orders.csv --cache DIR
+  --out results.json\` imports a file with the app's importer into duckdb-wasm's Node build (one
+  thread, as in the page), runs the "Store health" and "All analyses" notebooks as the page does
+  (one result cache, one set of base tables), then again with the as-of date a month earlier, and
+  lists the slowest statements; \`--cache\` keeps the imported tables for the next run, \`--out\`
+  writes every result's rows, to compare two versions of the SQL row for row.
 - Ratios are within one run on one machine; absolute times depend on the machine's load.`;
 
 /** A small log–log chart: seconds against orders for the app, raw duckdb-wasm and native DuckDB. */
@@ -377,7 +426,7 @@ export function renderSection(r: BenchResults, chartPath: string): string {
 		'',
 		'### What the user waits for (issue 18)',
 		'',
-		'"First view" is every cell in the 1440 × 960 viewport showing its results. The sample\'s tables ship with the build (gzip-compressed Arrow, made by the importer at build time); the page fetches and loads them.',
+		'"First view" is every cell in the 1440 × 960 viewport showing what it will show: its results, or, for a cell with nothing to run by itself (a markdown note, a SQL cell waiting for its Run button, a cell lacking a column), at once. "As-of changed → visible cells" is the same after the new date. The sample\'s tables ship with the build (gzip-compressed Arrow, made by the importer at build time); the page fetches and loads them.',
 		'',
 		waits(r),
 		'',

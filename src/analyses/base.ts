@@ -54,11 +54,14 @@ export function firstOrdersCte(g: Globals): string {
 function firstOrdersBody(g: Globals, dated = true): string {
 	const before = dated ? `\n\t\tAND o.order_time < ${dateLiteral(g.asOf)}` : '';
 	const paid = g.revenue === 'net' ? `\n\t\tAND o.status = 'paid'` : '';
+	// An aggregate, not a window numbering each customer's orders: on one thread, sorting every
+	// order took twice as long (1M orders).
 	return `
-	SELECT o.customer_id, o.order_id AS first_order_id, o.order_time AS first_time
+	SELECT o.customer_id, arg_min(o.order_id, (o.order_time, o.order_id)) AS first_order_id,
+		min(o.order_time) AS first_time
 	FROM orders o
 	WHERE o.customer_id IS NOT NULL${before}${paid}
-	QUALIFY row_number() OVER (PARTITION BY o.customer_id ORDER BY o.order_time, o.order_id) = 1
+	GROUP BY o.customer_id
 `;
 }
 

@@ -466,7 +466,7 @@ ORDER BY campaign_id, wave`;
 export function buildAcquisitionSql(_p: CampaignParams, g: Globals): string {
 	return `WITH ${filteredOrdersCte(g)},
 cust AS (
-	SELECT customer_id, first(channel ORDER BY order_time, order_id) AS first_channel,
+	SELECT customer_id, arg_min_null(channel, (order_time, order_id)) AS first_channel,
 		count(*) AS orders, sum(amount) AS revenue
 	FROM f_orders WHERE known GROUP BY customer_id
 ),

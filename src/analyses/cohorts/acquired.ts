@@ -24,16 +24,20 @@ export function acquiredCtes(g: Globals, withCategory: boolean): string {
 	return cteChain(sharedAcquired(g, withCategory));
 }
 
-/** The category of each first order: that of its largest line (ties: category name, line no). */
+/**
+ * The category of each first order: that of its largest line (ties: category name, a line without
+ * one last, then line no). An aggregate over the key the lines would be sorted by, not a window
+ * sorting them; `arg_min_null` keeps a NULL category where `arg_min` would skip its line.
+ */
 const FIRST_CATEGORY: SharedCte = {
 	name: 'first_category',
 	body: `
-	SELECT order_id, category
+	SELECT order_id,
+		arg_min_null(category, (-line_amount, category IS NULL, coalesce(category, ''), line_no))
+			AS category
 	FROM order_lines
 	WHERE order_id IN (SELECT first_order_id FROM c_first)
-	QUALIFY row_number() OVER (
-		PARTITION BY order_id ORDER BY line_amount DESC, category NULLS LAST, line_no
-	) = 1
+	GROUP BY order_id
 `
 };
 

@@ -44,10 +44,11 @@ member_periods AS (
 	GROUP BY ALL
 ),
 second_orders AS (
-	SELECT f.customer_id, ${periodOf('f.order_time::DATE')} AS k
+	SELECT f.customer_id, ${periodOf('(min(f.order_time, 2)[2])::DATE')} AS k
 	FROM f_orders f
 	JOIN members m USING (customer_id)
-	QUALIFY row_number() OVER (PARTITION BY f.customer_id ORDER BY f.order_time, f.order_id) = 2
+	GROUP BY f.customer_id, m.start
+	HAVING count(*) >= 2
 )`;
 }
 

@@ -6,7 +6,8 @@ import {
 	buildKpisSql,
 	buildMonthlyOrdersSql,
 	buildMonthlyRevenueSql,
-	buildOverviewCustomersSql
+	buildOverviewCustomersSql,
+	sharedTagged
 } from './sql.ts';
 import { customerTypeLabels, definition, labels as l, title } from './describe.ts';
 
@@ -41,6 +42,7 @@ export const overview: Analysis<OverviewParams> = {
 	definition,
 	defaults,
 	params: fields,
+	shared: (_, g) => [sharedTagged(g)],
 	build: (p, g) => [
 		{
 			id: 'kpis',

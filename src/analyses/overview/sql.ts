@@ -1,5 +1,15 @@
-import type { Globals } from '../types.ts';
-import { dataEndSql, filteredOrdersCte, firstOrdersCte, selectionDate } from '../base.ts';
+import type { Globals, SharedCte } from '../types.ts';
+import {
+	beforeAsOf,
+	cteChain,
+	dataEndSql,
+	filteredOrdersCte,
+	selectionDate,
+	sharedFilteredOrders,
+	sharedFirstOrders,
+	undatedFilteredOrders,
+	undatedFirstOrders
+} from '../base.ts';
 import { dateLiteral, literal } from '../../lib/sql.ts';
 import type { OverviewParams } from './params.ts';
 
@@ -98,12 +108,9 @@ LEFT JOIN kpi c ON c.win = 'cur'
 LEFT JOIN kpi p ON p.win = 'prev'`;
 }
 
-/** `tagged`: filtered orders with their month and whether the customer was new that month. */
-function taggedCtes(g: Globals): string {
-	return `${filteredOrdersCte(g)},
-${firstOrdersCte(g)},
-tagged AS (
-	SELECT f.*, date_trunc('month', f.order_time)::DATE AS month,
+const TAGGED = `
+	SELECT f.customer_id, f.order_time, f.amount, f.known,
+		date_trunc('month', f.order_time)::DATE AS month,
 		CASE
 			WHEN NOT f.known THEN 'unknown'
 			WHEN date_trunc('month', c.first_time) = date_trunc('month', f.order_time) THEN 'new'
@@ -111,8 +118,32 @@ tagged AS (
 		END AS customer_type
 	FROM f_orders f
 	LEFT JOIN c_first c USING (customer_id)
-)`;
+`;
+
+/**
+ * `tagged`: filtered orders (the columns the cell reads) with their month and whether the
+ * customer was new that month. The notebook keeps it as a table made without the as-of date: an
+ * order before the date has the same first order with or without it (the customer's first-ever
+ * order is no later than it), so a new date only filters the table, joining nothing again.
+ */
+export function sharedTagged(g: Globals): SharedCte {
+	return {
+		name: 'tagged',
+		body: TAGGED,
+		after: [sharedFilteredOrders(g), sharedFirstOrders(g)],
+		undated: {
+			cte: {
+				name: 'tagged',
+				body: TAGGED,
+				after: [undatedFilteredOrders(g), undatedFirstOrders(g)]
+			},
+			read: beforeAsOf(g, 'order_time')
+		}
+	};
 }
+
+/** `tagged` after the CTEs it reads. */
+const taggedCtes = (g: Globals): string => cteChain(sharedTagged(g));
 
 /** Revenue, orders and customers per month and customer type (new / returning / unknown). */
 export function buildMonthlyRevenueSql(_p: OverviewParams, g: Globals): string {

@@ -11,6 +11,7 @@ import {
 	buildParetoTopSql,
 	buildRepurchaseCustomersSql,
 	buildWindowsSql,
+	sharedOrderGaps,
 	type Breakdown
 } from './sql.ts';
 import { definition, definitionFor, labels as l, title } from './describe.ts';
@@ -67,7 +68,7 @@ export const repurchase: Analysis<RepurchaseParams> = {
 	definitionFor,
 	defaults,
 	params: fields,
-	shared: acquiredShared,
+	shared: (p, g) => [...acquiredShared(p, g), sharedOrderGaps(g)],
 	build: (p, g) => [
 		...BREAKDOWNS.map((by) => breakdownQuery(p, g, by)),
 		{

@@ -1,5 +1,12 @@
-import type { Globals } from '../types.ts';
-import { dataEndSql, filteredOrdersCte } from '../base.ts';
+import type { Globals, SharedCte } from '../types.ts';
+import {
+	beforeAsOf,
+	cteChain,
+	dataEndSql,
+	filteredOrdersCte,
+	sharedFilteredOrders,
+	undatedFilteredOrders
+} from '../base.ts';
 import { literal } from '../../lib/sql.ts';
 import { acquiredCtes } from '../cohorts/acquired.ts';
 import type { RepurchaseParams } from './params.ts';
@@ -98,10 +105,13 @@ function secondCtes(p: RepurchaseParams, g: Globals): string {
 		JOIN acquired a USING (customer_id)
 		WHERE f.order_time::DATE > a.first_time::DATE
 		GROUP BY f.customer_id`
-		: `SELECT customer_id, order_time AS second_time
+		: // The second of the customer's order times in order (ties count twice): what numbering
+			// the orders by time and order id would pick, without sorting every order.
+			`SELECT customer_id, min(order_time, 2)[2] AS second_time
 		FROM f_orders
 		WHERE known
-		QUALIFY row_number() OVER (PARTITION BY customer_id ORDER BY order_time, order_id) = 2`;
+		GROUP BY customer_id
+		HAVING count(*) >= 2`;
 	return `WITH ${acquiredCtes(g, false)},
 second AS (
 	SELECT a.customer_id, a.first_time, s.second_time
@@ -149,22 +159,42 @@ GROUP BY window_days
 ORDER BY window_days`;
 }
 
+const ORDER_GAPS = `
+	SELECT customer_id, order_time, date_diff('day',
+		(lag(order_time) OVER (PARTITION BY customer_id ORDER BY order_time, order_id))::DATE,
+		order_time::DATE) AS gap
+	FROM f_orders
+	WHERE known
+`;
+
+/**
+ * `order_gaps`: each order of a known customer with the calendar days since their previous one
+ * (NULL for the first). The cycle and the histogram both read it, and the notebook keeps it as a
+ * table made without the as-of date: an order's previous order is earlier, so before the date
+ * whenever the order is, and a new date only filters the table instead of sorting every order.
+ */
+export function sharedOrderGaps(g: Globals): SharedCte {
+	return {
+		name: 'order_gaps',
+		body: ORDER_GAPS,
+		after: [sharedFilteredOrders(g)],
+		undated: {
+			cte: { name: 'order_gaps', body: ORDER_GAPS, after: [undatedFilteredOrders(g)] },
+			read: beforeAsOf(g, 'order_time')
+		}
+	};
+}
+
 /**
  * `gaps`: calendar days between consecutive orders of each known customer (dates, not 24 h);
  * when same-day orders count as one purchase, the 0-day gaps go, leaving the days between
  * consecutive order days.
  */
 function gapCtes(p: RepurchaseParams, g: Globals): string {
-	return `WITH ${filteredOrdersCte(g)},
+	return `WITH ${cteChain(sharedOrderGaps(g))},
 gaps AS (
 	SELECT customer_id, gap
-	FROM (
-		SELECT customer_id, date_diff('day',
-			(lag(order_time) OVER (PARTITION BY customer_id ORDER BY order_time, order_id))::DATE,
-			order_time::DATE) AS gap
-		FROM f_orders
-		WHERE known
-	)
+	FROM order_gaps
 	WHERE gap IS NOT NULL${p.sameDayOnePurchase ? ' AND gap > 0' : ''}
 ),
 cycle AS (
