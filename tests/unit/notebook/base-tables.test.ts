@@ -66,8 +66,15 @@ describe('BaseTables', () => {
 		const b = await base.rewrite(totalSql(g), sharedCtes(g));
 		expect(a).toEqual(b);
 		expect(a).not.toContain('FROM orders o');
-		expect(sent.filter((s) => s.startsWith('CREATE OR REPLACE TEMP TABLE'))).toHaveLength(1);
+		expect(sent.filter((s) => s.startsWith('CREATE OR REPLACE TABLE'))).toHaveLength(1);
 		expect(await rowsOf(engine, a)).toEqual([{ n: 2, revenue: 150 }]);
+		// Kept compressed beside the canonical tables, not in the (uncompressed) temp catalog.
+		expect(
+			await rowsOf(
+				engine,
+				`SELECT database_name, temporary FROM duckdb_tables() WHERE table_name LIKE '__base_%'`
+			)
+		).toEqual([{ database_name: 'huitou', temporary: false }]);
 		base.reset();
 		expect(await baseTables()).toEqual([]);
 	});
@@ -155,7 +162,7 @@ FROM ranked ORDER BY order_id`;
 		const made = sent.filter((s) => s.startsWith('CREATE'));
 		expect(made).toHaveLength(1);
 		expect(made[0]).toMatch(
-			/^CREATE OR REPLACE TEMP TABLE "__base_\d+" AS\s+SELECT \*, count\(\*\) OVER/
+			/^CREATE OR REPLACE TABLE huitou\.main\."__base_\d+" AS\s+SELECT \*, count\(\*\) OVER/
 		);
 		expect(made[0]).not.toContain('row_number');
 		// By 2024-03-05 c1 had come back (o3): two orders, the first of them acquired c1.
@@ -222,7 +229,7 @@ SELECT customer_id, spent FROM summary ORDER BY customer_id`;
 			{ customer_id: 'c1', spent: 100 },
 			{ customer_id: 'c2', spent: 50 }
 		]);
-		const made = sent.filter((s) => s.startsWith('CREATE OR REPLACE TEMP TABLE'));
+		const made = sent.filter((s) => s.startsWith('CREATE OR REPLACE TABLE'));
 		expect(made).toHaveLength(2);
 		// The summary was made from the filtered orders' table, not by scanning the orders again.
 		expect(made[1]).toMatch(
