@@ -1,4 +1,4 @@
-import { HOME_DB, type SqlEngine } from '../engine/types.ts';
+import type { SqlEngine } from '../engine/types.ts';
 import { cteChain, cteText } from '../analyses/base.ts';
 import type { Globals, SharedCte } from '../analyses/types.ts';
 import { ident } from '../lib/sql.ts';
@@ -15,9 +15,6 @@ interface Scope {
 	undated: string;
 }
 
-/** A base table's place: the compressed database (see `BaseTables`). */
-const at = (table: string): string => `${HOME_DB}.main.${ident(table)}`;
-
 /** The currency only changes how numbers are shown, so it makes no table of its own. */
 const scopeOf = (g: Globals | undefined): Scope => ({
 	dated: g ? JSON.stringify({ ...g, currency: undefined }) : '',
@@ -31,11 +28,12 @@ const scopeOf = (g: Globals | undefined): Scope => ({
  * table and the cell reads that table instead. On 1M orders this spares every cell its own
  * scan, filter and first-order window.
  *
- * The tables live in the compressed database beside the canonical tables, not in the temp
- * catalog: uncompressed, one set of them held about 630 MB on 1M orders, 14× the canonical
- * tables, and was most of a page's peak; compressed it is about 160 MB, and the cells take about
- * as long (measured on duckdb-wasm, one thread, "All analyses"). Like the canonical tables, a SQL
- * cell cannot change them (see sql-cell-run.ts).
+ * The tables live in the page's compressed database beside the canonical tables (a plain
+ * `CREATE TABLE`), not in the temp catalog: uncompressed, one set of them held about 630 MB on 1M
+ * orders, 14× the canonical tables, and was most of a page's peak; compressed it is about 160 MB,
+ * and the cells take about as long (measured on duckdb-wasm, one thread, "All analyses"). Like
+ * the canonical tables, a SQL cell cannot change them (see sql-cell-run.ts). With a database file
+ * (the command line) the native engine makes them temp tables, which spill.
  *
  * The tables follow the data: `reset()` (called whenever the result cache is cleared) drops them.
  * Each is a copy in the page's memory, so only the current controls' tables are kept (see
@@ -131,7 +129,7 @@ export class BaseTables {
 		this.#generation++;
 		const tables = [...this.#entries.values()].map((e) => e.table);
 		this.#entries.clear();
-		for (const t of tables) void this.engine.query(`DROP TABLE IF EXISTS ${at(t)}`);
+		for (const t of tables) void this.engine.query(`DROP TABLE IF EXISTS ${ident(t)}`);
 	}
 
 	#enter(scope: Scope): void {
@@ -139,7 +137,7 @@ export class BaseTables {
 		for (const [body, entry] of this.#entries)
 			if (entry.scope !== scope.dated && entry.scope !== scope.undated) {
 				this.#entries.delete(body);
-				void this.engine.query(`DROP TABLE IF EXISTS ${at(entry.table)}`);
+				void this.engine.query(`DROP TABLE IF EXISTS ${ident(entry.table)}`);
 			}
 	}
 
@@ -158,7 +156,7 @@ export class BaseTables {
 			const table = `__base_${++this.#made}`;
 			const generation = this.#generation;
 			const ready = create()
-				.then((sql) => this.engine.query(`CREATE OR REPLACE TABLE ${at(table)} AS ${sql}`))
+				.then((sql) => this.engine.query(`CREATE OR REPLACE TABLE ${ident(table)} AS ${sql}`))
 				.then((r) => r.ok && generation === this.#generation);
 			entry = { table, ready, scope };
 			this.#entries.set(body, entry);
@@ -173,7 +171,7 @@ export class BaseTables {
 		while (this.#entries.size > this.capacity) {
 			const [body, oldest] = this.#entries.entries().next().value!;
 			this.#entries.delete(body);
-			void this.engine.query(`DROP TABLE IF EXISTS ${at(oldest.table)}`);
+			void this.engine.query(`DROP TABLE IF EXISTS ${ident(oldest.table)}`);
 		}
 	}
 }
