@@ -73,13 +73,14 @@ export interface NativeSqlEngine extends SqlEngine {
 }
 
 /**
- * The importer's scratch tables (`__ingest_…`, `__read_…`): with a database file, they are made
- * temp tables, which DuckDB keeps uncompressed in memory and spills to its temp directory. Written
- * to the file instead, each would be compressed on the way in and then dropped: at 1M orders that
- * made the staging of the CSV cost seven times the CPU of the read itself. The page keeps them in
- * its compressed in-memory database, where memory, not CPU, is what runs out.
+ * The importer's scratch tables (`__ingest_…`, `__read_…`) and the notebook's base tables
+ * (`__base_…`): with a database file, they are made temp tables, which DuckDB keeps uncompressed
+ * in memory and spills to its temp directory. Written to the file instead, each would be
+ * compressed on the way in (and the importer's dropped a moment later): at 1M orders that made the
+ * staging of the CSV cost seven times the CPU of the read itself. The page keeps them in its
+ * compressed in-memory database, where memory, not CPU, is what runs out.
  */
-const SCRATCH_TABLE = /CREATE OR REPLACE TABLE ("?__(?:ingest|read)_)/g;
+const SCRATCH_TABLE = /CREATE OR REPLACE TABLE ("?__(?:ingest|read|base)_)/g;
 
 /** Files opened from disk, by the Blob the importer is handed, so registering one links it. */
 const diskPaths = new WeakMap<Blob, string>();

@@ -36,8 +36,8 @@ export const FILE_ROOT = '/huitou/';
 /**
  * Where tables live: a compressed in-memory database. A page has at most ~3 GB for DuckDB and no
  * disk to spill to, and compression stores imported orders in about a sixth of the memory (1M
- * orders: 63 MB instead of 400 MB), at the cost of slower writes. Temp tables (the notebook's base
- * tables) stay uncompressed, for speed. The benchmark's native reference uses the same storage.
+ * orders: 63 MB instead of 400 MB), at the cost of slower writes. The notebook's base tables live
+ * here too (src/notebook/base-tables.ts). The benchmark's native reference uses the same storage.
  */
 export const HOME_DB = 'huitou';
 export const STORAGE_SQL = [`ATTACH ':memory:' AS ${HOME_DB} (COMPRESS)`, `USE ${HOME_DB}`];

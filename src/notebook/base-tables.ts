@@ -25,8 +25,15 @@ const scopeOf = (g: Globals | undefined): Scope => ({
  * Every preset cell starts from the same filtered order set and first orders (src/analyses/base.ts
  * sharedCtes). Each cell's SQL stays self-contained — it can be opened as SQL, exported, tested —
  * but when the notebook runs it, a shared CTE found in it word for word is computed once into a
- * temp table and the cell reads that table instead. On 1M orders this spares every cell its own
+ * table and the cell reads that table instead. On 1M orders this spares every cell its own
  * scan, filter and first-order window.
+ *
+ * The tables live in the page's compressed database beside the canonical tables (a plain
+ * `CREATE TABLE`), not in the temp catalog: uncompressed, one set of them held about 630 MB on 1M
+ * orders, 14× the canonical tables, and was most of a page's peak; compressed it is about 160 MB,
+ * and the cells take about as long (measured on duckdb-wasm, one thread, "All analyses"). Like
+ * the canonical tables, a SQL cell cannot change them (see sql-cell-run.ts). With a database file
+ * (the command line) the native engine makes them temp tables, which spill.
  *
  * The tables follow the data: `reset()` (called whenever the result cache is cleared) drops them.
  * Each is a copy in the page's memory, so only the current controls' tables are kept (see
@@ -97,7 +104,9 @@ export class BaseTables {
 				body = `SELECT * FROM ${ident(table)}`;
 			}
 			const before = (cte.after ?? []).map(cteText).join(',\n');
-			const read = cteText({ name: cte.name, body });
+			// A scan of a kept table, so never materialized: DuckDB copies a CTE that a query reads
+			// twice into memory, uncompressed, which on 1M orders was ~100 MB of a cell's peak.
+			const read = `${cte.name} AS NOT MATERIALIZED (${body})`;
 			out = out.split(text).join(before ? `${before},\n${read}` : read);
 		}
 		return out;
@@ -149,7 +158,7 @@ export class BaseTables {
 			const table = `__base_${++this.#made}`;
 			const generation = this.#generation;
 			const ready = create()
-				.then((sql) => this.engine.query(`CREATE OR REPLACE TEMP TABLE ${ident(table)} AS ${sql}`))
+				.then((sql) => this.engine.query(`CREATE OR REPLACE TABLE ${ident(table)} AS ${sql}`))
 				.then((r) => r.ok && generation === this.#generation);
 			entry = { table, ready, scope };
 			this.#entries.set(body, entry);

@@ -114,6 +114,13 @@ describe.each([
 				expect(a, table).toEqual(b);
 			}
 			const cells = await cellResults(native);
+			// The cells' base tables stay out of the database file: temp tables there, which spill.
+			const base = await native.query(
+				`SELECT temporary FROM duckdb_tables() WHERE starts_with(table_name, '__base_')`
+			);
+			const temporary = base.ok ? base.value.toArray().map((r) => r.temporary) : [];
+			expect(temporary.length).toBeGreaterThan(0);
+			expect(temporary.every((t) => t === true)).toBe(true);
 			// Every cell of the notebooks run gave results.
 			for (const cell of RUN.flatMap(presetCells))
 				expect(

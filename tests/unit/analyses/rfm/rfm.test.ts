@@ -291,7 +291,7 @@ describe('in the notebook: customer summaries kept as tables', () => {
 		const counting: SqlEngine = {
 			...db,
 			query: (sql: string) => {
-				if (sql.startsWith('CREATE OR REPLACE TEMP TABLE')) made.push(sql);
+				if (sql.startsWith('CREATE OR REPLACE TABLE')) made.push(sql);
 				return db.query(sql);
 			}
 		};
