@@ -173,7 +173,8 @@ async function main() {
 					signal: new AbortController().signal,
 					byHand: false,
 					previous: null,
-					show: () => {}
+					show: () => {},
+					step: () => {}
 				})) as PresetValue;
 				const ms = performance.now() - c0;
 				for (const o of value.outcomes) {
