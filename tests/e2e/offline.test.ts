@@ -123,9 +123,12 @@ describe('offline and limits', () => {
 		const watch = w.page.getByTestId('engine-watch');
 		await watch.waitFor({ timeout: 20_000 });
 		await cancel.click();
+		// The new engine starts (a second or more), then the sample loads into it again.
 		await expect
 			.poll(step, { timeout: 60_000, interval: 50 })
-			.toMatch(/^Waiting for your data to load again: (fetching|loading) the sample shop$/);
+			.toMatch(
+				/^Waiting for (DuckDB to start|your data to load again: (fetching|loading) the sample shop)$/
+			);
 		await watch.waitFor({ state: 'detached', timeout: 10_000 });
 		const alert = cell.locator('[role=alert][data-code]');
 		await alert.waitFor({ timeout: 30_000 });

@@ -33,8 +33,8 @@ const LOADS: Record<DataLoad['kind'], string> = {
  * "Waiting for the import: checking quality · 1,200,000 rows read · 412,000 orders from 98,000
  * customers so far".
  */
-function loadText(load: DataLoad | null, t: T, lang: Lang): string {
-	if (!load) return t('cell.load.engine');
+function loadText(load: DataLoad | null, t: T, lang: Lang): string[] {
+	if (!load) return [t('cell.load.engine')];
 	const what = t(LOADS[load.kind]);
 	const head = load.step ? t('cell.load.with-step', { what, step: t(STEPS[load.step]) }) : what;
 	const figures: string[] = [];
@@ -46,7 +46,7 @@ function loadText(load: DataLoad | null, t: T, lang: Lang): string {
 				customers: formatValue(load.customers, 'int', lang)
 			})
 		);
-	return [head, ...figures].join(' · ');
+	return [head, ...figures];
 }
 
 function runText(step: RunStep | null, t: T, lang: Lang, idle: string): string {
@@ -57,17 +57,18 @@ function runText(step: RunStep | null, t: T, lang: Lang, idle: string): string {
 }
 
 /**
- * The step a busy cell names; null when it is not busy. `idle` is what a run says before its work
- * tells a step (a SQL cell's query has none).
+ * The step a busy cell names, in parts shown joined by " · " (a step, then its figures; each
+ * part is kept on one line where it fits); null when it is not busy. `idle` is what a run says
+ * before its work tells a step (a SQL cell's query has none).
  */
-export function cellStepText(phase: CellPhase, t: T, lang: Lang, idle: string): string | null {
+export function cellStepParts(phase: CellPhase, t: T, lang: Lang, idle: string): string[] | null {
 	switch (phase.kind) {
 		case 'reloading':
 			return loadText(phase.load, t, lang);
 		case 'pending':
-			return t('cell.waiting', { n: phase.ahead });
+			return [t('cell.waiting', { n: phase.ahead })];
 		case 'running':
-			return runText(phase.step, t, lang, idle);
+			return [runText(phase.step, t, lang, idle)];
 		default:
 			return null;
 	}

@@ -4,13 +4,13 @@
  * place in the queue, the shared tables, its query by number and title.
  */
 import { describe, expect, it } from 'vitest';
-import { cellStepText } from '../../../src/ui/cells/cell-step.ts';
+import { cellStepParts } from '../../../src/ui/cells/cell-step.ts';
 import { message } from '../../../src/ui/i18n/index.ts';
 import type { CellPhase } from '../../../src/notebook/cell-run.svelte.ts';
 import type { Lang } from '../../../src/lib/msg.ts';
 
 const say = (phase: CellPhase, lang: Lang = 'en') =>
-	cellStepText(phase, (k, v) => message(k, lang, v), lang, 'Computing…');
+	cellStepParts(phase, (k, v) => message(k, lang, v), lang, 'Computing…')?.join(' · ') ?? null;
 
 describe('a busy cell names its step', () => {
 	it('the import it waits for, with the step and the figures so far', () => {
