@@ -30,17 +30,42 @@ async function settle(page: Page) {
 	);
 }
 
-/** Adds a SQL cell; unless told not to, waits for its default query's rows so runs do not overlap. */
 /**
- * The sample loaded, and the notebook's last cell stopped with its own Cancel while it runs (its
- * queries wait behind every other cell's). The engine restarts and reads the sample again.
+ * The sample loaded, and the notebook's last cell stopped with its own Cancel while it runs: cells
+ * take turns, so a Cancel pressed while it waits would only leave the queue. The Cancel is pressed
+ * from inside the page the moment the cell's header says it runs, so the statement it sent is
+ * still in DuckDB: the engine restarts and reads the sample again.
  */
 async function sampleWithLastCellStopped(): Promise<{ w: WatchedPage; last: Locator }> {
 	const w = await openWatched(e2e.browser, e2e.server.url);
 	await w.page.getByTestId('sample').click();
 	await w.page.getByTestId('notebook').waitFor({ timeout: 120_000 });
+	let started = 0;
+	w.page.on('worker', () => started++);
 	const last = w.page.locator('[data-testid=cell]').last();
-	await last.getByRole('button', { name: 'Cancel' }).click({ timeout: 30_000 });
+	await last.evaluate(
+		(cell) =>
+			new Promise<void>((resolve) => {
+				const press = () => {
+					const state = cell.querySelector('.running');
+					if (state?.textContent?.trim() !== 'Running…') return false;
+					const cancel = [...cell.querySelectorAll('button')].find(
+						(b) => b.textContent === 'Cancel'
+					);
+					cancel?.click();
+					return !!cancel;
+				};
+				if (press()) return resolve();
+				const watch = new MutationObserver(() => {
+					if (!press()) return;
+					watch.disconnect();
+					resolve();
+				});
+				watch.observe(cell, { subtree: true, childList: true, characterData: true });
+			})
+	);
+	// The Cancel replaced DuckDB's worker: a new one starts and reads the sample again.
+	await expect.poll(() => started, { timeout: 30_000 }).toBeGreaterThan(0);
 	return { w, last };
 }
 

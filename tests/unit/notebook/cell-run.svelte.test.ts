@@ -293,7 +293,7 @@ describe('a preset cell', () => {
 		} finally {
 			onSend = null;
 		}
-		const made = said.filter((s) => /CREATE OR REPLACE TEMP TABLE "?__base_/.test(s.sql));
+		const made = said.filter((s) => /CREATE OR REPLACE (TEMP )?TABLE "?__base_/.test(s.sql));
 		expect(made.length).toBeGreaterThan(0);
 		for (const s of made) expect(s.phase).toEqual({ kind: 'running', step: { kind: 'tables' } });
 		for (const [i, q] of queries.entries()) {
