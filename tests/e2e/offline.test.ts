@@ -33,8 +33,8 @@ async function settle(page: Page) {
 /**
  * The sample loaded, and the notebook's last cell stopped with its own Cancel while it runs: cells
  * take turns, so a Cancel pressed while it waits would only leave the queue. The Cancel is pressed
- * from inside the page the moment the cell's header says it runs, so the statement it sent is
- * still in DuckDB: the engine restarts and reads the sample again.
+ * from inside the page as soon as the cell says it sent a query (its step, "Running 1 of …"), one
+ * task later, so the statement is in DuckDB: the engine restarts and reads the sample again.
  */
 async function sampleWithLastCellStopped(): Promise<{ w: WatchedPage; last: Locator }> {
 	const w = await openWatched(e2e.browser, e2e.server.url);
@@ -46,22 +46,26 @@ async function sampleWithLastCellStopped(): Promise<{ w: WatchedPage; last: Loca
 	await last.evaluate(
 		(cell) =>
 			new Promise<void>((resolve) => {
+				const sent = () =>
+					/^Running \d+ of /.test(cell.querySelector('.running')?.getAttribute('title') ?? '');
 				const press = () => {
-					const state = cell.querySelector('.running');
-					if (state?.textContent?.trim() !== 'Running…') return false;
 					const cancel = [...cell.querySelectorAll('button')].find(
 						(b) => b.textContent === 'Cancel'
 					);
 					cancel?.click();
-					return !!cancel;
-				};
-				if (press()) return resolve();
-				const watch = new MutationObserver(() => {
-					if (!press()) return;
-					watch.disconnect();
 					resolve();
+				};
+				const watch = new MutationObserver(() => {
+					if (!sent()) return;
+					watch.disconnect();
+					setTimeout(press);
 				});
-				watch.observe(cell, { subtree: true, childList: true, characterData: true });
+				watch.observe(cell, {
+					subtree: true,
+					childList: true,
+					attributes: true,
+					attributeFilter: ['title']
+				});
 			})
 	);
 	// The Cancel replaced DuckDB's worker: a new one starts and reads the sample again.
