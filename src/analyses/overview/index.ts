@@ -7,6 +7,7 @@ import {
 	buildMonthlyOrdersSql,
 	buildMonthlyRevenueSql,
 	buildOverviewCustomersSql,
+	sharedFirstTwo,
 	sharedTagged
 } from './sql.ts';
 import { customerTypeLabels, definition, labels as l, title } from './describe.ts';
@@ -42,7 +43,7 @@ export const overview: Analysis<OverviewParams> = {
 	definition,
 	defaults,
 	params: fields,
-	shared: (_, g) => [sharedTagged(g)],
+	shared: (_, g) => [sharedTagged(g), sharedFirstTwo(g)],
 	build: (p, g) => [
 		{
 			id: 'kpis',

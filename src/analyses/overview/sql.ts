@@ -39,6 +39,39 @@ function windowBoundsSql(p: OverviewParams, g: Globals): string {
 	}
 }
 
+const FIRST_TWO = `
+	SELECT customer_id, min(order_time) AS first_time, min(order_time, 2)[2] AS second_time
+	FROM f_orders
+	WHERE known
+	GROUP BY customer_id
+`;
+
+/**
+ * `first_two`: each known customer's first two order times in the filtered orders without the
+ * date range (the second NULL for a customer with one order), for the all-time share of customers
+ * who ordered twice: a customer counts when their first order is before the window's end, and
+ * twice when their second is. Kept as a table made without the as-of date: a customer's first two
+ * orders before the date are their first two ever where those are before it, so a new date reads
+ * the table instead of counting every customer's orders again.
+ */
+export function sharedFirstTwo(g: Globals): SharedCte {
+	const all = { ...g, from: undefined, to: undefined };
+	const asOf = dateLiteral(g.asOf);
+	return {
+		name: 'first_two',
+		body: FIRST_TWO,
+		after: [sharedFilteredOrders(all)],
+		undated: {
+			cte: { name: 'first_two', body: FIRST_TWO, after: [undatedFilteredOrders(all)] },
+			read: (table) => `
+	SELECT customer_id, first_time, CASE WHEN second_time < ${asOf} THEN second_time END AS second_time
+	FROM ${table}
+	WHERE first_time < ${asOf}
+`
+		}
+	};
+}
+
 /**
  * KPIs of the current window and the previous one, one row, and the all-time share of known
  * customers who ordered twice or more (what the other cells call the repeat rate). The previous
@@ -46,7 +79,23 @@ function windowBoundsSql(p: OverviewParams, g: Globals): string {
  * range and applies the two windows itself.
  */
 export function buildKpisSql(p: OverviewParams, g: Globals): string {
-	return `WITH ${filteredOrdersCte({ ...g, from: undefined, to: undefined })},
+	// Without a date range, the all-time share reads each customer's first two order times.
+	const allTime = g.from
+		? `
+	SELECT count(*) FILTER (WHERE orders >= 2) / nullif(count(*), 0) AS returning_share
+	FROM (
+		SELECT customer_id, count(*) AS orders FROM f_orders f, bounds b
+		WHERE known AND f.order_time < b.cur_end AND f.order_time >= ${dateLiteral(g.from)}
+		GROUP BY customer_id
+	)
+`
+		: `
+	SELECT count(*) FILTER (WHERE t.second_time < b.cur_end) / nullif(count(*), 0)
+		AS returning_share
+	FROM first_two t, bounds b
+	WHERE t.first_time < b.cur_end
+`;
+	return `WITH ${g.from ? filteredOrdersCte({ ...g, from: undefined, to: undefined }) : cteChain(sharedFirstTwo(g))},
 bounds AS (
 	${windowBoundsSql(p, g)}
 ),
@@ -63,14 +112,7 @@ per_customer AS (
 	WHERE win IS NOT NULL AND known
 	GROUP BY ALL
 ),
-all_time AS (
-	SELECT count(*) FILTER (WHERE orders >= 2) / nullif(count(*), 0) AS returning_share
-	FROM (
-		SELECT customer_id, count(*) AS orders FROM f_orders f, bounds b
-		WHERE known AND f.order_time < b.cur_end${g.from ? ` AND f.order_time >= ${dateLiteral(g.from)}` : ''}
-		GROUP BY customer_id
-	)
-),
+all_time AS (${allTime}),
 kpi AS (
 	SELECT w.win, w.customers, w.orders, w.revenue,
 		w.revenue / nullif(w.orders, 0) AS aov,
