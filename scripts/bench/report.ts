@@ -265,7 +265,7 @@ function whereTimeGoes(r: BenchResults): string {
 					'',
 					cpuTable(z),
 					'',
-					"Busy cells do not animate. An earlier build drew a shimmer on every busy cell; at 1M orders its repainting cost more CPU than DuckDB's own statements lost to the app (main thread, raster and compositor threads together: about 35 s over a 55 s render), and the app took 1.54× the raw page. With still placeholders it takes about the raw page's time.",
+					"Nothing on the page animates while DuckDB works. An earlier build drew a shimmer on every busy cell; at 1M orders its repainting cost more CPU than DuckDB's own statements lost to the app (main thread, raster and compositor threads together: about 35 s over a 55 s render), and the app took 1.54× the raw page. With still placeholders it takes about the raw page's time. Two animations were left after that: the header's pulsing dot while cells wait (and while the engine starts), and the sliding bar of an import step whose share of the work is unknown. Each made the compositor draw the page every frame for as long as it showed: on the sample, from the click to Store health rendered, the compositor thread took 9.7 s of CPU and DuckDB's worker 2.7 s, and it took 35 s instead of 14 s (same busy machine, CPU per thread from `/proc`). Both are still now; the run in the tables above was measured before that change.",
 					''
 				]
 			: []),
