@@ -292,7 +292,7 @@ down. What keeps millions of orders inside that budget:
 - Tables live in a compressed in-memory database (\`ATTACH ':memory:' (COMPRESS)\`,
   \`src/engine/types.ts\`): after importing 1M orders of the generic layout DuckDB holds 63 MB
   instead of 397 MB (native DuckDB, one thread, the same SQL), at about a third more import time.
-  The notebook's base tables stay uncompressed temp tables, for speed.
+  The notebook's base tables live there too (see below).
 - The importer takes each order's first value per column with \`arg_min(value, line)\`, not an
   ordered \`first(value ORDER BY line)\`, which holds every row of a group until it sorts them: on
   5M orders that step's peak fell from 3.6 GB to 2.6 GB (native, process RSS) and its time by a
@@ -306,12 +306,52 @@ down. What keeps millions of orders inside that budget:
   netted returns beside the canonical tables.
 - The peak tab memory counts the wasm memory the worker reserved, which a page never hands back:
   once DuckDB has grown to its import peak, the tab keeps that size.
-- Speed costs memory here: the notebook's base tables (the filtered orders, first orders, ranked
-  orders, order days, order gaps, tagged orders, first two orders, acquired customers and RFM summaries of the
-  current controls) are
-  uncompressed temp tables, several copies of the orders' columns. They are most of what DuckDB
-  holds after the cells render, and what makes the ratios above; only the current controls' set
-  is kept.`;
+- The notebook's base tables (the filtered orders, first orders, ranked orders, order days, order
+  gaps, tagged orders, first two orders, acquired customers and RFM summaries of the current
+  controls) are tables of the compressed database, not uncompressed temp tables, and a cell
+  reads them through CTEs marked \`NOT MATERIALIZED\`: DuckDB otherwise copies a CTE that a query
+  reads twice into memory, uncompressed, and every cell reads the filtered orders several times.
+
+Where the peak goes, measured outside the browser on duckdb-wasm's Node build (one thread, the
+page's storage and memory limit): the canonical tables of a lean file, then "All analyses" run
+with the page's base tables; "wasm" is the size of DuckDB's wasm memory at the end (it never
+shrinks, so it is the peak; "loaded" is its size with the canonical tables in, before the
+cells), "DuckDB" the largest \`duckdb_memory()\` total between statements. At 5M orders the
+temp tables of before were not measured: at 1M they were 630 MB, so about 3 GB at 5M.
+
+| orders                  | base tables                         | wasm memory | DuckDB's own | CPU (All analyses) |
+| ----------------------- | ----------------------------------- | ----------- | ------------ | ------------------ |
+| 987.7k (loaded: 139 MB) | temp tables (before)                | 994 MB      | 677 MB       | 71 s               |
+| 987.7k                  | compressed                          | 593 MB      | 208 MB       | 75 s               |
+| 987.7k                  | compressed, read \`NOT MATERIALIZED\` | 497 MB      | 208 MB       | 73 s               |
+| 4.94M (loaded: 296 MB)  | compressed                          | 2538 MB     | 1019 MB      | —                  |
+| 4.94M                   | compressed, read \`NOT MATERIALIZED\` | 2417 MB     | 1019 MB      | —                  |
+
+- At 1M orders the wasm memory of the cells' run is halved (994 → 497 MB) and DuckDB's own peak
+  is a third (677 → 208 MB): one set of base tables took 630 MB uncompressed and takes 160 MB
+  compressed. The cells' time is unchanged (CPU time; wall time on this shared machine varies more
+  than the difference).
+- The import's own peak at 1M orders is about 330 MB of wasm memory: reading the CSV into the
+  staging table (about 240 MB while DuckDB builds the table, 33 MB once it is compressed), then the
+  parsed rows: below the cells' peak at 1M orders.
+- At 5M orders what remains is the cells' own working memory, not tables: DuckDB holds about
+  1 GB of tables at the end, while single statements need 0.5–0.8 GB more while they run. The
+  largest are lifecycle's trend (customers × 13 month-start snapshots joined on a range:
+  +814 MB), the cohorts grid (+393 MB), and making the filtered orders' table itself (+600 MB:
+  DuckDB builds a new table uncompressed and compresses it when the statement commits). Those
+  are the analyses' SQL (\`src/analyses/*/sql.ts\`), the next place to halve.
+- In the page (\`npm run bench -- --sizes 5000000 --no-raw --no-sample\`, a build with these
+  changes, on this shared machine): 4.94M orders (485 MB lean CSV) peaked at **3252 MB of tab
+  memory, 6.7× the file** (the issue's run before: 4.6 GB, 9.5×), 363 MB of it before any file.
+  The target, under 5× (2425 MB), is **not met**. The peak came late: the renderer was at 2.6 GB
+  about three minutes before the run's browser closed and reached 3.25 GB in the as-of change and
+  parameter steps at the end, which make the new date's base tables and re-run the cells.
+- The import at 5M orders (Node, the same importer): the wasm memory grows by about 1 GB while
+  DuckDB reads the CSV into the staging table (it is 159 MB once compressed), then about 300 MB
+  more for the parsed rows and the one-row-per-order probe; that is about 1.3 GB before the
+  first cell.
+- A lower memory limit does not help: the page has no disk to spill to, so at 400 MB on 1M
+  orders 9 of All analyses' statements failed with "Out of Memory" instead of running in less.`;
 
 const METHOD = `How it is measured (\`scripts/bench.ts\`, helpers in \`scripts/bench/\`):
 
