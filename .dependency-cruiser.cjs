@@ -5,7 +5,7 @@
  *   lib ← engine ← ingest ← analyses ← notebook ← charts ← ui
  *
  * lib is the floor (results, SQL quoting, formats, messages, exports); sample (the built-in demo
- * orders) sits on ingest; cli is the command line's top floor beside ui: it may use every layer
+ * orders) sits on ingest, and the notebook names its loading steps while cells wait for it; cli is the command line's top floor beside ui: it may use every layer
  * but ui, and nothing imports it.
  */
 const LAYERS = {
@@ -14,7 +14,7 @@ const LAYERS = {
 	ingest: ['lib', 'engine'],
 	sample: ['lib', 'engine', 'ingest'],
 	analyses: ['lib', 'engine', 'ingest'],
-	notebook: ['lib', 'engine', 'ingest', 'analyses'],
+	notebook: ['lib', 'engine', 'ingest', 'sample', 'analyses'],
 	charts: ['lib', 'engine', 'ingest', 'analyses', 'notebook'],
 	ui: ['lib', 'engine', 'ingest', 'sample', 'analyses', 'notebook', 'charts'],
 	cli: ['lib', 'engine', 'ingest', 'sample', 'analyses', 'notebook', 'charts']
