@@ -242,6 +242,10 @@ describe('privacy: nothing leaves the page', () => {
 			await cell.getByTestId('sql-stale').waitFor({ timeout: 10_000 });
 			await cell.locator('.cm-content').press('Shift+Enter');
 			await cell.getByTestId('sql-stale').waitFor({ state: 'detached', timeout: 60_000 });
+			// While it runs the cell names its step instead of "stale": done when Cancel has gone.
+			await cell
+				.getByRole('button', { name: 'Cancel' })
+				.waitFor({ state: 'detached', timeout: 60_000 });
 			const alert = cell.locator('[role=alert][data-code]');
 			return (await alert.count()) ? ((await alert.getAttribute('data-code')) ?? '?') : 'ran';
 		};
