@@ -79,7 +79,7 @@ export const beforeAsOf =
 		`SELECT * FROM ${table} WHERE ${column} < ${dateLiteral(g.asOf)}`;
 
 /** `f_orders` without the as-of date: every order the other controls keep. */
-export const undatedFilteredOrders = (g: Globals): SharedCte => ({
+const undatedFilteredOrders = (g: Globals): SharedCte => ({
 	name: 'f_orders',
 	body: filteredOrdersBody(g, false)
 });
@@ -89,7 +89,7 @@ export const undatedFilteredOrders = (g: Globals): SharedCte => ({
  * before the as-of date is their first-ever order when that is before it, so one table serves
  * every date (a new date re-runs no window over the orders).
  */
-export const undatedFirstOrders = (g: Globals): SharedCte => ({
+const undatedFirstOrders = (g: Globals): SharedCte => ({
 	name: 'c_first',
 	body: firstOrdersBody(g, false)
 });
@@ -105,11 +105,48 @@ export const sharedFilteredOrders = (g: Globals): SharedCte => ({
 });
 
 /** The first orders as a shared CTE, likewise. */
-export const sharedFirstOrders = (g: Globals): SharedCte => ({
+const sharedFirstOrders = (g: Globals): SharedCte => ({
 	name: 'c_first',
 	body: firstOrdersBody(g),
 	undated: { cte: undatedFirstOrders(g), read: beforeAsOf(g, 'first_time') }
 });
+
+/**
+ * A shared CTE read from a table made without the as-of date, which a new date keeps: `body`
+ * after the filtered orders (and, with `firstOrders`, the first orders, then `extra`), and the
+ * same body (or `undatedBody`) after their undated twins for the table. `read` takes the date's
+ * rows from the table; `table` makes them a table of their own (see `SharedCte.undated`).
+ */
+export function keptAcrossDates(
+	g: Globals,
+	spec: {
+		name: string;
+		body: string;
+		undatedBody?: string;
+		firstOrders?: boolean;
+		extra?: SharedCte[];
+		read: (table: string) => string;
+		table?: boolean;
+	}
+): SharedCte {
+	const { name, body, firstOrders, extra = [], read, table } = spec;
+	const dated = firstOrders
+		? [sharedFilteredOrders(g), sharedFirstOrders(g)]
+		: [sharedFilteredOrders(g)];
+	const undated = firstOrders
+		? [undatedFilteredOrders(g), undatedFirstOrders(g)]
+		: [undatedFilteredOrders(g)];
+	return {
+		name,
+		body,
+		after: [...dated, ...extra],
+		undated: {
+			cte: { name, body: spec.undatedBody ?? body, after: [...undated, ...extra] },
+			read,
+			...(table ? { table } : {})
+		}
+	};
+}
 
 /**
  * The CTEs that every cell under the same global controls repeats: the filtered order set (also

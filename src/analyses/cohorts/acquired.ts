@@ -1,12 +1,5 @@
 import type { Globals, SharedCte } from '../types.ts';
-import {
-	beforeAsOf,
-	cteChain,
-	sharedFilteredOrders,
-	sharedFirstOrders,
-	undatedFilteredOrders,
-	undatedFirstOrders
-} from '../base.ts';
+import { beforeAsOf, cteChain, keptAcrossDates } from '../base.ts';
 
 /** The value shown for a first order without the attribute (no channel, no category, …). */
 export const NONE = '(none)';
@@ -47,22 +40,15 @@ const FIRST_CATEGORY: SharedCte = {
  */
 function sharedAcquired(g: Globals, withCategory: boolean): SharedCte {
 	const body = acquiredBody(withCategory);
-	const category = withCategory ? [FIRST_CATEGORY] : [];
-	return {
+	// Customers acquired before the as-of date are those acquired ever whose first order is
+	// before it: the undated table is both sets joined once for every date.
+	return keptAcrossDates(g, {
 		name: 'acquired',
 		body,
-		after: [sharedFilteredOrders(g), sharedFirstOrders(g), ...category],
-		// Customers acquired before the as-of date are those acquired ever whose first order is
-		// before it: the undated table is both sets joined once for every date.
-		undated: {
-			cte: {
-				name: 'acquired',
-				body,
-				after: [undatedFilteredOrders(g), undatedFirstOrders(g), ...category]
-			},
-			read: beforeAsOf(g, 'first_time')
-		}
-	};
+		firstOrders: true,
+		extra: withCategory ? [FIRST_CATEGORY] : [],
+		read: beforeAsOf(g, 'first_time')
+	});
 }
 
 function acquiredBody(withCategory: boolean): string {

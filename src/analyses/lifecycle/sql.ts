@@ -1,13 +1,5 @@
 import type { Globals, SharedCte } from '../types.ts';
-import {
-	asOfSql,
-	cteChain,
-	selectionDate,
-	sharedFilteredOrders,
-	sharedFirstOrders,
-	undatedFilteredOrders,
-	undatedFirstOrders
-} from '../base.ts';
+import { asOfSql, cteChain, selectionDate, keptAcrossDates } from '../base.ts';
 import { literal } from '../../lib/sql.ts';
 import { FALLBACK_CYCLE_DAYS, type LifecycleParams } from './params.ts';
 
@@ -30,21 +22,18 @@ export function sharedDays(g: Globals): SharedCte {
 	FROM (SELECT customer_id, order_time::DATE AS day FROM f_orders WHERE known GROUP BY ALL)
 `;
 	const asOf = asOfSql(g);
-	return {
+	// A customer's order days before the as-of date are the first of all their days; only the
+	// last of them loses its next day, which is on or after the date.
+	return keptAcrossDates(g, {
 		name: 'days',
 		body,
-		after: [sharedFilteredOrders(g), sharedFirstOrders(g)],
-		// A customer's order days before the as-of date are the first of all their days; only the
-		// last of them loses its next day, which is on or after the date.
-		undated: {
-			cte: { name: 'days', body, after: [undatedFilteredOrders(g), undatedFirstOrders(g)] },
-			read: (table) => `
+		firstOrders: true,
+		read: (table) => `
 	SELECT customer_id, day, CASE WHEN next_day < ${asOf} THEN next_day END AS next_day
 	FROM ${table}
 	WHERE day < ${asOf}
 `
-		}
-	};
+	});
 }
 
 /** Adds `rule`: the repurchase cycle and the thresholds derived from it, one row. */

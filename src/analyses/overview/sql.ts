@@ -5,10 +5,7 @@ import {
 	dataEndSql,
 	filteredOrdersCte,
 	selectionDate,
-	sharedFilteredOrders,
-	sharedFirstOrders,
-	undatedFilteredOrders,
-	undatedFirstOrders
+	keptAcrossDates
 } from '../base.ts';
 import { dateLiteral, literal } from '../../lib/sql.ts';
 import type { OverviewParams } from './params.ts';
@@ -57,19 +54,15 @@ const FIRST_TWO = `
 export function sharedFirstTwo(g: Globals): SharedCte {
 	const all = { ...g, from: undefined, to: undefined };
 	const asOf = dateLiteral(g.asOf);
-	return {
+	return keptAcrossDates(all, {
 		name: 'first_two',
 		body: FIRST_TWO,
-		after: [sharedFilteredOrders(all)],
-		undated: {
-			cte: { name: 'first_two', body: FIRST_TWO, after: [undatedFilteredOrders(all)] },
-			read: (table) => `
+		read: (table) => `
 	SELECT customer_id, first_time, CASE WHEN second_time < ${asOf} THEN second_time END AS second_time
 	FROM ${table}
 	WHERE first_time < ${asOf}
 `
-		}
-	};
+	});
 }
 
 /**
@@ -169,19 +162,12 @@ const TAGGED = `
  * order is no later than it), so a new date only filters the table, joining nothing again.
  */
 export function sharedTagged(g: Globals): SharedCte {
-	return {
+	return keptAcrossDates(g, {
 		name: 'tagged',
 		body: TAGGED,
-		after: [sharedFilteredOrders(g), sharedFirstOrders(g)],
-		undated: {
-			cte: {
-				name: 'tagged',
-				body: TAGGED,
-				after: [undatedFilteredOrders(g), undatedFirstOrders(g)]
-			},
-			read: beforeAsOf(g, 'order_time')
-		}
-	};
+		firstOrders: true,
+		read: beforeAsOf(g, 'order_time')
+	});
 }
 
 /** `tagged` after the CTEs it reads. */

@@ -1,13 +1,5 @@
 import type { Globals, SharedCte } from '../types.ts';
-import {
-	asOfSql,
-	cteChain,
-	dataEndSql,
-	sharedFilteredOrders,
-	sharedFirstOrders,
-	undatedFilteredOrders,
-	undatedFirstOrders
-} from '../base.ts';
+import { asOfSql, cteChain, dataEndSql, keptAcrossDates } from '../base.ts';
 import { literal, literalList } from '../../lib/sql.ts';
 import type { ProductsParams } from './params.ts';
 
@@ -60,27 +52,21 @@ export function sharedRanked(g: Globals): SharedCte {
 	JOIN c_first c ON c.customer_id = f.customer_id
 	WINDOW w AS (PARTITION BY f.customer_id)
 `;
-	return {
+	// An order before the as-of date has the same first order, verdict and number among its
+	// customer's orders with or without the date (every earlier order is before it too); only
+	// the count of the customer's orders is the date's own.
+	return keptAcrossDates(g, {
 		name: 'ranked',
 		body: body(',\n\t\tcount(*) OVER w AS customer_orders'),
-		after: [sharedFilteredOrders(g), sharedFirstOrders(g)],
-		// An order before the as-of date has the same first order, verdict and number among its
-		// customer's orders with or without the date (every earlier order is before it too); only
-		// the count of the customer's orders is the date's own.
-		undated: {
-			cte: {
-				name: 'ranked',
-				body: body(''),
-				after: [undatedFilteredOrders(g), undatedFirstOrders(g)]
-			},
-			read: (table) => `
+		undatedBody: body(''),
+		firstOrders: true,
+		read: (table) => `
 	SELECT *, count(*) OVER (PARTITION BY customer_id) AS customer_orders
 	FROM ${table}
 	WHERE order_time < ${asOfSql(g)}
 `,
-			table: true
-		}
-	};
+		table: true
+	});
 }
 
 function itemCtes(p: ProductsParams, g: Globals): string {

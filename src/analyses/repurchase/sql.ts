@@ -1,12 +1,5 @@
 import type { Globals, SharedCte } from '../types.ts';
-import {
-	beforeAsOf,
-	cteChain,
-	dataEndSql,
-	filteredOrdersCte,
-	sharedFilteredOrders,
-	undatedFilteredOrders
-} from '../base.ts';
+import { beforeAsOf, cteChain, dataEndSql, filteredOrdersCte, keptAcrossDates } from '../base.ts';
 import { literal } from '../../lib/sql.ts';
 import { acquiredCtes } from '../cohorts/acquired.ts';
 import type { RepurchaseParams } from './params.ts';
@@ -174,15 +167,11 @@ const ORDER_GAPS = `
  * whenever the order is, and a new date only filters the table instead of sorting every order.
  */
 export function sharedOrderGaps(g: Globals): SharedCte {
-	return {
+	return keptAcrossDates(g, {
 		name: 'order_gaps',
 		body: ORDER_GAPS,
-		after: [sharedFilteredOrders(g)],
-		undated: {
-			cte: { name: 'order_gaps', body: ORDER_GAPS, after: [undatedFilteredOrders(g)] },
-			read: beforeAsOf(g, 'order_time')
-		}
-	};
+		read: beforeAsOf(g, 'order_time')
+	});
 }
 
 /**
