@@ -55,6 +55,7 @@ const INIT_SCRIPT = `(() => {
 		(!c.querySelector('.skeleton[aria-busy=true], .running') && !!c.querySelector(SHOWN));
 	b.visible = {};
 	b.firstChart = {};
+	b.notebookShown = {};
 	b.watchVisible = (key, from) => {
 		const done = () => {
 			const nb = document.querySelector('[data-testid=notebook]');
@@ -66,6 +67,9 @@ const INIT_SCRIPT = `(() => {
 			return inView.some((c) => c.dataset.cellKind !== 'markdown') && inView.every(shown);
 		};
 		const id = setInterval(() => {
+			// The notebook's own appearance, on the page's clock: a round trip to the bench can
+			// arrive after a small file's cells in view have rendered.
+			if (document.querySelector('[data-testid=notebook]')) b.notebookShown[key] ??= performance.now();
 			const chart = document.querySelector('[data-testid=notebook] [data-testid=chart] svg');
 			if (chart && b.queries.length > from) b.firstChart[key] ??= performance.now();
 			if (!done()) return;
@@ -239,7 +243,9 @@ export async function runApp(
 		const clicked = previewed;
 		const cpuClicked = cpuByThread(processes);
 		await page.getByTestId('notebook').waitFor({ timeout: options.timeoutMs });
-		const shown = (await page.evaluate('performance.now()')) as number;
+		const shown = (await page.evaluate(
+			'Math.min(performance.now(), window.__bench.notebookShown.import ?? Infinity)'
+		)) as number;
 		const cpuShown = cpuByThread(processes);
 		const rendered = await waitSettled(page, options.timeoutMs);
 		const cpuRendered = cpuByThread(processes);
