@@ -30,7 +30,10 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 120_000,
 					hookTimeout: 120_000,
-					fileParallelism: false,
+					// Two files at once, each with its own server and Chromium: one page keeps about one core
+					// busy (DuckDB's worker) and waits on the other's rendering and on timers, so two pages
+					// fill CI's two cores.
+					maxWorkers: 2,
 					env: { TZ: 'UTC' }
 				}
 			}
