@@ -168,4 +168,9 @@ export interface SharedCte {
 	 * into a table of their own, once, for a read that costs more than a filter (a window).
 	 */
 	undated?: { cte: SharedCte; read: (table: string) => string; table?: boolean };
+	/**
+	 * Read as written (`NOT MATERIALIZED`), never made a table: a filter of the orders that costs
+	 * less to apply again than a copy of them costs to make and hold.
+	 */
+	inline?: boolean;
 }

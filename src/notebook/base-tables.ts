@@ -37,14 +37,15 @@ const scopeOf = (g: Globals | undefined): Scope => ({
  *
  * The tables follow the data: `reset()` (called whenever the result cache is cleared) drops them.
  * Each is a copy in the page's memory, so only the current controls' tables are kept (see
- * `rewrite`'s globals), at most `capacity`. One set of controls makes about ten: the filtered
- * orders (with and without the date range), the first orders, and what the analyses declare
- * (`Analysis.shared`): RFM's customer summaries now and at the movement's earlier date and their
- * pair, the acquired customers (with and without their first category), the ranked orders, the
- * order days.
+ * `rewrite`'s globals), at most `capacity`. One set of controls makes about ten: the first
+ * orders and what the analyses declare (`Analysis.shared`): RFM's customer summaries now and at
+ * the movement's earlier date and their pair, the acquired customers (with and without their
+ * first category), the ranked orders, the order days; and, under the category filter only, the
+ * filtered orders with and without the date range (without it they are read from the orders as
+ * written: `SharedCte.inline`).
  *
  * A shared CTE that declares `undated` rows is read from a table made without the as-of date,
- * filtered by it: the filtered orders, first orders, acquired customers and order days. Those
+ * filtered by it: the filtered orders (under the category filter), first orders, acquired customers and order days. Those
  * tables are kept when only the as-of date changes, so a new date re-makes only what truly
  * depends on it (RFM's summaries). The ranked orders are one more: their date's table is made
  * from the undated one (a filter and a count per customer, not the sort of every order again).
@@ -86,8 +87,8 @@ export class BaseTables {
 			const text = cteChain(cte);
 			if (!out.includes(text)) continue;
 			const others = shared.filter((s) => s !== cte);
-			let body: string | undefined;
-			if (cte.undated) {
+			let body: string | undefined = cte.inline ? cte.body : undefined;
+			if (body === undefined && cte.undated) {
 				// Made from the other CTEs' undated tables: the same for every date.
 				const undatedOthers = others.flatMap((s) => (s.undated ? [s.undated.cte] : []));
 				const table = await this.#table(cte.undated.cte, undatedOthers, undatedScope, undatedScope);
@@ -104,8 +105,9 @@ export class BaseTables {
 				body = `SELECT * FROM ${ident(table)}`;
 			}
 			const before = (cte.after ?? []).map(cteText).join(',\n');
-			// A scan of a kept table, so never materialized: DuckDB copies a CTE that a query reads
-			// twice into memory, uncompressed, which on 1M orders was ~100 MB of a cell's peak.
+			// A scan of a kept table (or of the orders), so never materialized: DuckDB copies a CTE
+			// that a query reads twice into memory, uncompressed, which on 1M orders was ~100 MB of a
+			// cell's peak.
 			const read = `${cte.name} AS NOT MATERIALIZED (${body})`;
 			out = out.split(text).join(before ? `${before},\n${read}` : read);
 		}

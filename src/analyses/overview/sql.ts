@@ -143,7 +143,8 @@ LEFT JOIN kpi c ON c.win = 'cur'
 LEFT JOIN kpi p ON p.win = 'prev'`;
 }
 
-const TAGGED = `
+/** The filtered orders with their month and customer type; `firsts` holds each first_time. */
+const tagged = (firsts: 'c_first' | 'first_two') => `
 	SELECT f.customer_id, f.order_time, f.amount, f.known,
 		date_trunc('month', f.order_time)::DATE AS month,
 		CASE
@@ -152,22 +153,45 @@ const TAGGED = `
 			ELSE 'returning'
 		END AS customer_type
 	FROM f_orders f
-	LEFT JOIN c_first c USING (customer_id)
+	LEFT JOIN ${firsts} c USING (customer_id)
 `;
+
+/**
+ * Whether a customer's first order in `first_two` is their first to the store, as `c_first`
+ * says: when no control but the as-of date narrows the orders `first_two` reads.
+ */
+const firstTwoIsFirst = (g: Globals): boolean =>
+	!g.from && !g.to && !g.channels?.length && !g.provinces?.length && !g.categories?.length;
 
 /**
  * `tagged`: filtered orders (the columns the cell reads) with their month and whether the
  * customer was new that month. The notebook keeps it as a table made without the as-of date: an
  * order before the date has the same first order with or without it (the customer's first-ever
  * order is no later than it), so a new date only filters the table, joining nothing again.
+ *
+ * Under the default controls each customer's first order comes from `first_two`, the table the
+ * KPIs read anyway: the first screen then waits for one pass over every customer's orders, not
+ * two (on 1M orders the first orders' table took about 2.8 s of duckdb-wasm's one thread).
  */
 export function sharedTagged(g: Globals): SharedCte {
-	return keptAcrossDates(g, {
+	const read = beforeAsOf(g, 'order_time');
+	if (!firstTwoIsFirst(g))
+		return keptAcrossDates(g, { name: 'tagged', body: tagged('c_first'), firstOrders: true, read });
+	const firstTwo = sharedFirstTwo(g);
+	const undatedFirstTwo = firstTwo.undated!.cte;
+	return {
 		name: 'tagged',
-		body: TAGGED,
-		firstOrders: true,
-		read: beforeAsOf(g, 'order_time')
-	});
+		body: tagged('first_two'),
+		after: [...(firstTwo.after ?? []), firstTwo],
+		undated: {
+			cte: {
+				name: 'tagged',
+				body: tagged('first_two'),
+				after: [...(undatedFirstTwo.after ?? []), undatedFirstTwo]
+			},
+			read
+		}
+	};
 }
 
 /** `tagged` after the CTEs it reads. */

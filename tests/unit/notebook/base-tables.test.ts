@@ -23,7 +23,10 @@ let engine: SqlEngine & { close(): void };
 let sent: string[] = [];
 let counting: SqlEngine;
 
-const g: Globals = { asOf: '2024-03-01', revenue: 'net', currency: 'CNY' };
+// Under the category filter the filtered orders are a table of their own (without it they are
+// read as written: see the test on that). Every order here is tea, so the filter keeps them all.
+const g: Globals = { asOf: '2024-03-01', revenue: 'net', currency: 'CNY', categories: ['tea'] };
+const plain: Globals = { ...g, categories: undefined };
 // o1 and o2 paid before the as-of date; o3 is after it; o4 was refunded.
 // Net revenue before 2024-03-01: 100 + 50 = 150 over 2 orders.
 const totalSql = (globals: Globals) =>
@@ -45,7 +48,7 @@ beforeAll(async () => {
 				{ id: 'o3', customer: 'c1', time: '2024-03-02 10:00', gross: 70 },
 				{ id: 'o4', customer: 'c2', time: '2024-02-10 10:00', gross: 30, status: 'refunded' }
 			],
-			[]
+			['o1', 'o2', 'o3', 'o4'].map((order) => ({ order, category: 'tea', amount: 1 }))
 		)
 	);
 	counting = {
@@ -93,6 +96,29 @@ SELECT count(*)::INTEGER AS n FROM f_orders a JOIN f_orders b USING (customer_id
 		// Same rows as the CTE as written: c1 and c2 each meet their one paid order.
 		expect(await rowsOf(engine, sql)).toEqual(await rowsOf(engine, twice));
 		expect(await rowsOf(engine, sql)).toEqual([{ n: 2 }]);
+		base.reset();
+	});
+
+	test('without the category filter the filtered orders are read as written, and tables that read them scan the orders', async () => {
+		sent = [];
+		const base = new BaseTables(counting);
+		const firstSql = `WITH ${filteredOrdersCte(plain)},\n${firstOrdersCte(plain)}
+SELECT f.customer_id, count(*)::INTEGER AS n, any_value(c.first_order_id) AS first_order_id
+FROM f_orders f JOIN c_first c USING (customer_id) GROUP BY ALL ORDER BY ALL`;
+		const sql = await base.rewrite(firstSql, sharedCtes(plain), plain);
+		// One table, the first orders; the filtered orders are the CTE as written, never copied.
+		const made = sent.filter((s) => s.startsWith('CREATE'));
+		expect(made).toHaveLength(1);
+		expect(made[0]).toContain('GROUP BY o.customer_id');
+		expect(sql).toContain(
+			filteredOrdersCte(plain).replace('f_orders AS (', 'f_orders AS NOT MATERIALIZED (')
+		);
+		expect(await rowsOf(engine, sql)).toEqual(await rowsOf(engine, firstSql));
+		// c1's and c2's one paid order each before the as-of date.
+		expect(await rowsOf(engine, sql)).toEqual([
+			{ customer_id: 'c1', n: 1, first_order_id: 'o1' },
+			{ customer_id: 'c2', n: 1, first_order_id: 'o2' }
+		]);
 		base.reset();
 	});
 

@@ -20,16 +20,17 @@ import {
 /*
  * a: Jan 100, Feb 50.            b: Feb 80 with 30 refunded (net 50), Mar 3 twice the same day (40, 60).
  * c: Mar 200, refunded in full.  d: Mar 90.        unknown customer: Mar 100.
+ * b's March orders and d's came through the app.
  */
 const orders: TestOrder[] = [
 	{ id: 'o1', customer: 'a', time: '2024-01-10', gross: 100 },
 	{ id: 'o2', customer: 'a', time: '2024-02-05', gross: 50 },
 	{ id: 'o3', customer: 'b', time: '2024-02-20', gross: 80, refund: 30 },
-	{ id: 'o4', customer: 'b', time: '2024-03-03 10:00', gross: 40 },
-	{ id: 'o5', customer: 'b', time: '2024-03-03 15:00', gross: 60 },
+	{ id: 'o4', customer: 'b', time: '2024-03-03 10:00', gross: 40, channel: 'app' },
+	{ id: 'o5', customer: 'b', time: '2024-03-03 15:00', gross: 60, channel: 'app' },
 	{ id: 'o6', customer: 'c', time: '2024-03-10', gross: 200, status: 'refunded', refund: 200 },
 	{ id: 'o7', customer: null, time: '2024-03-15', gross: 100 },
-	{ id: 'o8', customer: 'd', time: '2024-03-20', gross: 90 }
+	{ id: 'o8', customer: 'd', time: '2024-03-20', gross: 90, channel: 'app' }
 ];
 const net: Globals = { asOf: '2024-04-01', revenue: 'net', currency: 'CNY' };
 const gross: Globals = { ...net, revenue: 'gross' };
@@ -183,6 +184,15 @@ describe('revenue by month, new vs returning', () => {
 			['new', 90],
 			['returning', 100],
 			['unknown', 100]
+		]);
+	});
+
+	test('and past the channel filter: b, whose first order was not in the app, is returning', async () => {
+		const g: Globals = { ...net, channels: ['app'] };
+		const rows = await rowsOf(db, buildMonthlyRevenueSql({ compare: 'month' }, g));
+		expect(rows.map((r) => [r.customer_type, r.revenue])).toEqual([
+			['new', 90],
+			['returning', 100]
 		]);
 	});
 
