@@ -108,6 +108,24 @@ describe('notebooks persist and share without data', () => {
 		await addCell(a.page, 'SQL');
 		const sqlCell = a.page.locator('[data-cell-kind=sql]').last();
 		await sqlCell.locator('.cm-content').waitFor({ timeout: 30_000 });
+		// Completion offers the loaded tables: read when the editor first takes the focus.
+		await sqlCell.locator('.cm-content').click();
+		await a.page.keyboard.type('SELECT * FROM ord');
+		const offered = a.page.locator('.cm-tooltip-autocomplete li');
+		await expect
+			.poll(
+				async () => {
+					await a.page.keyboard.press('Backspace');
+					await a.page.keyboard.type('d');
+					await offered
+						.first()
+						.waitFor({ timeout: 2000 })
+						.catch(() => {});
+					return offered.allInnerTexts();
+				},
+				{ timeout: 30_000 }
+			)
+			.toContain('orders');
 		await sqlCell.locator('.cm-content').fill(TOP_SQL);
 		await sqlCell.locator('.name input').fill('top_customers');
 		await sqlCell.locator('.name input').press('Enter');

@@ -22,6 +22,8 @@ export interface SqlEditorOptions {
 	onchange: (value: string) => void;
 	onrun: () => void;
 	onrunall: () => void;
+	/** The editor got the focus (the page then reads the schema for completion). */
+	onfocus?: () => void;
 }
 
 export interface SqlEditorHandle {
@@ -110,6 +112,7 @@ export function createSqlEditor(parent: HTMLElement, opts: SqlEditorOptions): Sq
 				placeholderExt(opts.placeholder),
 				EditorView.lineWrapping,
 				EditorView.contentAttributes.of({ 'aria-label': opts.label }),
+				EditorView.domEventHandlers({ focus: () => void opts.onfocus?.() }),
 				EditorView.updateListener.of((u) => {
 					if (u.docChanged && !u.transactions.some((tr) => tr.annotation(external)))
 						opts.onchange(u.state.doc.toString());
