@@ -3,13 +3,20 @@
  * page runs it):
  *
  *   npx tsx scripts/bench/profile.ts --file orders.csv --cache DIR [--notebooks store-health,all]
- *     [--out results.json] [--top 25]
+ *     [--only PATTERN] [--out results.json] [--top 25]
  *
  * imports the file with the app's importer (or loads the tables a previous run left in `--cache`,
  * as uncompressed Arrow streams), runs the notebooks' cells as the page does (one result cache and
  * one set of base tables for all of them), then again with the as-of date a month earlier, and
- * prints the slowest statements. `--out` writes every cell's result rows (as JSON), so two runs of
- * the SQL, before and after a change, can be compared row for row.
+ * prints the slowest statements and those that grew the wasm memory most. `--out` writes every
+ * cell's result rows (as JSON), so two runs of the SQL, before and after a change, can be compared
+ * row for row.
+ *
+ * After each statement it reads the size of the wasm memory, which never shrinks (as in the page),
+ * and DuckDB's own total (`duckdb_memory()`). A statement's growth is what it needed beyond every
+ * statement before it, so one that reuses the heap an earlier one left shows none: `--only` runs
+ * just the cells whose `notebook/analysis` contains PATTERN (and the base tables they read), on a
+ * fresh engine, to see a statement's own need.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -39,6 +46,11 @@ interface Timed {
 	cell: string;
 	sql: string;
 	ms: number;
+	/** The wasm memory's size after the statement, and how much the statement grew it (bytes). */
+	wasm: number;
+	grew: number;
+	/** DuckDB's own memory after the statement (bytes). */
+	duckdb: number;
 }
 
 const { values } = parseArgs({
@@ -46,6 +58,7 @@ const { values } = parseArgs({
 		file: { type: 'string' },
 		cache: { type: 'string' },
 		notebooks: { type: 'string', default: 'store-health,all' },
+		only: { type: 'string' },
 		out: { type: 'string' },
 		top: { type: 'string', default: '25' }
 	}
@@ -68,6 +81,14 @@ async function must<T>(r: Promise<{ ok: true; value: T } | { ok: false; error: u
 	return x.value;
 }
 
+/**
+ * Rows a cached table is loaded in at a time (one of DuckDB's row groups): the wasm memory, which
+ * never shrinks, then holds the tables and one slice of their rows, not a whole uncompressed copy
+ * (at 5M orders that copy left about 1.2 GB free beside the tables, in which the statements'
+ * growth went unseen).
+ */
+const LOAD_ROWS = 122_880;
+
 /** The file's tables: loaded from the cache when a run left them there, else imported and kept. */
 async function load(engine: SqlEngine): Promise<string> {
 	const dir = values.cache;
@@ -79,8 +100,9 @@ async function load(engine: SqlEngine): Promise<string> {
 		};
 		for (const t of m.tables) {
 			await must(engine.query(`DROP TABLE IF EXISTS ${ident(t.name)}; ${t.sql}`));
-			const bytes = readFileSync(path.join(dir, `${t.name}.arrow`));
-			await must(engine.insertArrow(t.name, tableFromIPC(bytes), 'append'));
+			const data = tableFromIPC(readFileSync(path.join(dir, `${t.name}.arrow`)));
+			for (let at = 0; at < data.numRows; at += LOAD_ROWS)
+				await must(engine.insertArrow(t.name, data.slice(at, at + LOAD_ROWS), 'append'));
 		}
 		return m.lastOrder;
 	}
@@ -115,21 +137,46 @@ async function load(engine: SqlEngine): Promise<string> {
 /** The controls the CLI runs a notebook under. */
 const BASE: Globals = { asOf: '', revenue: 'net', currency: 'CNY' };
 
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+/** User and system CPU time since `since`, in seconds. */
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+	const u = process.cpuUsage(since);
+	return (u.user + u.system) / 1e6;
+};
+
+/** A statement on one line: its start and its end, where a cell's own SELECT is. */
+const brief = (sql: string) => {
+	const line = sql.replace(/\s+/g, ' ');
+	return line.length > 150 ? `${line.slice(0, 60)} … ${line.slice(-85)}` : line;
+};
+
 const json = (v: unknown) =>
 	JSON.stringify(v, (_, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
 
 async function main() {
 	const engine = await createTestEngine();
 	const lastOrder = await load(engine);
+	const duckdbBytes = async () => {
+		const r = await engine.query(
+			'SELECT sum(memory_usage_bytes)::DOUBLE AS bytes FROM duckdb_memory()'
+		);
+		return r.ok ? Number(r.value.get(0)?.bytes) : NaN;
+	};
+	const loaded = engine.wasmMemoryBytes();
+	console.log(`loaded: wasm ${mb(loaded)}, DuckDB ${mb(await duckdbBytes())}`);
 	const log: Timed[] = [];
 	let phase = 'load';
 	let cell = '';
 	const timed =
 		(fn: SqlEngine['query']): SqlEngine['query'] =>
 		async (sql) => {
+			const before = engine.wasmMemoryBytes();
 			const t0 = performance.now();
 			const r = await fn(sql);
-			log.push({ phase, cell, sql, ms: performance.now() - t0 });
+			const ms = performance.now() - t0;
+			const wasm = engine.wasmMemoryBytes();
+			log.push({ phase, cell, sql, ms, wasm, grew: wasm - before, duckdb: await duckdbBytes() });
 			return r;
 		};
 	const measured: SqlEngine = {
@@ -144,15 +191,18 @@ async function main() {
 		['render', asOf],
 		['asOf', monthEarlier(asOf)]
 	];
+	const cpu: Record<string, number> = {};
 	for (const [name, day] of phases) {
 		phase = name;
 		const p0 = performance.now();
+		const c0 = process.cpuUsage();
 		for (const id of values.notebooks!.split(',')) {
 			const nb = createBuiltinNotebook(`builtin-${id}`, BASE, '', 'en');
 			if (!nb) throw new Error(`no notebook ${id}`);
 			const globals: Globals = { ...nb.globals, asOf: day };
 			for (const c of nb.cells) {
 				if (c.kind !== 'preset') continue;
+				if (values.only && !`${id}/${c.analysis}`.includes(values.only)) continue;
 				const analysis = getAnalysis(c.analysis)!;
 				const params = { ...analysis.defaults, ...c.params };
 				cell = `${id}/${c.analysis}`;
@@ -187,18 +237,35 @@ async function main() {
 				console.log(`${name} ${cell}: ${(ms / 1000).toFixed(2)} s`);
 			}
 		}
-		console.log(`== ${name}: ${((performance.now() - p0) / 1000).toFixed(1)} s`);
+		cpu[name] = cpuSeconds(c0);
+		console.log(
+			`== ${name}: ${((performance.now() - p0) / 1000).toFixed(1)} s, CPU ${cpu[name].toFixed(1)} s`
+		);
 	}
 	const top = Number(values.top);
 	for (const name of ['render', 'asOf']) {
 		const xs = log.filter((x) => x.phase === name);
 		const total = xs.reduce((s, x) => s + x.ms, 0);
-		console.log(`\n${name}: ${xs.length} statements, ${(total / 1000).toFixed(1)} s in DuckDB`);
+		const wasm = Math.max(loaded, ...xs.map((x) => x.wasm));
+		const duckdb = Math.max(...xs.map((x) => x.duckdb));
+		console.log(
+			`\n${name}: ${xs.length} statements, ${(total / 1000).toFixed(1)} s in DuckDB, ` +
+				`CPU ${cpu[name].toFixed(1)} s, wasm ${mb(wasm)}, DuckDB at most ${mb(duckdb)}`
+		);
 		for (const x of [...xs].sort((a, b) => b.ms - a.ms).slice(0, top))
 			console.log(
 				`${x.ms.toFixed(0).padStart(7)} ms  ${x.cell.padEnd(26)} ${x.sql.replace(/\s+/g, ' ').slice(0, 150)}`
 			);
 	}
+	console.log(`\nwasm memory: ${mb(loaded)} loaded; the statements that grew it`);
+	for (const x of log
+		.filter((x) => x.grew > 0)
+		.sort((a, b) => b.grew - a.grew)
+		.slice(0, top))
+		console.log(
+			`${`+${mb(x.grew)}`.padStart(8)} → ${mb(x.wasm).padStart(7)}  ${x.phase.padEnd(6)} ` +
+				`${x.cell.padEnd(26)} ${brief(x.sql)}`
+		);
 	if (values.out) writeFileSync(values.out, JSON.stringify({ results, log }, null, 1));
 	engine.close();
 }

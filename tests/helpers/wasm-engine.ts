@@ -17,7 +17,7 @@ const dist = path.dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-eh.wa
 /** `memoryLimit` (e.g. '24MB') stands in for a page's ~3 GB, to meet running out of memory. */
 export async function createTestEngine(
 	opts: { memoryLimit?: string } = {}
-): Promise<SqlEngine & { close(): void }> {
+): Promise<SqlEngine & { close(): void; wasmMemoryBytes(): number }> {
 	const logger = new duckdb.VoidLogger();
 	const db = await duckdb.createDuckDB(
 		{
@@ -83,7 +83,12 @@ export async function createTestEngine(
 		},
 		close() {
 			conn.close();
-		}
+		},
+		/**
+		 * The size of the instance's wasm memory, which only grows: the peak of what DuckDB and its
+		 * heap needed so far (a page's tab keeps that size too).
+		 */
+		wasmMemoryBytes: () => db.mod.HEAPU8.buffer.byteLength
 	};
 }
 
