@@ -98,21 +98,38 @@ staged AS (
  * and `snap_staged`: each known customer's stage at each snapshot, from order days before it.
  * A snapshot at a month's start is the state at the end of the month before. A customer's last
  * order day before a snapshot is the one day whose next order day is at or after it (or none):
- * one join row per customer and snapshot, where taking the latest of all earlier days grouped
- * every (customer, snapshot, day); `next_day` is also their first order day from the snapshot on.
+ * one row per customer and snapshot, where taking the latest of all earlier days grouped every
+ * (customer, snapshot, day); `next_day` is also their first order day from the snapshot on.
+ *
+ * Each order day lists the snapshots it is the last day before, by month count from the as-of
+ * month: after its month (k below the months from the day to the as-of date) and up to the month
+ * of the next order day (k at least the months from that day). Joining the days to the snapshots
+ * on the range instead met the first orders after it, and DuckDB kept every customer's row of
+ * every snapshot in that join's hash table (1M orders: 3.8M rows, 180 MB more memory).
  */
 function snapshotCtes(p: LifecycleParams, g: Globals): string {
+	const asOf = asOfSql(g);
+	const months = monthCount(p.months);
 	return `${ruleCtes(p, g)},
 snaps AS (
-	SELECT k, (date_trunc('month', ${asOfSql(g)}) - to_months(k::INTEGER))::DATE AS snap
-	FROM range(0, ${literal(monthCount(p.months) + 1)}) AS t(k)
+	SELECT k, (date_trunc('month', ${asOf}) - to_months(k::INTEGER))::DATE AS snap
+	FROM range(0, ${literal(months + 1)}) AS t(k)
+),
+day_snaps AS (
+	SELECT days.customer_id, c_first.first_time::DATE AS first_day, days.day AS last_day,
+		days.next_day,
+		unnest(range(
+			greatest(coalesce(date_diff('month', days.next_day, ${asOf}), 0), 0),
+			least(date_diff('month', days.day, ${asOf}), ${literal(months + 1)})
+		)) AS k
+	FROM days
+	JOIN c_first ON c_first.customer_id = days.customer_id
 ),
 snap_customer AS (
-	SELECT snaps.k, snaps.snap, days.customer_id, c_first.first_time::DATE AS first_day,
-		days.day AS last_day, days.next_day
-	FROM snaps
-	JOIN days ON days.day < snaps.snap AND (days.next_day IS NULL OR days.next_day >= snaps.snap)
-	JOIN c_first ON c_first.customer_id = days.customer_id
+	SELECT snaps.k, snaps.snap, day_snaps.customer_id, day_snaps.first_day, day_snaps.last_day,
+		day_snaps.next_day
+	FROM day_snaps
+	JOIN snaps ON snaps.k = day_snaps.k
 ),
 snap_staged AS (
 	SELECT snap_customer.*, ${stageCase('first_day', 'last_day', 'snap')} AS stage
@@ -159,15 +176,25 @@ FROM all_rows
 ORDER BY ord`;
 }
 
-/** Customers per stage at each of the last `months` month ends (every stage, zeros included). */
+/**
+ * Customers per stage at each of the last `months` month ends (every stage, zeros included).
+ * Counted per snapshot and stage before meeting the grid: a join keeping every customer's row
+ * of every snapshot in a hash table took 0.8 GB more memory on 5M orders.
+ */
 export function buildTrendSql(p: LifecycleParams, g: Globals): string {
-	return `WITH ${snapshotCtes(p, g)}
+	const months = literal(monthCount(p.months));
+	return `WITH ${snapshotCtes(p, g)},
+counts AS (
+	SELECT k, stage, count(*) AS customers
+	FROM snap_staged
+	WHERE k < ${months}
+	GROUP BY k, stage
+)
 SELECT (snaps.snap - 1) AS month_end, stages.stage,
-	count(snap_staged.customer_id)::INTEGER AS customers
+	coalesce(counts.customers, 0)::INTEGER AS customers
 FROM snaps CROSS JOIN ${stageValues}
-LEFT JOIN snap_staged ON snap_staged.k = snaps.k AND snap_staged.stage = stages.stage
-WHERE snaps.k < ${literal(monthCount(p.months))}
-GROUP BY snaps.snap, stages.stage, stages.ord
+LEFT JOIN counts ON counts.k = snaps.k AND counts.stage = stages.stage
+WHERE snaps.k < ${months}
 ORDER BY month_end, stages.ord`;
 }
 
@@ -178,17 +205,17 @@ ORDER BY month_end, stages.ord`;
 export function buildReactivationSql(p: LifecycleParams, g: Globals): string {
 	return `WITH ${snapshotCtes(p, g)},
 dormant AS (
-	SELECT snap_staged.k, snap_staged.snap, snap_staged.customer_id,
-		coalesce(snap_staged.next_day < snap_staged.snap + INTERVAL 1 MONTH, FALSE) AS reactivated
+	SELECT k, count(*) AS customers,
+		count(*) FILTER (WHERE next_day < snap + INTERVAL 1 MONTH) AS reactivated
 	FROM snap_staged
-	WHERE snap_staged.stage = 'dormant'
+	WHERE stage = 'dormant' AND k >= 1
+	GROUP BY k
 )
-SELECT snaps.snap AS month, count(dormant.customer_id)::INTEGER AS dormant_at_start,
-	count(*) FILTER (WHERE dormant.reactivated)::INTEGER AS reactivated,
-	count(*) FILTER (WHERE dormant.reactivated) / nullif(count(dormant.customer_id), 0) AS reactivation_rate
+SELECT snaps.snap AS month, coalesce(dormant.customers, 0)::INTEGER AS dormant_at_start,
+	coalesce(dormant.reactivated, 0)::INTEGER AS reactivated,
+	dormant.reactivated / nullif(dormant.customers, 0) AS reactivation_rate
 FROM snaps LEFT JOIN dormant ON dormant.k = snaps.k
 WHERE snaps.k >= 1
-GROUP BY ALL
 ORDER BY month`;
 }
 
