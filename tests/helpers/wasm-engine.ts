@@ -86,9 +86,10 @@ export async function createTestEngine(
 		},
 		/**
 		 * The size of the instance's wasm memory, which only grows: the peak of what DuckDB and its
-		 * heap needed so far (a page's tab keeps that size too).
+		 * heap needed so far (a page's tab keeps that size too). The module's type extends
+		 * Emscripten's, whose declarations the package does not bring, so its heap is named here.
 		 */
-		wasmMemoryBytes: () => db.mod.HEAPU8.buffer.byteLength
+		wasmMemoryBytes: () => (db.mod as unknown as { HEAPU8: Uint8Array }).HEAPU8.buffer.byteLength
 	};
 }
 
