@@ -138,6 +138,12 @@ export interface AppRun {
 		rendererPeakRss: number;
 		/** The renderer's resident memory with the engine ready and no file: the page's floor. */
 		rendererReadyRss?: number;
+		/**
+		 * The renderer's peak so far at the end of each step: the import (notebook shown), Store
+		 * health rendered, the as-of change re-rendered, and the end (All analyses opened and one
+		 * RFM parameter changed). Which step set the peak.
+		 */
+		peakAfter?: { import: number; render: number; asOf: number; end: number };
 	};
 }
 
@@ -247,8 +253,10 @@ export async function runApp(
 			'Math.min(performance.now(), window.__bench.notebookShown.import ?? Infinity)'
 		)) as number;
 		const cpuShown = cpuByThread(processes);
+		const peakImport = rendererMemory(processes, 'VmHWM');
 		const rendered = await waitSettled(page, options.timeoutMs);
 		const cpuRendered = cpuByThread(processes);
+		const peakRender = rendererMemory(processes, 'VmHWM');
 
 		const before = await page.getByTestId('as-of').inputValue();
 		const after = monthEarlier(before);
@@ -260,6 +268,7 @@ export async function runApp(
 			timeout: options.timeoutMs
 		});
 		const reRendered = await waitSettled(page, options.timeoutMs);
+		const peakAsOf = rendererMemory(processes, 'VmHWM');
 
 		const rfm = page.locator('[data-testid=cell]', { hasText: 'RFM segments' }).first();
 		// The page opens on Store health; the parameter timing changes RFM, which All analyses holds.
@@ -278,7 +287,16 @@ export async function runApp(
 		const cellDone = await waitSettled(page, options.timeoutMs);
 
 		const visible = (await page.evaluate('window.__bench.visible')) as Record<string, number>;
-		const memory = { ...(await stopMemory()), rendererReadyRss: readyRss };
+		const memory = {
+			...(await stopMemory()),
+			rendererReadyRss: readyRss,
+			peakAfter: {
+				import: peakImport,
+				render: peakRender,
+				asOf: peakAsOf,
+				end: rendererMemory(processes, 'VmHWM')
+			}
+		};
 		const queries = (await page.evaluate('window.__bench.queries')) as PageQuery[];
 		const allLongTasks = (await page.evaluate('window.__bench.longTasks')) as {
 			start: number;
