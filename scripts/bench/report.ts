@@ -326,7 +326,10 @@ Where the peak goes, measured outside the browser on duckdb-wasm's Node build (o
 page's storage and memory limit): the canonical tables of a lean file, then "All analyses" run
 with the page's base tables; "wasm" is the size of DuckDB's wasm memory at the end (it never
 shrinks, so it is the peak; "loaded" is its size with the canonical tables in, before the
-cells), "DuckDB" the largest \`duckdb_memory()\` total between statements. At 5M orders the
+cells), "DuckDB" the largest \`duckdb_memory()\` total between statements, CPU that of both runs
+(the file's as-of date and a month earlier). The last two rows load the tables one row group at
+a time, not from one uncompressed copy that left free heap for the cells to grow into unseen, so
+their wasm memory is the cells' own need. Loaded so, 1M orders now take 515 MB. At 5M orders the
 temp tables of before were not measured: at 1M they were 630 MB, so about 3 GB at 5M.
 
 | orders                  | base tables                         | wasm memory | DuckDB's own | CPU (All analyses) |
@@ -336,7 +339,8 @@ temp tables of before were not measured: at 1M they were 630 MB, so about 3 GB a
 | 987.7k                  | compressed, read \`NOT MATERIALIZED\` | 497 MB      | 208 MB       | 73 s               |
 | 4.94M (loaded: 296 MB)  | compressed                          | 2538 MB     | 1019 MB      | —                  |
 | 4.94M                   | compressed, read \`NOT MATERIALIZED\` | 2417 MB     | 1019 MB      | —                  |
-| 4.94M                   | and fewer tables made (below)       | 2009 MB     | 1081 MB      | 194 s              |
+| 4.94M (loaded: 298 MB)  | the same, loaded in row groups      | 2663 MB     | 1191 MB      | 346 s              |
+| 4.94M                   | and fewer tables made (below)       | 2009 MB     | 1081 MB      | 331 s              |
 
 - At 1M orders the wasm memory of the cells' run is halved (994 → 497 MB) and DuckDB's own peak
   is a third (677 → 208 MB): one set of base tables took 630 MB uncompressed and takes 160 MB
@@ -347,7 +351,7 @@ temp tables of before were not measured: at 1M they were 630 MB, so about 3 GB a
   parsed rows: below the cells' peak at 1M orders.
 - At 5M orders the cells' working memory, not their tables, set the peak: DuckDB holds about
   1 GB of tables at the end, while single statements needed 0.5–0.8 GB more while they ran. Two
-  of the largest are gone (2417 → 2009 MB of wasm memory, every result identical): the filtered
+  of the largest are gone (2663 → 2009 MB of wasm memory, every result identical): the filtered
   orders are read as written unless the category filter is on, so their table (+600 MB while
   DuckDB built it uncompressed, before compressing it at the commit) is not made; and lifecycle's
   trend lists each order day's month-start snapshots instead of joining every customer to the 13
