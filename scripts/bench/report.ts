@@ -363,7 +363,10 @@ temp tables of before were not measured: at 1M they were 630 MB, so about 3 GB a
   (6.7× the 485 MB file; the issue's run before: 4.6 GB, 9.5×). The targets above list the run's
   peak after each step: at 5M orders the import alone takes the tab to about 2 GB, over 4× the
   file, and All analyses (opened after the as-of change, so its cells and the new date's base
-  tables run on a heap the import already grew) adds about half a GB. The import's share is
+  tables run on a heap the import already grew) adds about half a GB. Part of that is likely the
+  prediction cell, which reads every known customer's 9 model inputs into the page to score them
+  in JS and writes the scores back (about 1.9M customers at 5M orders, some 140 MB a copy, several
+  copies alive at once); scoring in SQL would keep them in DuckDB. The import's share is
   DuckDB building the staging table of the file's rows (next bullet): one statement that reads
   the whole CSV and commits once. Reading the file in pieces that each commit would bound it to a
   piece, but the rows' line numbers, the rejected lines and the blank-line scan all count lines
