@@ -349,9 +349,9 @@ temp tables of before were not measured: at 1M they were 630 MB, so about 3 GB a
 - The import's own peak at 1M orders is about 330 MB of wasm memory: reading the CSV into the
   staging table (about 240 MB while DuckDB builds the table, 33 MB once it is compressed), then the
   parsed rows: below the cells' peak at 1M orders.
-- In the Node build at 5M orders, the cells' working memory, not their tables, sets the peak: DuckDB holds about
-  1 GB of tables at the end, while single statements needed 0.5–0.8 GB more while they ran. Two
-  of the largest are gone (2663 → 2009 MB of wasm memory, every result identical): the filtered
+- In the Node build at 5M orders, the cells' working memory, not their tables, sets the peak:
+  DuckDB holds about 1 GB of tables at the end, while single statements needed 0.5–0.8 GB more
+  while they ran. Two of the largest are gone (2663 → 2009 MB of wasm memory, every result identical): the filtered
   orders are read as written unless the category filter is on, so their table (+600 MB while
   DuckDB built it uncompressed, before compressing it at the commit) is not made; and lifecycle's
   trend lists each order day's month-start snapshots instead of joining every customer to the 13
