@@ -351,14 +351,14 @@ temp tables of before were not measured: at 1M they were 630 MB, so about 3 GB a
   parsed rows: below the cells' peak at 1M orders.
 - In the Node build at 5M orders, the cells' working memory, not their tables, sets the peak:
   DuckDB holds about 1 GB of tables at the end, while single statements needed 0.5–0.8 GB more
-  while they ran. Two of the largest are gone (2663 → 2009 MB of wasm memory, every result identical): the filtered
-  orders are read as written unless the category filter is on, so their table (+600 MB while
-  DuckDB built it uncompressed, before compressing it at the commit) is not made; and lifecycle's
-  trend lists each order day's month-start snapshots instead of joining every customer to the 13
-  snapshots on a range, whose hash table held every customer's row of every snapshot (+814 MB →
-  none). What grows it most now is making the other base tables: the overview's tagged orders
-  (+412 MB), the acquired customers with their first order's category (+397 MB) and without it
-  (+262 MB), each customer's first two orders (+320 MB).
+  while they ran. Two of the largest are gone (2663 → 2009 MB of wasm memory, every result
+  identical): the filtered orders are read as written unless the category filter is on, so their
+  table (+600 MB while DuckDB built it uncompressed, before compressing it at the commit) is not
+  made; and lifecycle's trend lists each order day's month-start snapshots instead of joining
+  every customer to the 13 snapshots on a range, whose hash table held every customer's row of
+  every snapshot (+814 MB → none). What grows it most now is making the other base tables: the
+  overview's tagged orders (+412 MB), the acquired customers with their first order's category
+  (+397 MB) and without it (+262 MB), each customer's first two orders (+320 MB).
 - In the page, a build before those two changes peaked at 3252 MB of tab memory on 4.94M orders
   (6.7× the 485 MB file; the issue's run before: 4.6 GB, 9.5×). The targets above list the run's
   peak after each step: at 5M orders the import alone takes the tab to about 2 GB, over 4× the
