@@ -15,6 +15,17 @@ export function literal(value: string | number | boolean | null | undefined | Da
 	return `'${value.replaceAll('\0', '').replaceAll("'", "''")}'`;
 }
 
+/**
+ * A DOUBLE literal that is exactly `value`: the shortest digits that round-trip, in exponent
+ * form, which DuckDB reads as a DOUBLE (a plain `0.1` would be a DECIMAL). NaN and ±∞ as DuckDB
+ * spells them.
+ */
+export function doubleLiteral(value: number): string {
+	if (Number.isNaN(value)) return "'NaN'::DOUBLE";
+	if (!Number.isFinite(value)) return value > 0 ? "'Infinity'::DOUBLE" : "'-Infinity'::DOUBLE";
+	return `(${value.toExponential()})`;
+}
+
 /** A date literal from `YYYY-MM-DD`; throws on anything else so no free text reaches SQL. */
 export function dateLiteral(isoDate: string): string {
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new Error(`not an ISO date: ${isoDate}`);

@@ -16,9 +16,13 @@ import {
 import type { FitResult, Warning } from './fit.ts';
 import { unitDays, type PredictParams } from './params.ts';
 import { runFit } from './run-fit.ts';
-import { scoreCustomers } from './score.ts';
+import { scoreHoldoutPairs, scorePairs } from './score.ts';
 import {
-	SUMMARY_ARRAYS_SQL,
+	HOLDOUT_PAIRS_SQL,
+	PAIRS_SQL,
+	PAIR_TABLES,
+	SPEND_SQL,
+	SUMMARY_FACTS_SQL,
 	buildDailyPurchasesSql,
 	buildFitGroupsSql,
 	buildPredictionsSql,
@@ -26,7 +30,12 @@ import {
 	calibrationEnd
 } from './sql.ts';
 import { addDays, dayBefore, dayNumber } from './dates.ts';
-import { buildFrequencyTable, buildScoresTable, buildTrackingTable } from './table.ts';
+import {
+	buildFrequencyTable,
+	buildHoldoutPairsTable,
+	buildPairsTable,
+	buildTrackingTable
+} from './table.ts';
 
 /**
  * Tables runPredict (re)creates; the cell's queries read them. `predict_summary` holds every
@@ -38,8 +47,6 @@ const PREDICT_TABLES = {
 	frequency: 'predict_frequency',
 	tracking: 'predict_tracking'
 } as const;
-/** Scores by row number on their way into `predictions`; dropped once joined. */
-const SCORES_TABLE = 'predict_scores';
 
 /** Warn when the history is shorter than this many typical gaps between purchases. */
 const MIN_HISTORY_CYCLES = 3;
@@ -85,15 +92,6 @@ function checkParams(
 	return ok({ calEnd, holdoutDays });
 }
 
-/** The median of t_x / x over calibration repeat customers, in days: a typical purchase cycle. */
-function medianCycleDays(xCal: Float64Array, txCal: Float64Array, ageCal: Float64Array): number {
-	const gaps: number[] = [];
-	for (let i = 0; i < xCal.length; i++)
-		if (xCal[i] > 0 && ageCal[i] >= 0) gaps.push(txCal[i] / xCal[i]);
-	gaps.sort((a, b) => a - b);
-	return gaps.length ? gaps[gaps.length >> 1] : NaN;
-}
-
 /**
  * Fits BG/NBD and Gamma-Gamma on orders before the calibration end, scores every known customer
  * as of the as-of date, and writes `predictions`, `predict_frequency` and `predict_tracking`.
@@ -116,8 +114,11 @@ export async function runPredict(
 	if (signal?.aborted) return cancelled();
 	const grouped = await engine.query(buildFitGroupsSql(params));
 	if (!grouped.ok) return grouped;
-	const summary = await engine.query(SUMMARY_ARRAYS_SQL);
-	if (!summary.ok) return summary;
+	const spendRows = await engine.query(SPEND_SQL);
+	if (!spendRows.ok) return spendRows;
+	const factsRead = await engine.query(SUMMARY_FACTS_SQL);
+	if (!factsRead.ok) return factsRead;
+	const facts = factsRead.value.get(0);
 	if (signal?.aborted) return cancelled();
 
 	const groups = {
@@ -126,31 +127,13 @@ export async function runPredict(
 		T: numbers(grouped.value, 't_cal'),
 		n: numbers(grouped.value, 'n')
 	};
-	const s = summary.value;
-	const customers = {
-		x: numbers(s, 'x'),
-		txDays: numbers(s, 't_x_days'),
-		ageDays: numbers(s, 'age_days'),
-		monetary: numbers(s, 'monetary'),
-		xCal: numbers(s, 'x_cal'),
-		txCalDays: numbers(s, 't_x_cal_days'),
-		ageCalDays: numbers(s, 'age_cal_days')
-	};
-	const monetaryCal = numbers(s, 'monetary_cal');
-	const repeat: number[] = [];
-	for (let i = 0; i < s.numRows; i++)
-		if (customers.xCal[i] > 0 && customers.ageCalDays[i] >= 0) repeat.push(i);
-	const spend = {
-		x: Float64Array.from(repeat, (i) => customers.xCal[i]),
-		mbar: Float64Array.from(repeat, (i) => monetaryCal[i])
-	};
-
+	const spend = { x: numbers(spendRows.value, 'x'), mbar: numbers(spendRows.value, 'mbar') };
 	const fitted = await runFit({ groups, spend }, { signal });
 	if (!fitted.ok) return fitted;
 	const fit = fitted.value;
 	const warnings = [...fit.warnings];
-	const cycle = medianCycleDays(customers.xCal, customers.txCalDays, customers.ageCalDays);
-	const history = customers.ageCalDays.reduce((m, v) => Math.max(m, v), 0);
+	const history = Number(facts?.history ?? 0);
+	const cycle = facts?.cycle == null ? NaN : Number(facts.cycle);
 	if (history < MIN_HISTORY_CYCLES * cycle)
 		warnings.push({
 			code: 'predict.warn.short-history',
@@ -158,14 +141,31 @@ export async function runPredict(
 			vars: { historyDays: history, cycleDays: Math.round(cycle) }
 		});
 
-	const scores = scoreCustomers(customers, fit.bgnbd.params, fit.gammaGamma.params, {
+	const options = {
 		unitDays: u,
 		horizonDays: params.horizonDays,
 		clvMonths: Math.max(1, Math.round(params.clvMonths)),
 		discountRate: params.discountRate,
-		margin: params.margin,
 		holdoutDays
-	});
+	};
+	const pairRows = await engine.query(PAIRS_SQL);
+	if (!pairRows.ok) return pairRows;
+	const pairs = { x: numbers(pairRows.value, 'x'), ageDays: numbers(pairRows.value, 'age_days') };
+	const tables: [string, Table][] = [
+		[PAIR_TABLES.pairs, buildPairsTable(pairs, scorePairs(pairs, fit.bgnbd.params, options))]
+	];
+	if (holdoutDays > 0) {
+		const holdoutRows = await engine.query(HOLDOUT_PAIRS_SQL);
+		if (!holdoutRows.ok) return holdoutRows;
+		const cal = {
+			x: numbers(holdoutRows.value, 'x'),
+			ageDays: numbers(holdoutRows.value, 'age_days')
+		};
+		tables.push([
+			PAIR_TABLES.holdout,
+			buildHoldoutPairsTable(cal, scoreHoldoutPairs(cal, fit.bgnbd.params, options))
+		]);
+	}
 
 	const daily = await engine.query(buildDailyPurchasesSql(params, globals));
 	if (!daily.ok) return daily;
@@ -183,19 +183,26 @@ export async function runPredict(
 		holdoutDays
 	);
 
-	const tables: [string, Table][] = [
-		[SCORES_TABLE, buildScoresTable(scores)],
+	tables.push(
 		[PREDICT_TABLES.frequency, buildFrequencyTable(frequency)],
 		[PREDICT_TABLES.tracking, buildTrackingTable(tracking)]
-	];
+	);
 	for (const [name, table] of tables) {
 		const dropped = await engine.query(`DROP TABLE IF EXISTS ${ident(name)}`);
 		if (!dropped.ok) return dropped;
 		const inserted = await engine.insertArrow(name, table, 'create');
 		if (!inserted.ok) return inserted;
 	}
+	const model = {
+		bg: fit.bgnbd.params,
+		gg: fit.gammaGamma.params,
+		unitDays: u,
+		margin: params.margin,
+		holdout: holdoutDays > 0
+	};
 	const joined = await engine.query(
-		`${buildPredictionsSql(globals)};\nDROP TABLE ${ident(SCORES_TABLE)}`
+		`${buildPredictionsSql(globals, model)};\n` +
+			`DROP TABLE IF EXISTS ${ident(PAIR_TABLES.pairs)}; DROP TABLE IF EXISTS ${ident(PAIR_TABLES.holdout)}`
 	);
 	if (!joined.ok) return joined;
 	return ok({
@@ -206,7 +213,7 @@ export async function runPredict(
 		holdoutDays,
 		unit: params.unit,
 		fit,
-		customersScored: s.numRows,
+		customersScored: Number(facts?.customers ?? 0),
 		frequency,
 		tracking,
 		warnings

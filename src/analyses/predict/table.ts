@@ -1,24 +1,31 @@
 /**
- * Arrow tables the Predict cell writes into DuckDB: the scores by row number (joined back to the
+ * Arrow tables the Predict cell writes into DuckDB: the per-pair terms of the scores (joined to the
  * customers in SQL, see buildPredictionsSql) and the two checks, so everything can be charted,
  * joined and listed with plain SQL.
  */
 import { DateDay, Table, makeData, makeVector, tableFromArrays } from 'apache-arrow';
 import { utf8Vector } from '../../engine/arrow-build.ts';
-import type { Scores } from './score.ts';
+import type { PairTerms, Pairs } from './score.ts';
 import type { FrequencyRow, TrackingRow } from './checks.ts';
 
-/** `predict_scores`: row_no plus every score array, as DOUBLE (NaN where a score is undefined). */
-export function buildScoresTable(s: Scores): Table {
+/** `predict_pairs`: the distinct (x, age_days) pairs and their terms, as DOUBLE (see score.ts). */
+export function buildPairsTable(p: Pairs, t: PairTerms): Table {
 	return tableFromArrays({
-		row_no: Int32Array.from({ length: s.pAlive.length }, (_, i) => i),
-		p_alive: s.pAlive,
-		p_order: s.pOrder,
-		expected_orders: s.expectedOrders,
-		expected_spend: s.expectedSpend,
-		clv: s.clv,
-		next_order_days: s.nextOrderDays,
-		expected_holdout: s.expectedHoldout
+		x: Int32Array.from(p.x),
+		age_days: Int32Array.from(p.ageDays),
+		expected_orders: t.expectedOrders,
+		p_order: t.pOrder,
+		value_factor: t.valueFactor,
+		wait_days: t.waitDays
+	});
+}
+
+/** `predict_holdout_pairs`: the distinct calibration pairs and their holdout expectation. */
+export function buildHoldoutPairsTable(p: Pairs, expected: Float64Array): Table {
+	return tableFromArrays({
+		x_cal: Int32Array.from(p.x),
+		age_cal_days: Int32Array.from(p.ageDays),
+		expected
 	});
 }
 

@@ -12,7 +12,13 @@ import {
 	buildDailyPurchasesSql,
 	buildFitGroupsSql,
 	buildPredictionsSql,
-	buildSummaryTableSql
+	buildSummaryTableSql,
+	PAIR_TABLES,
+	PAIRS_SQL,
+	HOLDOUT_PAIRS_SQL,
+	SPEND_SQL,
+	SUMMARY_FACTS_SQL,
+	type ScoreModel
 } from '../../../../src/analyses/predict/sql.ts';
 import { defaults } from '../../../../src/analyses/predict/params.ts';
 import type { Globals } from '../../../../src/analyses/types.ts';
@@ -72,16 +78,25 @@ afterAll(() => {
 });
 
 /*
- * Scores for the five customers A, B, C, D, F (row_no 0…4), as runPredict would write them: only
- * the next-order wait and the holdout expectation matter here. The model's time ends on Jun 30, so
- * a wait of 0.3 days ends on Jul 1 and one of 9.0 days on Jul 9; 40,000 days is no date.
+ * Pair terms for the five customers A, B, C, D, F, as runPredict would write them: only the
+ * next-order wait and the holdout expectation matter here. The model's time ends on Jun 30, so a
+ * wait of 0.3 days ends on Jul 1 and one of 9.0 days on Jul 9; 40,000 days is no date.
  */
-const SCORES = `CREATE OR REPLACE TABLE predict_scores AS
-SELECT row_no::INTEGER AS row_no, 0.5 AS p_alive, 0.2 AS p_order, 1.0 AS expected_orders,
-	10.0 AS expected_spend, 5.0 AS clv, next_order_days::DOUBLE AS next_order_days,
-	expected_holdout::DOUBLE AS expected_holdout
-FROM (VALUES (0, 0.3, 0.8), (1, 9.0, 0.1), (2, 40000, 'NaN'::DOUBLE), (3, 9.0, 0.1), (4, 0.3, 0.5))
-	AS t(row_no, next_order_days, expected_holdout)`;
+const PAIRS = `CREATE OR REPLACE TABLE ${PAIR_TABLES.pairs} AS
+SELECT x::INTEGER AS x, age_days::INTEGER AS age_days, 1.0::DOUBLE AS expected_orders,
+	0.2::DOUBLE AS p_order, 2.0::DOUBLE AS value_factor, wait_days::DOUBLE AS wait_days
+FROM (VALUES (3, 121, 0.3), (0, 30, 9.0), (1, 20, 40000), (0, 86, 9.0), (1, 29, 0.3))
+	AS t(x, age_days, wait_days);
+CREATE OR REPLACE TABLE ${PAIR_TABLES.holdout} AS
+SELECT x_cal::INTEGER AS x_cal, age_cal_days::INTEGER AS age_cal_days, expected::DOUBLE AS expected
+FROM (VALUES (2, 92, 0.8), (0, 1, 0.1), (0, 57, 0.1), (0, 0, 0.5)) AS t(x_cal, age_cal_days, expected)`;
+const MODEL: ScoreModel = {
+	bg: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
+	gg: { p: 6.25, q: 3.74, gamma: 15.44 },
+	unitDays: 7,
+	margin: 0.4,
+	holdout: true
+};
 
 describe('predict summaries', () => {
 	test('per customer, as of the as-of date and in the calibration period', async () => {
@@ -179,9 +194,47 @@ describe('predict summaries', () => {
 		]);
 	});
 
+	test('what runPredict reads: spend, facts about all customers, distinct pairs', async () => {
+		await queryRows(db, buildSummaryTableSql(holdout, g));
+		// A is the only repeat calibration customer: 2 repeat days worth 80 on average.
+		expect(await queryRows(db, SPEND_SQL)).toEqual([{ x: 2, mbar: 80 }]);
+		// History: A's 92 days; cycle: A's 80 days over 2 repeats.
+		expect(await queryRows(db, SUMMARY_FACTS_SQL)).toEqual([
+			{ customers: 5, history: 92, cycle: 40 }
+		]);
+		expect(await queryRows(db, PAIRS_SQL)).toEqual([
+			{ x: 0, age_days: 30 },
+			{ x: 0, age_days: 86 },
+			{ x: 1, age_days: 20 },
+			{ x: 1, age_days: 29 },
+			{ x: 3, age_days: 121 }
+		]);
+		// C arrived after the calibration end: no calibration pair.
+		expect(await queryRows(db, HOLDOUT_PAIRS_SQL)).toEqual([
+			{ x: 0, age_days: 0 },
+			{ x: 0, age_days: 1 },
+			{ x: 0, age_days: 57 },
+			{ x: 2, age_days: 92 }
+		]);
+	});
+
+	test('the typical gap is the upper median; no repeat customers, no gap', async () => {
+		const facts = (sql: string) => queryRows(db, `${sql};\n${SUMMARY_FACTS_SQL}`);
+		const table = (gaps: number[]) =>
+			`CREATE OR REPLACE TABLE predict_summary AS SELECT 1 AS x_cal, gap AS t_x_cal_days, ` +
+			`100 AS age_cal_days FROM (SELECT unnest([${gaps.join(', ')}]) AS gap)`;
+		expect((await facts(table([40, 10, 30, 20])))[0].cycle).toBe(30);
+		expect((await facts(table([20, 10, 30])))[0].cycle).toBe(20);
+		expect(
+			await facts(
+				'CREATE OR REPLACE TABLE predict_summary AS SELECT 0 AS x_cal, 0 AS t_x_cal_days, 5 AS age_cal_days'
+			)
+		).toEqual([{ customers: 1, history: 5, cycle: null }]);
+	});
+
 	test('predictions: days since the last purchase to the as-of date, next order from Jun 30', async () => {
-		await queryRows(db, `${buildSummaryTableSql(holdout, g)};\n${SCORES}`);
-		await queryRows(db, buildPredictionsSql(g));
+		await queryRows(db, `${buildSummaryTableSql(holdout, g)};\n${PAIRS}`);
+		await queryRows(db, buildPredictionsSql(g, MODEL));
 		const rows = await rowsOf(
 			db,
 			`SELECT customer_id, days_since_last, next_order_date, calibration_repeat_orders,
@@ -235,7 +288,7 @@ describe('the same rows on duckdb-wasm and native DuckDB', () => {
 		['fit groups, days', buildFitGroupsSql({ ...holdout, unit: 'days' })],
 		['predictions', 'SELECT * FROM predictions ORDER BY customer_id']
 	])('%s', async (_, sql) => {
-		const setup = `${buildSummaryTableSql(holdout, g)};\n${SCORES};\n${buildPredictionsSql(g)}`;
+		const setup = `${buildSummaryTableSql(holdout, g)};\n${PAIRS};\n${buildPredictionsSql(g, MODEL)}`;
 		await rowsOf(db, setup);
 		await plain(setup);
 		expect(await plain(sql)).toEqual(await rowsOf(db, sql));
