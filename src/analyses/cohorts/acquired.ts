@@ -19,18 +19,23 @@ export function acquiredCtes(g: Globals, withCategory: boolean): string {
 
 /**
  * The category of each first order: that of its largest line (ties: category name, a line without
- * one last, then line no). An aggregate over the key the lines would be sorted by, not a window
- * sorting them; `arg_min_null` keeps a NULL category where `arg_min` would skip its line.
+ * one last; lines of one category tie to the same answer). So the first category among the
+ * order's lines of its largest amount, `min` passing over those without one. Two plain
+ * aggregates, not one `arg_min` over a (−amount, no category, name, line) key: on 5M orders
+ * that key's per-order state grew the page's memory by about 100 MB more while the table was made.
  */
 const FIRST_CATEGORY: SharedCte = {
 	name: 'first_category',
 	body: `
-	SELECT order_id,
-		arg_min_null(category, (-line_amount, category IS NULL, coalesce(category, ''), line_no))
-			AS category
-	FROM order_lines
-	WHERE order_id IN (SELECT first_order_id FROM c_first)
-	GROUP BY order_id
+	SELECT l.order_id, min(l.category) AS category
+	FROM order_lines l
+	JOIN (
+		SELECT order_id, max(line_amount) AS top
+		FROM order_lines
+		WHERE order_id IN (SELECT first_order_id FROM c_first)
+		GROUP BY order_id
+	) t ON t.order_id = l.order_id AND l.line_amount = t.top
+	GROUP BY l.order_id
 `
 };
 
