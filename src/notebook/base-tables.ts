@@ -7,7 +7,19 @@ interface Entry {
 	table: string;
 	ready: Promise<boolean>;
 	scope: string;
+	/** Its rows, once made (0 before). */
+	rows: number;
 }
+
+/**
+ * Rows the base tables may hold together before the least recently used are dropped. All
+ * analyses under one set of controls make about 9M rows of them on 1M orders, so up to there
+ * nothing is dropped. On 5M orders they make about 45M rows, some 650 MB even compressed, which
+ * stayed beside every later cell's working memory: the products cell's largest statement then
+ * grew the page's memory past what the import and the first notebook (Store health, about 23M
+ * rows of tables, all kept) had needed.
+ */
+const ROW_BUDGET = 25_000_000;
 
 /** The keys of the controls a table was made under: all of them, and all but the as-of date. */
 interface Scope {
@@ -37,10 +49,12 @@ const scopeOf = (g: Globals | undefined): Scope => ({
  *
  * The tables follow the data: `reset()` (called whenever the result cache is cleared) drops them.
  * Each is a copy in the page's memory, so only the current controls' tables are kept (see
- * `rewrite`'s globals), at most `capacity`. One set of controls makes about ten: the first
- * orders and what the analyses declare (`Analysis.shared`): RFM's customer summaries now and at
- * the movement's earlier date and their pair, the acquired customers (with and without their
- * first category), the ranked orders, the order days; and, under the category filter only, the
+ * `rewrite`'s globals), at most `capacity`, and at most `rowBudget` rows together (ROW_BUDGET):
+ * on a large store the least recently used are dropped, and made again if a cell asks. One set
+ * of controls makes about ten: the first orders and what the analyses declare
+ * (`Analysis.shared`): RFM's customer summaries now and at the movement's earlier date and their
+ * pair, the acquired customers (with and without their first category), the ranked orders, the
+ * order days; and, under the category filter only, the
  * filtered orders with and without the date range (without it they are read from the orders as
  * written: `SharedCte.inline`).
  *
@@ -56,9 +70,13 @@ export class BaseTables {
 	#generation = 0;
 	#scope: Scope = scopeOf(undefined);
 
+	/** The tables the current rewrite reads: never dropped to make room for another. */
+	#inUse = new Set<Entry>();
+
 	constructor(
 		private readonly engine: SqlEngine,
-		private readonly capacity = 16
+		private readonly capacity = 16,
+		private readonly rowBudget = ROW_BUDGET
 	) {}
 
 	/**
@@ -73,6 +91,7 @@ export class BaseTables {
 	async rewrite(sql: string, shared: readonly SharedCte[], globals?: Globals): Promise<string> {
 		const scope = scopeOf(globals);
 		if (scope.dated !== this.#scope.dated) this.#enter(scope);
+		this.#inUse = new Set();
 		return this.#rewrite(sql, shared, scope.dated, scope.undated);
 	}
 
@@ -159,16 +178,39 @@ export class BaseTables {
 		} else {
 			const table = `__base_${++this.#made}`;
 			const generation = this.#generation;
-			const ready = create()
+			const made: Entry = { table, ready: Promise.resolve(false), scope, rows: 0 };
+			made.ready = create()
 				.then((sql) => this.engine.query(`CREATE OR REPLACE TABLE ${ident(table)} AS ${sql}`))
-				.then((r) => r.ok && generation === this.#generation);
-			entry = { table, ready, scope };
+				.then(async (r) => {
+					if (!r.ok || generation !== this.#generation) return false;
+					const counted = await this.engine.query(
+						`SELECT count(*)::DOUBLE AS n FROM ${ident(table)}`
+					);
+					made.rows = counted.ok ? Number(counted.value.get(0)?.n ?? 0) : 0;
+					return true;
+				});
+			entry = made;
 			this.#entries.set(body, entry);
 			this.#evict();
 		}
+		this.#inUse.add(entry);
 		const ok = await entry.ready;
+		if (ok) this.#fit();
 		if (!ok && this.#entries.get(body) === entry) this.#entries.delete(body);
 		return ok ? entry.table : undefined;
+	}
+
+	/** Drops the least recently used tables not in use while the tables hold over the budget. */
+	#fit(): void {
+		let rows = 0;
+		for (const e of this.#entries.values()) rows += e.rows;
+		for (const [body, e] of this.#entries) {
+			if (rows <= this.rowBudget) break;
+			if (this.#inUse.has(e) || e.rows === 0) continue;
+			rows -= e.rows;
+			this.#entries.delete(body);
+			void this.engine.query(`DROP TABLE IF EXISTS ${ident(e.table)}`);
+		}
 	}
 
 	#evict(): void {

@@ -16,6 +16,7 @@ import {
 } from '../../../src/analyses/base.ts';
 import { BaseTables } from '../../../src/notebook/base-tables.ts';
 import { sharedRanked } from '../../../src/analyses/products/sql.ts';
+import { sharedFirstTwo } from '../../../src/analyses/overview/sql.ts';
 import { ResultCache, runQueries } from '../../../src/notebook/run-cell.ts';
 
 let engine: SqlEngine & { close(): void };
@@ -119,6 +120,31 @@ FROM f_orders f JOIN c_first c USING (customer_id) GROUP BY ALL ORDER BY ALL`;
 			{ customer_id: 'c1', n: 1, first_order_id: 'o1' },
 			{ customer_id: 'c2', n: 1, first_order_id: 'o2' }
 		]);
+		base.reset();
+	});
+
+	test('over the row budget the least recently used tables not in use are dropped, and made again when asked', async () => {
+		// A budget of 3 rows: the page's is 25M.
+		const base = new BaseTables(engine, 16, 3);
+		const rankedSql = `WITH ${cteChain(sharedRanked(plain))}
+SELECT order_id, is_first, n::INTEGER AS n FROM ranked ORDER BY order_id`;
+		const ranked = [sharedRanked(plain), ...sharedCtes(plain)];
+		const firstTwoSql = `WITH ${cteChain(sharedFirstTwo(plain))}
+SELECT customer_id, second_time FROM first_two ORDER BY customer_id`;
+		const expected = await rowsOf(engine, rankedSql);
+		// The first orders (2 rows), the undated ranked orders (3) and the date's (2): 7 rows, over
+		// the budget, but one query reads them all, so none is dropped under it.
+		const sql = await base.rewrite(rankedSql, ranked, plain);
+		expect(await baseTables()).toHaveLength(3);
+		expect(await rowsOf(engine, sql)).toEqual(expected);
+		// The next table (2 rows) needs room: the three older ones go, oldest first, until 2 ≤ 3.
+		const two = await base.rewrite(firstTwoSql, [sharedFirstTwo(plain)], plain);
+		expect(await baseTables()).toHaveLength(1);
+		expect(await rowsOf(engine, two)).toEqual(await rowsOf(engine, firstTwoSql));
+		// Asked again, the ranked orders are made again, with the same rows.
+		const again = await base.rewrite(rankedSql, ranked, plain);
+		expect(await rowsOf(engine, again)).toEqual(expected);
+		expect(expected.map((r) => r.order_id)).toEqual(['o1', 'o2']);
 		base.reset();
 	});
 
