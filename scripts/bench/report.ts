@@ -341,6 +341,9 @@ temp tables of before were not measured: at 1M they were 630 MB, so about 3 GB a
 | 4.94M                   | compressed, read \`NOT MATERIALIZED\` | 2417 MB     | 1019 MB      | —                  |
 | 4.94M (loaded: 298 MB)  | the same, loaded in row groups      | 2663 MB     | 1191 MB      | 346 s              |
 | 4.94M                   | and fewer tables made (below)       | 2009 MB     | 1081 MB      | 331 s              |
+| 4.94M                   | the same, measured again            | 1940 MB     | 1081 MB      | 427 s              |
+| 4.94M                   | Predict scored in SQL               | 1940 MB     | 1013 MB      | 420 s              |
+| 4.94M                   | and at most 25M rows of base tables | 1880 MB     | 676 MB       | 415 s              |
 
 - At 1M orders the wasm memory of the cells' run is halved (994 → 497 MB) and DuckDB's own peak
   is a third (677 → 208 MB): one set of base tables took 630 MB uncompressed and takes 160 MB
@@ -356,17 +359,37 @@ temp tables of before were not measured: at 1M they were 630 MB, so about 3 GB a
   table (+600 MB while DuckDB built it uncompressed, before compressing it at the commit) is not
   made; and lifecycle's trend lists each order day's month-start snapshots instead of joining
   every customer to the 13 snapshots on a range, whose hash table held every customer's row of
-  every snapshot (+814 MB → none). What grows it most now is making the other base tables: the
-  overview's tagged orders (+412 MB), the acquired customers with their first order's category
-  (+397 MB) and without it (+262 MB), each customer's first two orders (+320 MB).
-- In the page, a build before those two changes peaked at 3252 MB of tab memory on 4.94M orders
-  (6.7× the 485 MB file; the issue's run before: 4.6 GB, 9.5×). The targets above list the run's
-  peak after each step: at 5M orders the import alone takes the tab to about 2 GB, over 4× the
-  file, and All analyses (opened after the as-of change, so its cells and the new date's base
-  tables run on a heap the import already grew) adds about half a GB. Part of that is likely the
-  prediction cell, which reads every known customer's 9 model inputs into the page to score them
-  in JS and writes the scores back (about 1.9M customers at 5M orders, some 140 MB a copy, several
-  copies alive at once); scoring in SQL would keep them in DuckDB. The import's share is
+  every snapshot (+814 MB → none).
+- Later changes, each with identical results at 5M orders (the last three rows: CPU time with
+  other work on the machine, so only roughly comparable):
+  - Predict scores customers in SQL. It read every known customer's 9 model inputs into the page,
+    scored them in JS and wrote 7 score columns back through Arrow (about 1.9M customers at 5M
+    orders, some 140 MB a copy). Now JS computes what needs the hypergeometric series once per
+    distinct (repeat purchases, age) pair, and DuckDB combines it with each customer's P(alive)
+    and expected spend. In Node this changed nothing, as the copies lived in the page's JS heap.
+    In the page, the run after All analyses fell from 2927 MB to 2529 MB.
+  - The base tables hold at most 25M rows together; beyond that the least recently used are
+    dropped and made again when a cell asks (1M orders make about 9M rows: nothing changes). In
+    this table's order (All analyses, then the earlier date), the first pass peaked at 1687 MB
+    instead of 1940 MB. The earlier date then made the dropped tables again, up to 1880 MB.
+  - The acquired customers pick each first order out of the filtered orders by its id. They
+    joined the first orders to the filtered orders, and DuckDB built that join's hash table on
+    the orders (it estimated the paid orders at a quarter of their number). The first order's
+    category comes from two plain aggregates (the largest line amount, then the first category
+    among those lines), not one \`arg_min\` over a four-part key. In the benchmark's order
+    (Store health, the earlier date, All analyses), Store health's wasm memory peaked at 1324 MB
+    instead of 1590 MB.
+- What sets the 5M peak now is the ranked orders of the products cell: one window over every
+  order, partitioned by customer, which DuckDB builds in one statement. In the benchmark's order
+  it grows the wasm memory from about 1.4 GB to about 1.8 GB, and the tab's from 2254 MB to 2463
+  MB. Filtering its output by a hash of the customer id, in five committed pieces, did not help:
+  DuckDB did not push the filter below the window and the join, so each piece needed as much.
+- In the page, a build before the filtered orders' and lifecycle's changes peaked at 3252 MB of
+  tab memory on 4.94M orders (6.7× the 485 MB file; the issue's run before: 4.6 GB, 9.5×). The
+  targets above list the run's peak after each step: at 5M orders the import alone takes the tab
+  to about 2 GB, over 4× the file, and All analyses (opened after the as-of change, so its cells
+  and the new date's base tables run on a heap the import already grew) added about half a GB.
+  With the changes above, All analyses adds about 0.2 GB (see the targets). The import's share is
   DuckDB building the staging table of the file's rows (next bullet): one statement that reads
   the whole CSV and commits once. Reading the file in pieces that each commit would bound it to a
   piece, but the rows' line numbers, the rejected lines and the blank-line scan all count lines
