@@ -73,6 +73,9 @@ function numbers(table: Table, name: string): Float64Array {
 	return col ? Float64Array.from(col.toArray() as ArrayLike<number>) : new Float64Array(0);
 }
 
+/** Distinct pairs as PAIRS_SQL and HOLDOUT_PAIRS_SQL return them. */
+const pairsOf = (t: Table) => ({ x: numbers(t, 'x'), ageDays: numbers(t, 'age_days') });
+
 function checkParams(
 	p: PredictParams,
 	g: Globals
@@ -150,17 +153,14 @@ export async function runPredict(
 	};
 	const pairRows = await engine.query(PAIRS_SQL);
 	if (!pairRows.ok) return pairRows;
-	const pairs = { x: numbers(pairRows.value, 'x'), ageDays: numbers(pairRows.value, 'age_days') };
+	const pairs = pairsOf(pairRows.value);
 	const tables: [string, Table][] = [
 		[PAIR_TABLES.pairs, buildPairsTable(pairs, scorePairs(pairs, fit.bgnbd.params, options))]
 	];
 	if (holdoutDays > 0) {
 		const holdoutRows = await engine.query(HOLDOUT_PAIRS_SQL);
 		if (!holdoutRows.ok) return holdoutRows;
-		const cal = {
-			x: numbers(holdoutRows.value, 'x'),
-			ageDays: numbers(holdoutRows.value, 'age_days')
-		};
+		const cal = pairsOf(holdoutRows.value);
 		tables.push([
 			PAIR_TABLES.holdout,
 			buildHoldoutPairsTable(cal, scoreHoldoutPairs(cal, fit.bgnbd.params, options))
