@@ -266,7 +266,7 @@ function whereTimeGoes(r: BenchResults): string {
 				? ''
 				: `While the cells rendered, the page's main thread spent ${s(z.app.renderBusyMs)} in tasks over 50 ms (drawing charts and tables, decoding results), on the same ${r.machine.cores} cores as DuckDB's worker. `) +
 			`The as-of date enters every cell's SQL, so a new date sends ${z.app.statements.param.length} statements: the result cache only helps when a cell's SQL is unchanged. ` +
-			"What a new date does not re-run is the part cells share: the filtered orders, the first orders, the acquired customers, the overview's orders tagged new or returning and each customer's first two orders, the gaps between a customer's orders and the order days are kept in tables made without the date and read up to it; the products' ranked orders are kept so too, and a new date only filters them and counts each customer's orders; what does depend on the date (RFM's customer summaries) is made once per set of global controls (`src/notebook/base-tables.ts`) and every cell reads it. " +
+			"What a new date does not re-run is the part cells share: the filtered orders, the first orders, the acquired customers, the overview's orders tagged new or returning and each customer's first two orders, the gaps between a customer's orders and the order days are kept in tables made without the date and read up to it; what does depend on the date (RFM's customer summaries, the products' count of each customer's orders) is made once per set of global controls (`src/notebook/base-tables.ts`) and every cell reads it. " +
 			"A customer's first order, first category, second order and first channel are aggregates (`arg_min`, `min(x, 2)`) rather than windows numbering every order: duckdb-wasm runs on one thread, and sorting 1M orders per customer cost it 1.3 to 2.7 times the aggregate (`scripts/bench/profile.ts` times every statement of the notebooks on duckdb-wasm's Node build; every result identical before and after, on the sample and at 1M). " +
 			"After a new date the visible cells take their turn first (`src/notebook/cell-queue.ts`), so the screen waits for its own cells' statements only. " +
 			"The same tables make one cell's parameter cheap: RFM's scores, thresholds and rules are applied to a kept customer summary that already holds each customer's ranks.",
@@ -318,7 +318,7 @@ down. What keeps millions of orders inside that budget:
   netted returns beside the canonical tables.
 - The peak tab memory counts the wasm memory the worker reserved, which a page never hands back:
   once DuckDB has grown to its import peak, the tab keeps that size.
-- The notebook's base tables (the filtered orders, first orders, ranked orders, order days, order
+- The notebook's base tables (the filtered orders, first orders, ranked customers, order days, order
   gaps, tagged orders, first two orders, acquired customers and RFM summaries of the current
   controls) are tables of the compressed database, not uncompressed temp tables, and a cell
   reads them through CTEs marked \`NOT MATERIALIZED\`: DuckDB otherwise copies a CTE that a query

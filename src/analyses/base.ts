@@ -117,7 +117,7 @@ export const sharedFilteredOrders = (g: Globals): SharedCte => ({
 });
 
 /** The first orders as a shared CTE, likewise. */
-const sharedFirstOrders = (g: Globals): SharedCte => ({
+export const sharedFirstOrders = (g: Globals): SharedCte => ({
 	name: 'c_first',
 	body: firstOrdersBody(g),
 	undated: { cte: undatedFirstOrders(g), read: beforeAsOf(g, 'first_time') }
@@ -126,22 +126,20 @@ const sharedFirstOrders = (g: Globals): SharedCte => ({
 /**
  * A shared CTE read from a table made without the as-of date, which a new date keeps: `body`
  * after the filtered orders (and, with `firstOrders`, the first orders, then `extra`), and the
- * same body (or `undatedBody`) after their undated twins for the table. `read` takes the date's
- * rows from the table; `table` makes them a table of their own (see `SharedCte.undated`).
+ * same body after their undated twins for the table. `read` takes the date's rows from the table
+ * (see `SharedCte.undated`).
  */
 export function keptAcrossDates(
 	g: Globals,
 	spec: {
 		name: string;
 		body: string;
-		undatedBody?: string;
 		firstOrders?: boolean;
 		extra?: SharedCte[];
 		read: (table: string) => string;
-		table?: boolean;
 	}
 ): SharedCte {
-	const { name, body, firstOrders, extra = [], read, table } = spec;
+	const { name, body, firstOrders, extra = [], read } = spec;
 	const dated = firstOrders
 		? [sharedFilteredOrders(g), sharedFirstOrders(g)]
 		: [sharedFilteredOrders(g)];
@@ -153,9 +151,8 @@ export function keptAcrossDates(
 		body,
 		after: [...dated, ...extra],
 		undated: {
-			cte: { name, body: spec.undatedBody ?? body, after: [...undated, ...extra] },
-			read,
-			...(table ? { table } : {})
+			cte: { name, body, after: [...undated, ...extra] },
+			read
 		}
 	};
 }

@@ -164,10 +164,9 @@ export interface SharedCte {
 	/**
 	 * The same rows read from a table made without the as-of date, which a new date keeps: `cte`
 	 * is the undated CTE (the same for every date), `read(table)` the body that takes this date's
-	 * rows from its table (typically `WHERE … < asOf`). With `table`, this date's rows are made
-	 * into a table of their own, once, for a read that costs more than a filter (a window).
+	 * rows from its table (typically `WHERE … < asOf`).
 	 */
-	undated?: { cte: SharedCte; read: (table: string) => string; table?: boolean };
+	undated?: { cte: SharedCte; read: (table: string) => string };
 	/**
 	 * Read as written (`NOT MATERIALIZED`), never made a table: a filter of the orders that costs
 	 * less to apply again than a copy of them costs to make and hold.

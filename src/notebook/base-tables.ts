@@ -53,7 +53,7 @@ const scopeOf = (g: Globals | undefined): Scope => ({
  * on a large store the least recently used are dropped, and made again if a cell asks. One set
  * of controls makes about ten: the first orders and what the analyses declare
  * (`Analysis.shared`): RFM's customer summaries now and at the movement's earlier date and their
- * pair, the acquired customers (with and without their first category), the ranked orders, the
+ * pair, the acquired customers (with and without their first category), the ranked customers, the
  * order days; and, under the category filter only, the
  * filtered orders with and without the date range (without it they are read from the orders as
  * written: `SharedCte.inline`).
@@ -61,8 +61,7 @@ const scopeOf = (g: Globals | undefined): Scope => ({
  * A shared CTE that declares `undated` rows is read from a table made without the as-of date,
  * filtered by it: the filtered orders (under the category filter), first orders, acquired customers and order days. Those
  * tables are kept when only the as-of date changes, so a new date re-makes only what truly
- * depends on it (RFM's summaries). The ranked orders are one more: their date's table is made
- * from the undated one (a filter and a count per customer, not the sort of every order again).
+ * depends on it (RFM's summaries, the products' ranked customers).
  */
 export class BaseTables {
 	#entries = new Map<string, Entry>();
@@ -112,11 +111,6 @@ export class BaseTables {
 				const undatedOthers = others.flatMap((s) => (s.undated ? [s.undated.cte] : []));
 				const table = await this.#table(cte.undated.cte, undatedOthers, undatedScope, undatedScope);
 				if (table) body = cte.undated.read(ident(table));
-				if (body !== undefined && cte.undated.table) {
-					const read = body;
-					const dated = await this.#ensure(read, scope, () => Promise.resolve(read));
-					body = dated ? `SELECT * FROM ${ident(dated)}` : undefined;
-				}
 			}
 			if (body === undefined) {
 				const table = await this.#table(cte, others, scope, undatedScope);

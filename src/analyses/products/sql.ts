@@ -1,5 +1,5 @@
 import type { Globals, SharedCte } from '../types.ts';
-import { asOfSql, cteChain, dataEndSql, keptAcrossDates } from '../base.ts';
+import { cteChain, dataEndSql, sharedFilteredOrders, sharedFirstOrders } from '../base.ts';
 import { literal, literalList } from '../../lib/sql.ts';
 import type { ProductsParams } from './params.ts';
 
@@ -27,50 +27,56 @@ function judgedColumns(p: ProductsParams, g: Globals): string {
 
 /**
  * CTEs shared by every product query:
- * - `ranked`: known customers' orders in the filtered set: `is_first` marks the first-ever order
- *   (see firstOrdersCte, so in a date range a long-standing customer is returning), `acquired`
- *   the customers whose first-ever order is in the set, `n` the position in time (ties by order
- *   id; for acquired customers n = 2 is the second order), `customer_orders` their orders in it;
+ * - `ranked`: per known customer, see sharedRanked;
  * - `item_lines`: one row per order line with an item, its revenue = the order's amount (net or
  *   gross) split across the order's lines in proportion to line amounts (equally if they are all
- *   0), so items add up to order revenue and partial refunds shrink every line alike;
+ *   0), so items add up to order revenue and partial refunds shrink every line alike; `is_first`
+ *   marks the customer's first-ever order (see firstOrdersCte, so in a date range a long-standing
+ *   customer is returning), `is_second` an acquired customer's second order;
  * - `names`: a display name per item;
  * - `judged`: per acquired customer, whether they repeated (see judgedColumns);
  * - `first_items`: the items in each acquired customer's first order, with that verdict.
  */
 /**
- * `ranked`: every filtered order of a known customer, whether it is the first-ever one, whether the
- * customer was acquired in the set, its number among the customer's orders and their count. It
- * does not depend on the cell's parameters, so the notebook keeps it as a table. The window reads
- * whether each order is the first, not the first order's id: a window holds every row it reads,
- * and on 5M orders that one string per order grew the page's memory by about 190 MB more.
+ * `ranked`: one row per known customer with orders in the filtered set: `customer_orders` (their
+ * orders in it), `acquired` (their first-ever order is in it), `first_order_id` / `first_time`
+ * (that first-ever order), and for acquired customers `second_order_id` / `second_time`, the next
+ * order in time (ties by order id, as firstOrdersCte breaks them). It does not depend on the
+ * cell's parameters, so the notebook keeps it as a table.
+ *
+ * Aggregates, not a window numbering every order: a window holds every order it reads, and on 5M
+ * orders numbering them was the largest step of the page's memory. The second order is found in
+ * two plain passes (its time, then the least id at that time) rather than by an arg_min over a
+ * (time, id) key, which grows as much.
  */
 export function sharedRanked(g: Globals): SharedCte {
-	const body = (customerOrders: string) => `
-	SELECT order_id, customer_id, order_time, is_first, bool_or(is_first) OVER w AS acquired,
-		row_number() OVER (w ORDER BY order_time, order_id) AS n${customerOrders}
-	FROM (
-		SELECT f.order_id, f.customer_id, f.order_time, f.order_id = c.first_order_id AS is_first
-		FROM f_orders f
-		JOIN c_first c ON c.customer_id = f.customer_id
-	)
-	WINDOW w AS (PARTITION BY customer_id)
-`;
-	// An order before the as-of date has the same first order, verdict and number among its
-	// customer's orders with or without the date (every earlier order is before it too); only
-	// the count of the customer's orders is the date's own.
-	return keptAcrossDates(g, {
+	return {
 		name: 'ranked',
-		body: body(',\n\t\tcount(*) OVER w AS customer_orders'),
-		undatedBody: body(''),
-		firstOrders: true,
-		read: (table) => `
-	SELECT *, count(*) OVER (PARTITION BY customer_id) AS customer_orders
-	FROM ${table}
-	WHERE order_time < ${asOfSql(g)}
+		// A subquery, as a base table is made from `WITH <the CTEs before it> <body>`.
+		body: `
+	SELECT * FROM (
+		WITH a AS MATERIALIZED (
+			SELECT f.customer_id, count(*) AS customer_orders,
+				bool_or(f.order_id = c.first_order_id) AS acquired,
+				any_value(c.first_order_id) AS first_order_id, any_value(c.first_time) AS first_time,
+				min(f.order_time) FILTER (WHERE f.order_id <> c.first_order_id) AS second_time
+			FROM f_orders f
+			JOIN c_first c ON c.customer_id = f.customer_id
+			GROUP BY f.customer_id
+		)
+		SELECT a.*, s.second_order_id
+		FROM a
+		LEFT JOIN (
+			SELECT f.customer_id, min(f.order_id) AS second_order_id
+			FROM f_orders f
+			JOIN a ON a.customer_id = f.customer_id AND f.order_time = a.second_time
+			WHERE a.acquired AND f.order_id <> a.first_order_id
+			GROUP BY f.customer_id
+		) s ON s.customer_id = a.customer_id
+	)
 `,
-		table: true
-	});
+		after: [sharedFilteredOrders(g), sharedFirstOrders(g)]
+	};
 }
 
 function itemCtes(p: ProductsParams, g: Globals): string {
@@ -96,8 +102,10 @@ split_lines AS (
 	JOIN order_totals t ON t.order_id = l.order_id
 ),
 item_lines AS (
-	SELECT split_lines.*, ranked.is_first, ranked.acquired, ranked.n, ranked.customer_orders
-	FROM split_lines LEFT JOIN ranked ON ranked.order_id = split_lines.order_id
+	SELECT split_lines.*, split_lines.order_id = ranked.first_order_id AS is_first,
+		ranked.acquired, split_lines.order_id = ranked.second_order_id AS is_second,
+		ranked.customer_orders
+	FROM split_lines LEFT JOIN ranked ON ranked.customer_id = split_lines.customer_id
 	WHERE item_id IS NOT NULL ${categoryFilter}
 ),
 names AS (
@@ -105,14 +113,8 @@ names AS (
 ),
 judged AS (
 	SELECT customer_id, ${judgedColumns(p, g)}
-	FROM (
-		SELECT customer_id, any_value(customer_orders) AS customer_orders,
-			max(order_time) FILTER (WHERE is_first) AS first_time,
-			max(order_time) FILTER (WHERE n = 2) AS second_time
-		FROM ranked
-		WHERE acquired
-		GROUP BY customer_id
-	)
+	FROM ranked
+	WHERE acquired
 ),
 first_items AS (
 	SELECT DISTINCT item_lines.customer_id, item_lines.item_id, item_lines.customer_orders,
@@ -224,7 +226,7 @@ const focusFilter = (p: ProductsParams, column: string, name: string) =>
  */
 export function buildNextSql(p: ProductsParams, g: Globals): string {
 	return `WITH ${itemCtes(p, g)},
-second_items AS (SELECT DISTINCT customer_id, item_id FROM item_lines WHERE acquired AND n = 2),
+second_items AS (SELECT DISTINCT customer_id, item_id FROM item_lines WHERE is_second),
 followers AS (
 	SELECT first_items.item_id, count(*) AS customers
 	FROM first_items
@@ -313,6 +315,6 @@ export function buildNextBuyersSql(
 SELECT customer_id, customer_orders::INTEGER AS orders
 FROM first_items
 WHERE item_id = ${literal(first)}
-	AND customer_id IN (SELECT customer_id FROM item_lines WHERE acquired AND n = 2 AND item_id = ${literal(next)})
+	AND customer_id IN (SELECT customer_id FROM item_lines WHERE is_second AND item_id = ${literal(next)})
 ORDER BY customer_id`;
 }

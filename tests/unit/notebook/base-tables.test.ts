@@ -127,24 +127,24 @@ FROM f_orders f JOIN c_first c USING (customer_id) GROUP BY ALL ORDER BY ALL`;
 		// A budget of 3 rows: the page's is 25M.
 		const base = new BaseTables(engine, 16, 3);
 		const rankedSql = `WITH ${cteChain(sharedRanked(plain))}
-SELECT order_id, is_first, n::INTEGER AS n FROM ranked ORDER BY order_id`;
+SELECT customer_id, first_order_id, customer_orders::INTEGER AS orders FROM ranked ORDER BY customer_id`;
 		const ranked = [sharedRanked(plain), ...sharedCtes(plain)];
 		const firstTwoSql = `WITH ${cteChain(sharedFirstTwo(plain))}
 SELECT customer_id, second_time FROM first_two ORDER BY customer_id`;
 		const expected = await rowsOf(engine, rankedSql);
-		// The first orders (2 rows), the undated ranked orders (3) and the date's (2): 7 rows, over
-		// the budget, but one query reads them all, so none is dropped under it.
+		// The first orders (2 rows) and the ranked customers (2): 4 rows, over the budget, but one
+		// query reads them both, so neither is dropped under it.
 		const sql = await base.rewrite(rankedSql, ranked, plain);
-		expect(await baseTables()).toHaveLength(3);
+		expect(await baseTables()).toHaveLength(2);
 		expect(await rowsOf(engine, sql)).toEqual(expected);
-		// The next table (2 rows) needs room: the three older ones go, oldest first, until 2 ≤ 3.
+		// The next table (2 rows) needs room: the two older ones go, oldest first, until 2 ≤ 3.
 		const two = await base.rewrite(firstTwoSql, [sharedFirstTwo(plain)], plain);
 		expect(await baseTables()).toHaveLength(1);
 		expect(await rowsOf(engine, two)).toEqual(await rowsOf(engine, firstTwoSql));
-		// Asked again, the ranked orders are made again, with the same rows.
+		// Asked again, the ranked customers are made again, with the same rows.
 		const again = await base.rewrite(rankedSql, ranked, plain);
 		expect(await rowsOf(engine, again)).toEqual(expected);
-		expect(expected.map((r) => r.order_id)).toEqual(['o1', 'o2']);
+		expect(expected.map((r) => r.first_order_id)).toEqual(['o1', 'o2']);
 		base.reset();
 	});
 
@@ -214,37 +214,32 @@ SELECT customer_id, first_order_id FROM c_first ORDER BY customer_id`;
 		base.reset();
 	});
 
-	test("a new as-of date makes the ranked orders' table from their undated one, sorting nothing", async () => {
+	test('a new as-of date re-makes the ranked customers from the kept first orders', async () => {
 		sent = [];
 		const base = new BaseTables(counting);
 		const rankedSql = (globals: Globals) =>
 			`WITH ${cteChain(sharedRanked(globals))}
-SELECT order_id, is_first, acquired, n::INTEGER AS n, customer_orders::INTEGER AS orders
-FROM ranked ORDER BY order_id`;
+SELECT customer_id, customer_orders::INTEGER AS orders, acquired, first_order_id, second_order_id
+FROM ranked ORDER BY customer_id`;
 		const shared = (globals: Globals) => [sharedRanked(globals), ...sharedCtes(globals)];
 		await base.rewrite(rankedSql(g), shared(g), g);
 		const later = { ...g, asOf: '2024-03-05' };
 		sent = [];
 		const sql = await base.rewrite(rankedSql(later), shared(later), later);
-		// One table, this date's, made by filtering and counting the undated one (the old date's
-		// is dropped).
+		// One table, this date's (the undated filtered and first orders are kept).
 		const made = sent.filter((s) => s.startsWith('CREATE'));
 		expect(made).toHaveLength(1);
-		expect(made[0]).toMatch(
-			/^CREATE OR REPLACE TABLE "__base_\d+" AS\s+SELECT \*, count\(\*\) OVER/
-		);
-		expect(made[0]).not.toContain('row_number');
+		expect(made[0]).toContain(`WHERE first_time < DATE '2024-03-05'`);
 		// By 2024-03-05 c1 had come back (o3): two orders, the first of them acquired c1.
 		expect(await rowsOf(engine, sql)).toEqual([
-			{ order_id: 'o1', is_first: true, acquired: true, n: 1, orders: 2 },
-			{ order_id: 'o2', is_first: true, acquired: true, n: 1, orders: 1 },
-			{ order_id: 'o3', is_first: false, acquired: true, n: 2, orders: 2 }
+			{ customer_id: 'c1', orders: 2, acquired: true, first_order_id: 'o1', second_order_id: 'o3' },
+			{ customer_id: 'c2', orders: 1, acquired: true, first_order_id: 'o2', second_order_id: null }
 		]);
 		// Before the first date c1 had one order only.
 		const again = await base.rewrite(rankedSql(g), shared(g), g);
 		expect(await rowsOf(engine, again)).toEqual([
-			{ order_id: 'o1', is_first: true, acquired: true, n: 1, orders: 1 },
-			{ order_id: 'o2', is_first: true, acquired: true, n: 1, orders: 1 }
+			{ customer_id: 'c1', orders: 1, acquired: true, first_order_id: 'o1', second_order_id: null },
+			{ customer_id: 'c2', orders: 1, acquired: true, first_order_id: 'o2', second_order_id: null }
 		]);
 		base.reset();
 	});

@@ -284,6 +284,52 @@ describe('edge cases', () => {
 		expect(next).toEqual([]);
 		expect(products.notices!('next', next)).toEqual(['products.no-repeaters']);
 	});
+
+	/*
+	 * Y placed three orders in the same minute: by order id y1 {Q} is the first, y2 {P} the
+	 * second, y3 {R} the third; y0 {P} came the day after. W's refunded w1 {P} acquired no one
+	 * (net), so w2 {Q} is W's first order and w3 {R} the second.
+	 * After Q: Y → P, W → R (1/2 each). Q opened both first orders; both came back.
+	 */
+	test('orders at the same time count in order-id order; a refunded first order is skipped', async () => {
+		await loadOrders(
+			edge,
+			[
+				{ id: 'y2', customer: 'Y', time: '2024-06-01 10:00', gross: 10 },
+				{ id: 'y1', customer: 'Y', time: '2024-06-01 10:00', gross: 10 },
+				{ id: 'y3', customer: 'Y', time: '2024-06-01 10:00', gross: 10 },
+				{ id: 'y0', customer: 'Y', time: '2024-06-02 10:00', gross: 10 },
+				{ id: 'w1', customer: 'W', time: '2024-06-01 09:00', gross: 10, status: 'refunded' },
+				{ id: 'w2', customer: 'W', time: '2024-06-03 10:00', gross: 10 },
+				{ id: 'w3', customer: 'W', time: '2024-06-05 10:00', gross: 10 }
+			],
+			[
+				{ order: 'y2', product: 'P', amount: 10 },
+				{ order: 'y1', product: 'Q', amount: 10 },
+				{ order: 'y3', product: 'R', amount: 10 },
+				{ order: 'y0', product: 'P', amount: 10 },
+				{ order: 'w1', product: 'P', amount: 10 },
+				{ order: 'w2', product: 'Q', amount: 10 },
+				{ order: 'w3', product: 'R', amount: 10 }
+			]
+		);
+		const next = await queryRows(edge, sqlOf('next'));
+		expect(next.map((r) => [r.first_id, r.next_id, r.customers, r.repeaters])).toEqual([
+			['Q', 'P', 1, 2],
+			['Q', 'R', 1, 2]
+		]);
+		const first = await queryRows(edge, sqlOf('first-repeat'));
+		expect(first.map((r) => [r.item_id, r.first_buyers, r.repeaters])).toEqual([['Q', 2, 2]]);
+		const buyers = await queryRows(
+			edge,
+			products.customersSql!(all, net, 'roles', { item_id: 'P' })
+		);
+		expect(buyers.map((r) => [r.customer_id, r.in_first_order, r.orders])).toEqual([
+			['Y', false, 4]
+		]);
+		const nextBuyers = products.customersSql!(all, net, 'next', { first_id: 'Q', next_id: 'R' });
+		expect((await queryRows(edge, nextBuyers)).map((r) => r.customer_id)).toEqual(['W']);
+	});
 });
 
 describe('params from a tampered link', () => {
