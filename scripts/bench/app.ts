@@ -169,32 +169,45 @@ function rendererMemory(processes: Map<number, string>, field: 'VmRSS' | 'VmHWM'
 
 const timed = (q: PageQuery): TimedStatement => ({ sql: q.sql, ms: q.end - q.start });
 
-/** Samples the page's JS heap and the renderers' resident memory until stopped. */
+/**
+ * Samples the page's JS heap and the renderers' memory every 250 ms until stopped. The peak is the
+ * largest `VmHWM` sampled, not one reading of it: a renderer's high-water mark was seen to fall
+ * during a run (by 70 MB on 5M orders; Chromium resets it), so a reading at the end of a step can
+ * be lower than the peak the step reached. `peakSoFar` takes one more sample first. The list of
+ * processes is read again every 2 s, so a renderer started after the sampler is counted too.
+ */
 function sampleMemory(browser: Browser, cdp: CDPSession) {
 	let jsHeapUsedPeak = 0;
 	let processes = new Map<number, string>();
 	let stopped = false;
 	let peakRss = 0;
 	const tick = async () => {
+		peakRss = Math.max(peakRss, rendererMemory(processes, 'VmHWM'));
 		const metrics = (await cdp.send('Performance.getMetrics')) as {
 			metrics: { name: string; value: number }[];
 		};
 		const used = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
 		jsHeapUsedPeak = Math.max(jsHeapUsedPeak, used);
-		peakRss = Math.max(peakRss, rendererMemory(processes, 'VmHWM'));
 	};
 	const done = (async () => {
-		processes = await chromiumProcesses(browser);
-		while (!stopped) {
+		for (let i = 0; !stopped; i++) {
+			if (i % 8 === 0) processes = await chromiumProcesses(browser).catch(() => processes);
 			await tick().catch(() => undefined);
 			await new Promise((r) => setTimeout(r, 250));
 		}
 		await tick().catch(() => undefined);
 	})();
-	return async () => {
-		stopped = true;
-		await done;
-		return { jsHeapUsedPeak, rendererPeakRss: peakRss };
+	return {
+		peakSoFar: async (): Promise<number> => {
+			processes = await chromiumProcesses(browser).catch(() => processes);
+			await tick().catch(() => undefined);
+			return peakRss;
+		},
+		stop: async () => {
+			stopped = true;
+			await done;
+			return { jsHeapUsedPeak, rendererPeakRss: peakRss };
+		}
 	};
 }
 
@@ -229,7 +242,7 @@ export async function runApp(
 		const { context, page, errors } = await openMeasuredPage(browser);
 		const cdp = await context.newCDPSession(page);
 		await cdp.send('Performance.enable');
-		const stopMemory = sampleMemory(browser, cdp);
+		const sampler = sampleMemory(browser, cdp);
 
 		await page.goto(url);
 		await page.waitForSelector('[data-testid=engine-status].ready', {
@@ -253,10 +266,10 @@ export async function runApp(
 			'Math.min(performance.now(), window.__bench.notebookShown.import ?? Infinity)'
 		)) as number;
 		const cpuShown = cpuByThread(processes);
-		const peakImport = rendererMemory(processes, 'VmHWM');
+		const peakImport = await sampler.peakSoFar();
 		const rendered = await waitSettled(page, options.timeoutMs);
 		const cpuRendered = cpuByThread(processes);
-		const peakRender = rendererMemory(processes, 'VmHWM');
+		const peakRender = await sampler.peakSoFar();
 
 		const before = await page.getByTestId('as-of').inputValue();
 		const after = monthEarlier(before);
@@ -268,7 +281,7 @@ export async function runApp(
 			timeout: options.timeoutMs
 		});
 		const reRendered = await waitSettled(page, options.timeoutMs);
-		const peakAsOf = rendererMemory(processes, 'VmHWM');
+		const peakAsOf = await sampler.peakSoFar();
 
 		const rfm = page.locator('[data-testid=cell]', { hasText: 'RFM segments' }).first();
 		// The page opens on Store health; the parameter timing changes RFM, which All analyses holds.
@@ -287,15 +300,11 @@ export async function runApp(
 		const cellDone = await waitSettled(page, options.timeoutMs);
 
 		const visible = (await page.evaluate('window.__bench.visible')) as Record<string, number>;
+		const end = await sampler.peakSoFar();
 		const memory = {
-			...(await stopMemory()),
+			...(await sampler.stop()),
 			rendererReadyRss: readyRss,
-			peakAfter: {
-				import: peakImport,
-				render: peakRender,
-				asOf: peakAsOf,
-				end: rendererMemory(processes, 'VmHWM')
-			}
+			peakAfter: { import: peakImport, render: peakRender, asOf: peakAsOf, end }
 		};
 		const queries = (await page.evaluate('window.__bench.queries')) as PageQuery[];
 		const allLongTasks = (await page.evaluate('window.__bench.longTasks')) as {

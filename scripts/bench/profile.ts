@@ -3,7 +3,7 @@
  * page runs it):
  *
  *   npx tsx scripts/bench/profile.ts --file orders.csv --cache DIR [--notebooks store-health,all]
- *     [--only PATTERN] [--out results.json] [--top 25]
+ *     [--only PATTERN] [--bench-order] [--out results.json] [--top 25]
  *
  * imports the file with the app's importer (or loads the tables a previous run left in `--cache`,
  * as uncompressed Arrow streams), runs the notebooks' cells as the page does (one result cache and
@@ -16,7 +16,9 @@
  * and DuckDB's own total (`duckdb_memory()`). A statement's growth is what it needed beyond every
  * statement before it, so one that reuses the heap an earlier one left shows none: `--only` runs
  * just the cells whose `notebook/analysis` contains PATTERN (and the base tables they read), on a
- * fresh engine, to see a statement's own need.
+ * fresh engine, to see a statement's own need. `--bench-order` takes the in-page benchmark's steps
+ * instead (scripts/bench/app.ts): Store health, Store health a month earlier, then All analyses at
+ * that date, so the growth is read where the page's peak is.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -59,6 +61,7 @@ const { values } = parseArgs({
 		cache: { type: 'string' },
 		notebooks: { type: 'string', default: 'store-health,all' },
 		only: { type: 'string' },
+		'bench-order': { type: 'boolean', default: false },
 		out: { type: 'string' },
 		top: { type: 'string', default: '25' }
 	}
@@ -187,16 +190,24 @@ async function main() {
 	const env = { engine: measured, cache: new ResultCache(), baseTables: new BaseTables(measured) };
 	const results: Record<string, unknown> = {};
 	const asOf = dayAfter(lastOrder);
-	const phases: [string, string][] = [
-		['render', asOf],
-		['asOf', monthEarlier(asOf)]
-	];
+	const notebooks = values.notebooks!.split(',');
+	const earlier = monthEarlier(asOf);
+	const phases: [string, string, string[]][] = values['bench-order']
+		? [
+				['render', asOf, ['store-health']],
+				['asOf', earlier, ['store-health']],
+				['all', earlier, ['all']]
+			]
+		: [
+				['render', asOf, notebooks],
+				['asOf', earlier, notebooks]
+			];
 	const cpu: Record<string, number> = {};
-	for (const [name, day] of phases) {
+	for (const [name, day, ids] of phases) {
 		phase = name;
 		const p0 = performance.now();
 		const c0 = process.cpuUsage();
-		for (const id of values.notebooks!.split(',')) {
+		for (const id of ids) {
 			const nb = createBuiltinNotebook(`builtin-${id}`, BASE, '', 'en');
 			if (!nb) throw new Error(`no notebook ${id}`);
 			const globals: Globals = { ...nb.globals, asOf: day };
@@ -243,7 +254,7 @@ async function main() {
 		);
 	}
 	const top = Number(values.top);
-	for (const name of ['render', 'asOf']) {
+	for (const [name] of phases) {
 		const xs = log.filter((x) => x.phase === name);
 		const total = xs.reduce((s, x) => s + x.ms, 0);
 		const wasm = Math.max(loaded, ...xs.map((x) => x.wasm));
