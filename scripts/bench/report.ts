@@ -398,15 +398,16 @@ temp tables of before were not measured: at 1M they were 630 MB, so about 3 GB a
   targets above list the run's peak after each step: at 5M orders the import alone takes the tab
   to about 2 GB, over 4× the file, and All analyses (opened after the as-of change, so its cells
   and the new date's base tables run on a heap the import already grew) added about half a GB.
-  With the changes above, All analyses adds about 0.2 GB (see the targets). The import's share is
-  DuckDB building the staging table of the file's rows (next bullet): one statement that reads
-  the whole CSV and commits once. Reading the file in pieces that each commit would bound it to a
-  piece, but the rows' line numbers, the rejected lines and the blank-line scan all count lines
-  over the whole file, so that is a change to the importer left for its own issue.
-- The import at 5M orders (Node, the same importer): the wasm memory grows by about 1 GB while
-  DuckDB reads the CSV into the staging table (it is 159 MB once compressed), then about 300 MB
-  more for the parsed rows and the one-row-per-order probe; that is about 1.3 GB before the
-  first cell.
+  With the changes above, All analyses adds about 0.2 GB (see the targets). The import's share
+  was DuckDB building the staging table of the file's rows in one statement; it is now read in
+  pieces (see "A large file is read and parsed in pieces"), which moved the import's peak to the
+  statements after the parse rather than lowering it.
+- The import at 5M orders (Node, the same importer, whose copy of the file takes 474 MB of the
+  wasm memory there; the page reads the file where it lies): in one statement the wasm memory grew
+  by about 1 GB while DuckDB read the CSV into the staging table (159 MB once compressed); in five
+  pieces it grows by 454 MB, the parse in pieces by nothing more, and then each order's row
+  (+504 MB), the sale candidates (+137 MB) and the customers' rows (+286 MB) take it to 1872 MB,
+  about where one statement's staging and parse took it.
 - A lower memory limit does not help: the page has no disk to spill to, so at 400 MB on 1M
   orders 9 of All analyses' statements failed with "Out of Memory" instead of running in less.`;
 

@@ -189,6 +189,11 @@ export interface ParseOptions {
 	floatIdFields?: readonly CanonicalField[];
 	/** How each date column is read (its format); absent: the mapping's default reading. */
 	dates?: Partial<Record<DateField, DateReading>>;
+	/**
+	 * Parse only the staged rows with `from <= __line < to`, appending them to the parsed rows
+	 * unless `from` is the first piece's (see parseRowsPieces).
+	 */
+	lines?: { from: number; to: number; first: boolean };
 }
 
 /**
@@ -202,6 +207,33 @@ function generatedOrderId(mapping: Mapping, fileLabel: string): string {
 	if (mapping.orderIdMode !== 'customer-time') return byRow;
 	const time = `coalesce(strftime(coalesce(order_time_v, pay_time_v), '%Y-%m-%d %H:%M:%S'), order_time_t, pay_time_t, '')`;
 	return `(CASE WHEN customer_id_t IS NULL THEN ${byRow} ELSE '#ct-' || customer_id_t || '@' || ${time} END)`;
+}
+
+/**
+ * buildParseRowsSql as `pieces` statements over the staged lines (which run up to `lastLine`),
+ * each its own commit: a statement holds the rows it appends uncompressed until it commits, so on
+ * a large file one statement held every parsed row at once (see STAGE_PIECE_BYTES). Parsing is
+ * row by row, so the pieces make the same rows.
+ */
+export function buildParseRowsPieces(
+	mapping: Mapping,
+	stagingTable: string,
+	opts: ParseOptions,
+	lastLine: number,
+	pieces: number
+): string[] {
+	if (pieces <= 1) return [buildParseRowsSql(mapping, stagingTable, opts)];
+	const step = Math.ceil((lastLine + 1) / pieces);
+	return Array.from({ length: pieces }, (_, i) =>
+		buildParseRowsSql(mapping, stagingTable, {
+			...opts,
+			lines: {
+				from: i * step,
+				to: i === pieces - 1 ? lastLine + 1 : (i + 1) * step,
+				first: i === 0
+			}
+		})
+	);
 }
 
 /** A row-level check: the reason, the field to blame, when it fails, and the date format tried. */
@@ -299,8 +331,14 @@ export function buildParseRowsSql(
 	const kind = docKind === '' ? `'sale'` : `CASE ${docKind} ELSE 'sale' END`;
 	const negative = `(coalesce(${rowAmount} < 0, FALSE) OR coalesce(quantity_v < 0, FALSE))`;
 
-	return `CREATE OR REPLACE TABLE ${INGEST_TABLES.rows} AS
-WITH t0 AS (SELECT src.__line AS __line, ${raw.join(',\n\t')} FROM ${ident(stagingTable)} AS src),
+	const lines = opts.lines;
+	const into =
+		lines && !lines.first
+			? `INSERT INTO ${INGEST_TABLES.rows}`
+			: `CREATE OR REPLACE TABLE ${INGEST_TABLES.rows} AS`;
+	const range = lines ? ` WHERE src.__line >= ${lines.from} AND src.__line < ${lines.to}` : '';
+	return `${into}
+WITH t0 AS (SELECT src.__line AS __line, ${raw.join(',\n\t')} FROM ${ident(stagingTable)} AS src${range}),
 t1 AS (SELECT __line, ${edges.join(',\n\t')} FROM t0),
 t AS (SELECT __line, ${text.join(',\n\t')} FROM t1),
 p1 AS (SELECT *, ${plainDates.join(', ')} FROM t),

@@ -8,7 +8,7 @@ import type { SqlEngine } from '../engine/types.ts';
 import { CUSTOMERS_DDL, ORDER_LINES_DDL, ORDERS_DDL, type CanonicalField } from './canonical.ts';
 import {
 	buildOrderSql,
-	buildParseRowsSql,
+	buildParseRowsPieces,
 	ONE_ROW_PER_ORDER_PROBE_SQL,
 	buildCleanupSql,
 	buildPreMergeCleanupSql,
@@ -46,7 +46,14 @@ import {
 	type ImportReport,
 	type OffsetRule
 } from './quality.ts';
-import { previewSource, stageSource, type ReadOptions, type SourcePreview } from './read/index.ts';
+import {
+	previewSource,
+	STAGE_PIECE_BYTES,
+	stageSource,
+	type ReadOptions,
+	type SourcePreview
+} from './read/index.ts';
+import { LINE_COLUMN } from './read/header.ts';
 import type { ImportRecipe } from './recipe.ts';
 import { fail, ok, type Failure, type Result } from '../lib/result.ts';
 import { ident } from '../lib/sql.ts';
@@ -300,13 +307,22 @@ async function importOne(
 
 	const floatIdFields = await findFloatIdFields(engine, mapping, warnings);
 	if (!floatIdFields.ok) return floatIdFields;
-	const parsed = await runAll(engine, [
-		buildParseRowsSql(mapping, STAGING_TABLE, {
-			fileLabel: file.name,
-			floatIdFields: floatIdFields.value,
-			dates: readings
-		})
-	]);
+	const pieces = Math.ceil(file.size / (plan.read.pieceBytes ?? STAGE_PIECE_BYTES));
+	const lastLine =
+		pieces > 1
+			? await firstRow(engine, `SELECT max(${LINE_COLUMN})::DOUBLE AS n FROM ${STAGING_TABLE}`)
+			: ok({ n: 0 });
+	if (!lastLine.ok) return lastLine;
+	const parsed = await runAll(
+		engine,
+		buildParseRowsPieces(
+			mapping,
+			STAGING_TABLE,
+			{ fileLabel: file.name, floatIdFields: floatIdFields.value, dates: readings },
+			Number(lastLine.value?.n ?? 0),
+			pieces
+		)
+	);
 	if (!parsed.ok) return parsed;
 	const shape = await firstRow(engine, ONE_ROW_PER_ORDER_PROBE_SQL);
 	if (!shape.ok) return shape;

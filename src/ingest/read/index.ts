@@ -42,6 +42,7 @@ export type {
 } from './types.ts';
 export { describeEncoding, ENCODINGS } from './describe-encoding.ts';
 export { MAX_COLUMNS, MAX_FILE_BYTES } from './limits.ts';
+export { STAGE_PIECE_BYTES } from './stage-delimited.ts';
 
 type NamedBlob = Blob & { name: string };
 

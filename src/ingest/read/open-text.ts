@@ -150,9 +150,15 @@ function openDelimited(
 				{
 					signal: options.signal,
 					onBytes: (phase, bytes) => report(options, { phase, bytes, totalBytes: file.size }),
-					onLoading: () =>
-						report(options, { phase: 'loading', bytes: file.size, totalBytes: file.size })
-				}
+					onLoading: (rows) =>
+						report(options, {
+							phase: 'loading',
+							bytes: file.size,
+							totalBytes: file.size,
+							...(rows === undefined ? {} : { rows })
+						})
+				},
+				options.pieceBytes
 			)
 	};
 }

@@ -37,6 +37,11 @@ export interface ReadOptions {
 	 * line) reads a UTF-8 file where it lies and spills to disk, so it lifts the bound.
 	 */
 	maxFileBytes?: number;
+	/**
+	 * Bytes of delimited text DuckDB loads per statement; default STAGE_PIECE_BYTES (see
+	 * stage-delimited.ts). Tests set it small to load a small file in many pieces.
+	 */
+	pieceBytes?: number;
 	/** Cancels reading; the result is then 'read.cancelled'. */
 	signal?: AbortSignal;
 	onProgress?: (p: ReadProgress) => void;

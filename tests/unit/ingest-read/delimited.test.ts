@@ -2,7 +2,7 @@
  * Delimited text through DuckDB's CSV reader: delimiters, quotes, line breaks inside fields,
  * and the `__line` of every loaded and rejected row.
  */
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { useTestEngine } from '../../helpers/wasm-engine.ts';
 import { previewSource, stageSource } from '../../../src/ingest/read/index.ts';
 import { fileOf, stagedRows } from './helpers.ts';
@@ -210,4 +210,73 @@ test('ids keep every digit and leading zeros; empty fields are NULL', async () =
 	expect(await stagedRows(engine, 'stage_ids')).toEqual([
 		['576461413038785752', '0138000', null, 2]
 	]);
+});
+
+describe('a large file loads in pieces, each its own statement', () => {
+	/*
+	 * Two title lines, the header on line 3, then 300 records: a line break inside quotes (one
+	 * record, one line), ragged rows every 7th line, blank lines every 11th, a skipped data row, a
+	 * cell with 回头客 and a quote. Loaded in one statement and in pieces of 200 bytes (about a
+	 * dozen rows each), the staged rows, their lines and the rejected rows are the same.
+	 */
+	const title = 'Shop export\nGenerated today,,\n';
+	let body = 'id,note,amount\n';
+	for (let k = 4; k <= 303; k++) {
+		if (k % 11 === 0) body += '\n';
+		else if (k % 7 === 0) body += `${k},ragged\n`;
+		else if (k === 50) body += `${k},"two\nlines",5\n`;
+		else if (k === 60) body += `${k},"回头客 ""vip""",6\n`;
+		else body += `${k},n${k},${k % 13}\n`;
+	}
+	const text = title + body;
+	const options = { headerRow: 3, skipRows: [2] };
+
+	test.each(['utf-8', 'windows-1252'] as const)(
+		'%s: the same rows, lines and rejections as in one statement',
+		async (encoding) => {
+			const phases: { phase: string; rows?: number }[] = [];
+			const whole = await stageSource(engine, fileOf(text), 'stage_whole', {
+				...options,
+				encoding
+			});
+			const pieces = await stageSource(engine, fileOf(text), 'stage_pieces', {
+				...options,
+				encoding,
+				pieceBytes: 200,
+				onProgress: (p) => phases.push({ phase: p.phase, rows: p.rows })
+			});
+			if (!whole.ok || !pieces.ok) throw new Error('not staged');
+			const rows = await stagedRows(engine, 'stage_pieces');
+			expect(rows).toEqual(await stagedRows(engine, 'stage_whole'));
+			expect(pieces.value.rejected).toEqual(whole.value.rejected);
+			expect(pieces.value.rowCount).toBe(whole.value.rowCount);
+			// Every loaded row sits on its own line (the id is the line it was written on, from
+			// line 4), the skipped row (line 5) is gone, and the rejected are the ragged lines.
+			expect(rows.every((r) => Number(r[0]) === r[3])).toBe(true);
+			expect(rows.some((r) => r[3] === 5)).toBe(false);
+			expect(whole.value.rejected.map((r) => r.line)).toEqual(
+				Array.from({ length: 300 }, (_, i) => i + 4).filter((k) => k % 7 === 0 && k % 11 !== 0)
+			);
+			expect(rows.find((r) => r[3] === 60)?.[1]).toBe(
+				encoding === 'utf-8' ? '回头客 "vip"' : 'å›žå¤´å®¢ "vip"'
+			);
+			// The side panel hears the rows loaded so far, piece by piece.
+			const loading = phases.filter((p) => p.phase === 'loading' && p.rows !== undefined);
+			expect(loading.length).toBeGreaterThan(10);
+		}
+	);
+
+	test('a lone CR read leniently loads the same in pieces', async () => {
+		let crText = 'a,b\n';
+		for (let k = 2; k <= 120; k++) crText += k === 70 ? `${k},x\r` : `${k},x\n`;
+		const whole = await stageSource(engine, fileOf(crText), 'stage_cr_whole');
+		const pieces = await stageSource(engine, fileOf(crText), 'stage_cr_pieces', {
+			pieceBytes: 100
+		});
+		if (!whole.ok || !pieces.ok) throw new Error('not staged');
+		expect(pieces.value.warnings.map((w) => w.code)).toEqual(['read.lenient']);
+		expect(await stagedRows(engine, 'stage_cr_pieces')).toEqual(
+			await stagedRows(engine, 'stage_cr_whole')
+		);
+	});
 });
