@@ -106,6 +106,9 @@ describe.each([
 			.last()
 			.click();
 
+		expect(await page.getByTestId('sample').innerText()).toMatch(
+			lang === 'zh' ? /示例/ : /sample/i
+		);
 		await page.getByTestId('sample').click();
 		await page.getByTestId('notebook').waitFor({ timeout: 120_000 });
 		// After a load the keyboard starts in the notebook.
@@ -122,6 +125,12 @@ describe.each([
 		const periods = await page.getByTestId('kpi-period').allInnerTexts();
 		expect(periods.length).toBeGreaterThan(0);
 		for (const p of periods) expect(p.trim()).toMatch(/\d{4}/);
+		if (lang === 'zh') {
+			// The main English headings must not show through in Chinese.
+			const text = await page.locator('main').innerText();
+			for (const english of ['Key figures', 'Revenue by month', 'Segments', 'Retention by period'])
+				expect(text).not.toContain(english);
+		}
 		await shoot(w, lang, `03-store-health`);
 
 		// A contents entry by keyboard: Tab reaches it with a visible outline, Enter lands on the cell.

@@ -206,18 +206,33 @@ function fitBgNbd(groups: BgNbdGroups, warnings: Warning[]): Result<FitResult['b
 	});
 }
 
-/** Merges repeat customers with equal (x, mbar) into weighted rows. */
-function groupSpend(data: SpendData): SpendGroups {
-	const rows = new Map<string, number>();
-	for (let i = 0; i < data.x.length; i++) {
-		const key = `${data.x[i]}|${data.mbar[i]}`;
-		rows.set(key, (rows.get(key) ?? 0) + 1);
+/**
+ * Merges repeat customers with equal (x, mbar) into weighted rows, in the order each pair first
+ * appears (the log-likelihood sums in this order, so a run gives the same estimates every time).
+ * Sorted indices, not a map keyed by text: on 5M orders about a million repeat customers made a
+ * million key strings, which grew the tab's memory by about 180 MB while the cell ran.
+ */
+export function groupSpend(data: SpendData): SpendGroups {
+	const { x, mbar } = data;
+	const order = Uint32Array.from({ length: x.length }, (_, i) => i);
+	order.sort((i, j) => x[i] - x[j] || mbar[i] - mbar[j] || i - j);
+	// Each group's first index (the least, as ties sort by index) and its size.
+	const firsts: number[] = [];
+	const sizes: number[] = [];
+	for (let k = 0; k < order.length; k++) {
+		const i = order[k];
+		const prev = k > 0 ? order[k - 1] : -1;
+		if (prev >= 0 && x[prev] === x[i] && mbar[prev] === mbar[i]) sizes[sizes.length - 1]++;
+		else {
+			firsts.push(i);
+			sizes.push(1);
+		}
 	}
-	const keys = [...rows.keys()].map((k) => k.split('|').map(Number));
+	const groups = Uint32Array.from(firsts.keys()).sort((a, b) => firsts[a] - firsts[b]);
 	return {
-		x: Float64Array.from(keys, (k) => k[0]),
-		mbar: Float64Array.from(keys, (k) => k[1]),
-		n: Float64Array.from(rows.values())
+		x: Float64Array.from(groups, (g) => x[firsts[g]]),
+		mbar: Float64Array.from(groups, (g) => mbar[firsts[g]]),
+		n: Float64Array.from(groups, (g) => sizes[g])
 	};
 }
 

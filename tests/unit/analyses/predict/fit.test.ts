@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fitModels, type FitInput } from '../../../../src/analyses/predict/fit.ts';
+import { fitModels, groupSpend, type FitInput } from '../../../../src/analyses/predict/fit.ts';
 import { nelderMead } from '../../../../src/analyses/predict/optimize.ts';
 import { runFit } from '../../../../src/analyses/predict/run-fit.ts';
 import { simulateCustomers } from './simulate.ts';
@@ -194,5 +194,16 @@ describe('Nelder–Mead', () => {
 			xTol: 1e-8
 		});
 		expect(m.converged).toBe(false);
+	});
+});
+
+describe('groupSpend', () => {
+	test('equal (x, mbar) pairs become one weighted row, in the order each pair first appears', () => {
+		const x = Float64Array.from([2, 1, 2, 3, 1, 2, 1]);
+		const mbar = Float64Array.from([10, 5, 10, 7.5, 5, 11, 6]);
+		const g = groupSpend({ x, mbar });
+		expect([...g.x]).toEqual([2, 1, 3, 2, 1]);
+		expect([...g.mbar]).toEqual([10, 5, 7.5, 11, 6]);
+		expect([...g.n]).toEqual([2, 2, 1, 1, 1]);
 	});
 });
