@@ -381,18 +381,18 @@ temp tables of before were not measured: at 1M they were 630 MB, so about 3 GB a
     among those lines), not one \`arg_min\` over a four-part key. In the benchmark's order
     (Store health, the earlier date, All analyses), Store health's wasm memory peaked at 1324 MB
     instead of 1590 MB.
-- What set the 5M peak in the run above is the products cell's ranked orders: one window over
-  every order, partitioned by customer, which DuckDB builds in one statement. In the benchmark's
-  order it grew the wasm memory from about 1.4 GB to about 1.8 GB, and the tab's from 2254 MB to
-  2463 MB. Filtering its output by a hash of the customer id, in five committed pieces, did not
-  help: DuckDB did not push the filter below the window and the join, so each piece needed as
-  much. After the run, the window reads whether each order is the first instead of the first
-  order's id (one string less per order): the table's growth, products alone in Node, fell from
-  623 MB to 430 MB, with identical results. One in-page run of that build (not the table's run)
-  ended with the page's renderer at 2322 MB (4.8× the file; after the import 2151 MB, after All
-  analyses 2322 MB), while its sampled peak over the renderers read 2455 MB (5.1×), higher than
-  any step's high-water mark of the page's renderer: which process that sample came from is not
-  yet known.
+- What set the 5M peak in the run above was the end step (All analyses after the as-of change).
+  Since then the products cell reads ranked customers (a count and two plain aggregates, no
+  window over every order; Node, in the benchmark's order: the wasm peak 1.8 → 1.55 GB), but
+  in-page runs of later builds still peak there at 2346–2379 MiB (2460–2495 MB, 5.1×): the tab's
+  growth at that step is not DuckDB's. The renderer's memory map (\`/proc/<pid>/smaps\`, sampled
+  every second) shows the wasm memory reaching its size during the import (1929 MiB reserved,
+  1832 MiB resident) and not growing after it, while the rest of the renderer rises from about
+  350 to about 520 MiB while All analyses opens and falls back to about 390 MiB afterwards: the
+  page's own memory (its DOM, charts and workers' JS), not the engine's. A lower row budget for
+  the base tables (12M instead of 25M) lowered Node's wasm peak by 190 MB and the page's not at
+  all, so it was not kept. The sampler's puzzle of the earlier run is solved: Chromium resets a
+  renderer's \`VmHWM\` during a run, so the steps now read the sampler's running peak.
 - In the page, a build before the filtered orders' and lifecycle's changes peaked at 3252 MB of
   tab memory on 4.94M orders (6.7× the 485 MB file; the issue's run before: 4.6 GB, 9.5×). The
   targets above list the run's peak after each step: at 5M orders the import alone takes the tab

@@ -209,8 +209,8 @@ function fitBgNbd(groups: BgNbdGroups, warnings: Warning[]): Result<FitResult['b
 /**
  * Merges repeat customers with equal (x, mbar) into weighted rows, in the order each pair first
  * appears (the log-likelihood sums in this order, so a run gives the same estimates every time).
- * Sorted indices, not a map keyed by text: on 5M orders about a million repeat customers made a
- * million key strings, which grew the tab's memory by about 180 MB while the cell ran.
+ * Sorted indices, not a map keyed by text: on 5M orders there are about a million repeat
+ * customers, and a key string and a key array each in the fit worker.
  */
 export function groupSpend(data: SpendData): SpendGroups {
 	const { x, mbar } = data;
