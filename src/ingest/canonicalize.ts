@@ -191,7 +191,7 @@ export interface ParseOptions {
 	dates?: Partial<Record<DateField, DateReading>>;
 	/**
 	 * Parse only the staged rows with `from <= __line < to`, appending them to the parsed rows
-	 * unless `from` is the first piece's (see parseRowsPieces).
+	 * unless this is the first piece (see buildParseRowsPieces).
 	 */
 	lines?: { from: number; to: number; first: boolean };
 }

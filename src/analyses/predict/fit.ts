@@ -221,8 +221,8 @@ export function groupSpend(data: SpendData): SpendGroups {
 	const sizes: number[] = [];
 	for (let k = 0; k < order.length; k++) {
 		const i = order[k];
-		const prev = k > 0 ? order[k - 1] : -1;
-		if (prev >= 0 && x[prev] === x[i] && mbar[prev] === mbar[i]) sizes[sizes.length - 1]++;
+		const prev = order[k - 1];
+		if (k > 0 && x[prev] === x[i] && mbar[prev] === mbar[i]) sizes[sizes.length - 1]++;
 		else {
 			firsts.push(i);
 			sizes.push(1);
