@@ -187,9 +187,12 @@ describe.each([
 			.getByRole('button', { name: /New notebook|新建笔记本/ })
 			.click();
 		await page.getByTestId('notebook-empty').waitFor();
-		expect(await page.getByTestId('notebooks').innerText()).toContain(
-			lang === 'zh' ? '未命名笔记本' : 'Untitled notebook'
-		);
+		// The list shows the new notebook once it is saved (an IndexedDB write, not instant).
+		await page
+			.getByTestId('notebooks')
+			.getByText(lang === 'zh' ? '未命名笔记本' : 'Untitled notebook')
+			.first()
+			.waitFor();
 		await shoot(w, lang, `08-new-notebook`, false);
 
 		if (lang === 'zh') {
