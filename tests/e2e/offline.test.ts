@@ -98,7 +98,7 @@ describe('offline and limits', () => {
 	// `setOffline` in some Chromium builds): the app's own host is stopped and the app still works.
 	test('after one online visit the app opens, starts DuckDB and charts the sample with its host stopped', async () => {
 		const host = await serveDist(path.resolve('dist'));
-		const w = await openWatched(e2e.browser, host.url);
+		const w = await openWatched(e2e.browser, host.url, { serviceWorker: true });
 		await w.page.waitForSelector('[data-testid=engine-status].ready', { timeout: 90_000 });
 		const state = await w.page.evaluate(async () => {
 			const reg = await navigator.serviceWorker.ready;
@@ -222,9 +222,11 @@ describe('offline and limits', () => {
 	}, 400_000);
 
 	test('a dead engine worker gives a message and a restart, the notebook stays', async () => {
-		const w = await openWatched(e2e.browser, e2e.server.url);
+		// An empty notebook with one SQL cell that has answered: the engine was alive and loaded.
+		const w = await openWatched(e2e.browser, `${e2e.server.url}#${emptyNotebookFragment()}`);
 		await w.page.getByTestId('sample').click();
-		await settle(w.page);
+		await w.page.getByTestId('notebook').waitFor({ timeout: 120_000 });
+		await addSqlCell(w);
 		const cellsBefore = await w.page.locator('[data-testid=cell]').count();
 		// The DuckDB worker is the page's only dedicated worker; closing it from inside is a crash
 		// as far as the page can tell (no reply to anything ever again).

@@ -19,7 +19,7 @@ export async function startE2E(): Promise<E2E> {
 	if (!existsSync(path.join(dist, 'index.html')))
 		throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does it).');
 	const server = await serveDist(dist);
-	const browser = await launch();
+	const browser = await launch({ baselineWasm: true });
 	return {
 		server,
 		browser,

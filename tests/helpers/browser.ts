@@ -18,7 +18,13 @@ function assertChromium(): void {
 		);
 }
 
-export async function launch(): Promise<Browser> {
+/**
+ * `baselineWasm` keeps DuckDB's WebAssembly on V8's baseline compiler (Liftoff). Browser tests
+ * open dozens of short-lived pages on a few thousand rows: re-optimising DuckDB's hot functions in
+ * each fresh page cost more CPU than it saved (a tenth of the suite's on 2 cores). The benchmark
+ * leaves it off, so what it measures is the browser as users have it.
+ */
+export async function launch(options: { baselineWasm?: boolean } = {}): Promise<Browser> {
 	assertChromium();
 	return chromium.launch({
 		executablePath: CHROMIUM_PATH,
@@ -30,7 +36,8 @@ export async function launch(): Promise<Browser> {
 			'--disable-background-networking',
 			'--disable-component-update',
 			'--disable-sync',
-			'--disable-dev-shm-usage'
+			'--disable-dev-shm-usage',
+			...(options.baselineWasm ? ['--js-flags=--liftoff-only'] : [])
 		]
 	});
 }
@@ -49,7 +56,13 @@ export interface WatchedPage {
 export async function openWatched(
 	browser: Browser,
 	url: string,
-	options: { locale?: string; colorScheme?: 'light' | 'dark'; context?: BrowserContext } = {}
+	options: {
+		locale?: string;
+		colorScheme?: 'light' | 'dark';
+		context?: BrowserContext;
+		/** Let the app's service worker install (off by default: see below). */
+		serviceWorker?: boolean;
+	} = {}
 ): Promise<WatchedPage> {
 	const origin = new URL(url).origin;
 	const context =
@@ -58,7 +71,10 @@ export async function openWatched(
 			locale: options.locale ?? 'en-US',
 			colorScheme: options.colorScheme ?? 'light',
 			viewport: { width: 1440, height: 960 },
-			acceptDownloads: true
+			acceptDownloads: true,
+			// Installing it copies the whole build (both DuckDB bundles) into a fresh profile's cache:
+			// seconds of CPU per page that only the offline test is about.
+			serviceWorkers: options.serviceWorker ? 'allow' : 'block'
 		}));
 	const offOrigin: string[] = [];
 	const requests: string[] = [];
