@@ -19,7 +19,7 @@ import {
 } from './dates/format.ts';
 import { castPlainDateSql, extractDatePartsSql, readDateSql } from './dates/sql.ts';
 import { orderIdModeOf, type Mapping } from './mapping.ts';
-import type { CanonicalField } from './canonical.ts';
+import { CUSTOMERS_DDL, ORDER_LINES_DDL, ORDERS_DDL, type CanonicalField } from './canonical.ts';
 
 export const INGEST_TABLES = {
 	rows: '__ingest_rows',
@@ -210,7 +210,7 @@ function generatedOrderId(mapping: Mapping, fileLabel: string): string {
 }
 
 /**
- * buildParseRowsSql as `pieces` statements over the staged lines (which run up to `lastLine`),
+ * buildParseRowsSql as `pieces.count` statements over the staged lines (0…`pieces.lastLine`),
  * each its own commit: a statement holds the rows it appends uncompressed until it commits, so on
  * a large file one statement held every parsed row at once (see STAGE_PIECE_BYTES). Parsing is
  * row by row, so the pieces make the same rows.
@@ -219,21 +219,63 @@ export function buildParseRowsPieces(
 	mapping: Mapping,
 	stagingTable: string,
 	opts: ParseOptions,
-	lastLine: number,
-	pieces: number
+	pieces: LinePieces
 ): string[] {
-	if (pieces <= 1) return [buildParseRowsSql(mapping, stagingTable, opts)];
-	const step = Math.ceil((lastLine + 1) / pieces);
-	return Array.from({ length: pieces }, (_, i) =>
-		buildParseRowsSql(mapping, stagingTable, {
-			...opts,
-			lines: {
-				from: i * step,
-				to: i === pieces - 1 ? lastLine + 1 : (i + 1) * step,
-				first: i === 0
-			}
-		})
+	if (pieces.count <= 1) return [buildParseRowsSql(mapping, stagingTable, opts)];
+	return lineRanges(pieces).map((lines) =>
+		buildParseRowsSql(mapping, stagingTable, { ...opts, lines })
 	);
+}
+
+/** A large file's rows, worked on in `count` statements over its lines 0…`lastLine`. */
+export interface LinePieces {
+	lastLine: number;
+	count: number;
+}
+
+/** `count` ranges `from <= __line < to` that cover lines 0…`lastLine`, in order. */
+function lineRanges({ lastLine, count }: LinePieces) {
+	const step = Math.ceil((lastLine + 1) / count);
+	return Array.from({ length: count }, (_, i) => ({
+		from: i * step,
+		to: i === count - 1 ? lastLine + 1 : (i + 1) * step,
+		first: i === 0
+	}));
+}
+
+/**
+ * `select` run as `CREATE OR REPLACE TABLE table AS` its first piece and `INSERT INTO table` each
+ * other: `piece(i)` is the condition its rows meet. Each statement commits on its own, so DuckDB
+ * holds one piece of the new table uncompressed at a time, not all of it (see STAGE_PIECE_BYTES).
+ */
+function inPieces(
+	table: string,
+	count: number,
+	select: (condition: string) => string,
+	piece: (i: number) => string,
+	/** The table's own definition (a canonical table's, see asTable): made first, then filled. */
+	ddl?: string
+): string[] {
+	const condition = (i: number) => (count <= 1 ? 'TRUE' : piece(i));
+	const pieces = Array.from({ length: Math.max(count, 1) }, (_, i) =>
+		i === 0 && !ddl
+			? `CREATE OR REPLACE TABLE ${table} AS\n${select(condition(i))}`
+			: `INSERT INTO ${table}\n${select(condition(i))}`
+	);
+	return ddl ? [ddl, ...pieces] : pieces;
+}
+
+/**
+ * A canonical table's definition under another name: the file's orders, lines and customers are
+ * built as the canonical tables are, so the first file's can become them (buildMergeSql).
+ */
+const asTable = (ddl: string, name: string) =>
+	ddl.replace(/^CREATE OR REPLACE TABLE \w+/, `CREATE OR REPLACE TABLE ${name}`);
+
+/** The condition of each line range's rows, for inPieces. */
+function byLines(pieces: LinePieces | undefined, column = '__line') {
+	const ranges = pieces ? lineRanges(pieces) : [];
+	return (i: number) => `${column} >= ${ranges[i].from} AND ${column} < ${ranges[i].to}`;
 }
 
 /** A row-level check: the reason, the field to blame, when it fails, and the date format tried. */
@@ -427,7 +469,12 @@ export const ONE_ROW_PER_ORDER_PROBE_SQL = `SELECT count(order_id) = count(DISTI
  * values are taken once (first non-empty by line), never summed over lines; refund rows are
  * netted into refund_amount. Drafts without an amount or a time are rejected in stage 3.
  */
-function buildOrderDraftSql(mapping: Mapping, fileLabel: string, per: PerOrder): string {
+function buildOrderDraftSql(
+	mapping: Mapping,
+	fileLabel: string,
+	per: PerOrder,
+	pieces: LinePieces | undefined
+): string[] {
 	const normal = 'NOT is_refund';
 	// Rows grouped by customer and time are the lines of one basket: each row's amount adds up.
 	const rowsAreLines = orderIdModeOf(mapping) === 'customer-time';
@@ -437,8 +484,13 @@ function buildOrderDraftSql(mapping: Mapping, fileLabel: string, per: PerOrder):
 		'first-line': per.firstLine('order_amount', normal),
 		'line-sum': per.sum('line_amount', normal)
 	}[mapping.orderAmountLevel];
-	return `CREATE OR REPLACE TABLE ${INGEST_TABLES.draft} AS
-WITH bad AS (SELECT DISTINCT order_id FROM ${INGEST_TABLES.rows} WHERE reject_reason IS NOT NULL AND order_id IS NOT NULL),
+	// In pieces by line when an order is one row; by order id when its rows are grouped, so each
+	// order's rows are in one piece.
+	const count = pieces?.count ?? 1;
+	const piece = per.groupBy ? (i: number) => `hash(order_id) % ${count} = ${i}` : byLines(pieces);
+	const select = (
+		inPiece: string
+	) => `WITH bad AS (SELECT DISTINCT order_id FROM ${INGEST_TABLES.rows} WHERE reject_reason IS NOT NULL AND order_id IS NOT NULL),
 g AS (
 	SELECT order_id,
 		${per.first('customer_id')} AS customer_id,
@@ -456,7 +508,7 @@ g AS (
 		${per.first('city')} AS city
 	FROM ${INGEST_TABLES.rows}
 	WHERE order_id IS NOT NULL AND order_id NOT IN (SELECT order_id FROM bad)
-		AND doc_kind <> 'adjustment'
+		AND doc_kind <> 'adjustment' AND ${inPiece}
 	${per.groupBy}
 ),
 a AS (
@@ -488,6 +540,7 @@ SELECT order_id, customer_id, order_time, status, gross AS gross_amount, refund 
 	normal_rows,
 	CASE WHEN gross IS NULL THEN 'missing-amount' WHEN order_time IS NULL THEN 'missing-date' END AS reject_reason
 FROM r`;
+	return inPieces(INGEST_TABLES.draft, count, select, piece);
 }
 
 /** Draft rows that become orders: accepted, with at least one sale row. */
@@ -511,6 +564,9 @@ const SALE_DRAFTS = `reject_reason IS NULL AND normal_rows > 0`;
 function buildReturnsSql(): string[] {
 	const { rows, draft, returns, candidates, matches, netted } = INGEST_TABLES;
 	const since = (t: string) => `epoch_us(${t})`;
+	const matchable = `(customer_id IN (SELECT customer_id FROM ${returns})
+		OR order_id IN (SELECT return_id FROM ${returns})
+		OR (customer_id IS NULL AND EXISTS (SELECT 1 FROM ${returns} WHERE customer_id IS NULL)))`;
 	return [
 		`CREATE OR REPLACE TABLE ${returns} AS
 WITH d AS (SELECT order_id, customer_id FROM ${draft} WHERE reject_reason IS NULL AND normal_rows = 0),
@@ -523,15 +579,16 @@ l AS (
 	GROUP BY ALL
 )
 SELECT row_number() OVER (ORDER BY first_line) AS return_no, * FROM l`,
+		// Only the paid orders a return can match (by its id, its customer, or as a guest order
+		// when a return has no customer): a file without returns has none, and a large one does
+		// not copy every order here.
 		`CREATE OR REPLACE TABLE ${candidates} AS
 WITH n AS (SELECT order_id, customer_id, order_time FROM ${draft} WHERE ${SALE_DRAFTS} AND status = 'paid')
-SELECT order_id, customer_id, order_time, TRUE AS is_new FROM n
+SELECT order_id, customer_id, order_time, TRUE AS is_new FROM n WHERE ${matchable}
 UNION ALL
 SELECT order_id, customer_id, order_time, FALSE FROM orders
 WHERE status = 'paid' AND order_id NOT IN (SELECT order_id FROM ${draft} WHERE ${SALE_DRAFTS})
-	AND (customer_id IN (SELECT customer_id FROM ${returns})
-		OR order_id IN (SELECT return_id FROM ${returns})
-		OR (customer_id IS NULL AND EXISTS (SELECT 1 FROM ${returns} WHERE customer_id IS NULL)))`,
+	AND ${matchable}`,
 		`CREATE OR REPLACE TABLE ${matches} AS
 WITH p AS (
 	SELECT DISTINCT order_id, product_id FROM ${rows}
@@ -585,29 +642,42 @@ FROM s JOIN t USING (order_id, is_new)`
  * every rejected row with its reason. Lines come from the non-refund rows of accepted orders, when
  * the file has any line column.
  */
-function buildOrderTablesSql(mapping: Mapping, per: PerOrder): string[] {
+function buildOrderTablesSql(
+	mapping: Mapping,
+	per: PerOrder,
+	pieces: LinePieces | undefined
+): string[] {
 	const { rows, draft, netted, orders, lines, customerRows, customers, rejects } = INGEST_TABLES;
 	const hasLines = LINE_FIELDS.some((f) => mapping.fields[f] !== undefined);
 	const rowsAreLines = orderIdModeOf(mapping) === 'customer-time';
+	const count = pieces?.count ?? 1;
 	const statements = [
-		`CREATE OR REPLACE TABLE ${orders} AS
-SELECT d.order_id, d.customer_id, d.order_time,
+		...inPieces(
+			orders,
+			count,
+			(inPiece) => `SELECT d.order_id, d.customer_id, d.order_time,
 	CASE WHEN n.fully_refunded THEN 'refunded' ELSE d.status END AS status,
 	d.gross_amount, coalesce(n.refund_after, d.refund_amount) AS refund_amount,
 	CASE WHEN n.fully_refunded THEN 0 ELSE coalesce(n.net_after, d.net_amount) END AS net_amount,
 	d.channel, d.campaign, d.province, d.city, d.source_file
 FROM ${draft} d LEFT JOIN ${netted} n ON n.order_id = d.order_id AND n.is_new
-WHERE d.reject_reason IS NULL AND d.normal_rows > 0`,
-		`CREATE OR REPLACE TABLE ${lines} (order_id VARCHAR NOT NULL, line_no INTEGER NOT NULL,
-	product_id VARCHAR, product_title VARCHAR, category VARCHAR, quantity DOUBLE NOT NULL,
-	line_amount DOUBLE NOT NULL)`,
+WHERE d.reject_reason IS NULL AND d.normal_rows > 0 AND ${inPiece}`,
+			(i) => `hash(d.order_id) % ${count} = ${i}`,
+			asTable(ORDERS_DDL, orders)
+		),
+		asTable(ORDER_LINES_DDL, lines),
 		// The rows of accepted orders first, then their customers: native DuckDB 1.4 could not
 		// spill the two at once (the join's table beside the string states of arg_min), and with a
 		// 2 GB limit a 50M-order file ran out of memory here.
-		`CREATE OR REPLACE TABLE ${customerRows} AS
-SELECT customer_id, __line, customer_name, phone, email
-FROM ${rows} WHERE customer_id IS NOT NULL AND order_id IN (SELECT order_id FROM ${orders})`,
-		`CREATE OR REPLACE TABLE ${customers} AS
+		...inPieces(
+			customerRows,
+			count,
+			(inPiece) => `SELECT customer_id, __line, customer_name, phone, email
+FROM ${rows} WHERE customer_id IS NOT NULL AND order_id IN (SELECT order_id FROM ${orders}) AND ${inPiece}`,
+			byLines(pieces)
+		),
+		asTable(CUSTOMERS_DDL, customers),
+		`INSERT INTO ${customers}
 SELECT customer_id, ${firstOf('customer_name')} AS name, ${firstOf('phone')} AS phone,
 	${firstOf('email')} AS email
 FROM ${customerRows}
@@ -625,16 +695,23 @@ UNION ALL
 SELECT r.__line, d.reject_reason, NULL, r.order_id, NULL
 FROM ${rows} r JOIN ${draft} d USING (order_id) WHERE d.reject_reason IS NOT NULL`
 	];
-	if (hasLines)
-		statements.push(`INSERT INTO ${lines}
+	if (!hasLines) return statements;
+	// A line's number counts its order's rows, so the pieces split the orders, not the lines.
+	const piece = per.groupBy
+		? (i: number) => `hash(r.order_id) % ${count} = ${i}`
+		: byLines(pieces, 'r.__line');
+	const linesOf = (inPiece: string) => `INSERT INTO ${lines}
 SELECT r.order_id, ${per.lineNo},
 	r.product_id, r.product_title, r.category, coalesce(r.quantity, 1),
 	-- A one-line order without a line amount (Taobao's order report) is worth the order's amount;
 	-- so is each row of a basket grouped by customer and time.
 	coalesce(r.line_amount, ${rowsAreLines ? 'r.order_amount, ' : ''}CASE WHEN d.normal_rows = 1 THEN d.gross_amount END, 0)
 FROM ${rows} r JOIN ${draft} d USING (order_id)
-WHERE d.reject_reason IS NULL AND NOT r.is_refund`);
-	return statements;
+WHERE d.reject_reason IS NULL AND NOT r.is_refund AND ${inPiece}`;
+	return [
+		...statements,
+		...Array.from({ length: count }, (_, i) => linesOf(count > 1 ? piece(i) : 'TRUE'))
+	];
 }
 
 /**
@@ -644,13 +721,14 @@ WHERE d.reject_reason IS NULL AND NOT r.is_refund`);
 export function buildOrderSql(
 	mapping: Mapping,
 	fileLabel: string,
-	oneRowPerOrder: boolean
+	oneRowPerOrder: boolean,
+	pieces?: LinePieces
 ): string[] {
 	const per = oneRowPerOrder ? fromOneRow : overRows;
 	return [
-		buildOrderDraftSql(mapping, fileLabel, per),
+		...buildOrderDraftSql(mapping, fileLabel, per, pieces),
 		...buildReturnsSql(),
-		...buildOrderTablesSql(mapping, per)
+		...buildOrderTablesSql(mapping, per, pieces)
 	];
 }
 
@@ -668,6 +746,16 @@ export function buildFloatIdProbeSql(stagingTable: string, columns: readonly str
 	return `SELECT ${counts.join(',\n\t')} FROM ${ident(stagingTable)}`;
 }
 
+/**
+ * True when the merge can take the file's tables as they are: no order, line or customer is
+ * loaded yet, and the file's tables sit beside the canonical ones (the command line's database
+ * file keeps them as temp tables instead, see src/engine/native.ts).
+ */
+export const MERGE_BY_RENAME_SQL = `SELECT NOT EXISTS (SELECT 1 FROM orders)
+	AND NOT EXISTS (SELECT 1 FROM order_lines) AND NOT EXISTS (SELECT 1 FROM customers)
+	AND EXISTS (SELECT 1 FROM duckdb_tables() c JOIN duckdb_tables() f USING (database_name, schema_name)
+		WHERE c.table_name = 'orders' AND f.table_name = '${INGEST_TABLES.orders}' AND NOT f.temporary) AS by_rename`;
+
 /** How many of the new orders replace orders already loaded (later file wins). */
 export function buildDuplicateCountSql(): string {
 	return `SELECT count(*) AS duplicates FROM ${INGEST_TABLES.orders}
@@ -677,10 +765,19 @@ WHERE order_id IN (SELECT order_id FROM orders)`;
 /**
  * Moves the built file into the canonical tables in one transaction: orders already loaded with
  * the same id (and their lines) are replaced, customers merged with the new contact values first.
+ * `byRename`: the file's tables can become the canonical ones (MERGE_BY_RENAME_SQL says so).
  * Run with BEGIN/COMMIT around it; on failure, ROLLBACK leaves the tables as they were.
  */
-export function buildMergeSql(): string[] {
+export function buildMergeSql(byRename = false): string[] {
 	const { orders, lines, customers } = INGEST_TABLES;
+	// Into empty tables the file's own become the canonical ones: copying them would hold every
+	// row uncompressed until the commit (at 5M orders, the import's largest need for memory).
+	if (byRename)
+		return [
+			[orders, 'orders'],
+			[lines, 'order_lines'],
+			[customers, 'customers']
+		].flatMap(([from, to]) => [`DROP TABLE ${to}`, `ALTER TABLE ${from} RENAME TO ${to}`]);
 	return [
 		`DELETE FROM order_lines WHERE order_id IN (SELECT order_id FROM ${orders})`,
 		`DELETE FROM orders WHERE order_id IN (SELECT order_id FROM ${orders})`,

@@ -9,12 +9,14 @@ import { CUSTOMERS_DDL, ORDER_LINES_DDL, ORDERS_DDL, type CanonicalField } from 
 import {
 	buildOrderSql,
 	buildParseRowsPieces,
+	type LinePieces,
 	ONE_ROW_PER_ORDER_PROBE_SQL,
 	buildCleanupSql,
 	buildPreMergeCleanupSql,
 	buildDuplicateCountSql,
 	buildFloatIdProbeSql,
 	buildMergeSql,
+	MERGE_BY_RENAME_SQL,
 	DATE_FIELDS,
 	INGEST_TABLES,
 	type DateField,
@@ -40,6 +42,7 @@ import {
 } from './presets/index.ts';
 import {
 	collectFileQuality,
+	probeCurrencies,
 	collectTotals,
 	type FileQuality,
 	type ImportFailure,
@@ -307,27 +310,40 @@ async function importOne(
 
 	const floatIdFields = await findFloatIdFields(engine, mapping, warnings);
 	if (!floatIdFields.ok) return floatIdFields;
-	const pieces = Math.ceil(file.size / (plan.read.pieceBytes ?? STAGE_PIECE_BYTES));
+	const count = Math.ceil(file.size / (plan.read.pieceBytes ?? STAGE_PIECE_BYTES));
 	const lastLine =
-		pieces > 1
+		count > 1
 			? await firstRow(engine, `SELECT max(${LINE_COLUMN})::DOUBLE AS n FROM ${STAGING_TABLE}`)
 			: ok({ n: 0 });
 	if (!lastLine.ok) return lastLine;
+	const pieces: LinePieces = { lastLine: Number(lastLine.value?.n ?? 0), count };
 	const parsed = await runAll(
 		engine,
 		buildParseRowsPieces(
 			mapping,
 			STAGING_TABLE,
 			{ fileLabel: file.name, floatIdFields: floatIdFields.value, dates: readings },
-			Number(lastLine.value?.n ?? 0),
 			pieces
 		)
 	);
 	if (!parsed.ok) return parsed;
+	const amountColumns = (['order_amount', 'line_amount', 'unit_price'] as const)
+		.map((f) => mapping.fields[f])
+		.filter((c): c is string => c !== undefined);
+	const currencies = await probeCurrencies(
+		engine,
+		STAGING_TABLE,
+		amountColumns,
+		mapping.fields.currency
+	);
+	if (!currencies.ok) return currencies;
+	// Nothing reads the file's text from here on: its memory goes to the statements that follow.
+	const unstaged = await engine.query(`DROP TABLE ${STAGING_TABLE}`);
+	if (!unstaged.ok) return unstaged;
 	const shape = await firstRow(engine, ONE_ROW_PER_ORDER_PROBE_SQL);
 	if (!shape.ok) return shape;
 	const oneRowPerOrder = shape.value?.one_row === true;
-	const built = await runAll(engine, buildOrderSql(mapping, file.name, oneRowPerOrder));
+	const built = await runAll(engine, buildOrderSql(mapping, file.name, oneRowPerOrder, pieces));
 	if (!built.ok) return built;
 	if (run.signal?.aborted) return { ok: false, error: cancelled() };
 
@@ -342,15 +358,10 @@ async function importOne(
 	});
 	const duplicates = await firstRow(engine, buildDuplicateCountSql());
 	if (!duplicates.ok) return duplicates;
-	const amountColumns = (['order_amount', 'line_amount', 'unit_price'] as const)
-		.map((f) => mapping.fields[f])
-		.filter((c): c is string => c !== undefined);
 	const quality = await collectFileQuality(engine, {
 		file: file.name,
 		preset: preset?.id ?? null,
-		stagingTable: STAGING_TABLE,
-		amountColumns,
-		currencyColumn: mapping.fields.currency,
+		currencies: currencies.value,
 		defaultCurrency: mapping.currency,
 		duplicatesRemoved: Number(duplicates.value.duplicates ?? 0),
 		readerRejected: staged.value.rejected.map((r) => ({
@@ -598,9 +609,11 @@ async function allRows(engine: SqlEngine, sql: string): Promise<Result<Record<st
 }
 
 async function mergeInTransaction(engine: SqlEngine): Promise<Result<void>> {
+	const byRename = await firstRow(engine, MERGE_BY_RENAME_SQL);
+	if (!byRename.ok) return byRename;
 	const begin = await engine.query('BEGIN TRANSACTION');
 	if (!begin.ok) return begin;
-	const merged = await runAll(engine, buildMergeSql());
+	const merged = await runAll(engine, buildMergeSql(byRename.value?.by_rename === true));
 	if (!merged.ok) {
 		await engine.query('ROLLBACK');
 		return merged;

@@ -305,9 +305,8 @@ const str = (v: unknown): string | null => (v === null || v === undefined ? null
 export interface FileQualityContext {
 	file: string;
 	preset: string | null;
-	stagingTable: string;
-	amountColumns: string[];
-	currencyColumn: string | undefined;
+	/** What probeCurrencies found in the staged rows. */
+	currencies: readonly CurrencyCount[];
 	defaultCurrency: string | undefined;
 	duplicatesRemoved: number;
 	readerRejected: RejectedRow[];
@@ -322,6 +321,24 @@ export interface FileQualityContext {
 	now: Date;
 }
 
+/**
+ * The currencies of the staged rows (see buildCurrencyProbeSql), read before the staging table is
+ * dropped: the only part of the quality report that needs the file's text as written.
+ */
+export async function probeCurrencies(
+	engine: SqlEngine,
+	stagingTable: string,
+	amountColumns: string[],
+	currencyColumn: string | undefined
+): Promise<Result<CurrencyCount[]>> {
+	const probe = await queryRows(
+		engine,
+		buildCurrencyProbeSql(stagingTable, amountColumns, currencyColumn)
+	);
+	if (!probe.ok) return probe;
+	return ok(probe.value.map((r) => ({ code: String(r.currency), rows: num(r.rows) })));
+}
+
 /** Runs the report queries on the temp tables of the file just built. */
 export async function collectFileQuality(
 	engine: SqlEngine,
@@ -333,15 +350,7 @@ export async function collectFileQuality(
 	if (!unknown.ok) return unknown;
 	const rejects = await queryRows(engine, buildRejectedRowsSql());
 	if (!rejects.ok) return rejects;
-	const probe = await queryRows(
-		engine,
-		buildCurrencyProbeSql(ctx.stagingTable, ctx.amountColumns, ctx.currencyColumn)
-	);
-	if (!probe.ok) return probe;
-	const currency = resolveCurrencies(
-		probe.value.map((r) => ({ code: String(r.currency), rows: num(r.rows) })),
-		ctx.defaultCurrency
-	);
+	const currency = resolveCurrencies(ctx.currencies, ctx.defaultCurrency);
 	const s = summary.value[0];
 	if (!s) return fail('ingest.quality', 'the summary query returned no row');
 	const statuses = Object.fromEntries(
