@@ -278,6 +278,18 @@ function byLines(pieces: LinePieces | undefined, column = '__line') {
 	return (i: number) => `${column} >= ${ranges[i].from} AND ${column} < ${ranges[i].to}`;
 }
 
+/**
+ * The condition of each piece of the parsed rows (`alias` their table's, e.g. 'r.'), for inPieces:
+ * by line when an order is one row; by order id when its rows are grouped, so that each order's
+ * rows are in one piece.
+ */
+function byOrder(per: PerOrder, pieces: LinePieces | undefined, alias = '') {
+	const count = pieces?.count ?? 1;
+	return per.groupBy
+		? (i: number) => `hash(${alias}order_id) % ${count} = ${i}`
+		: byLines(pieces, `${alias}__line`);
+}
+
 /** A row-level check: the reason, the field to blame, when it fails, and the date format tried. */
 type RowCheck = [RejectReason, CanonicalField, string, DateFormat | null];
 
@@ -484,10 +496,6 @@ function buildOrderDraftSql(
 		'first-line': per.firstLine('order_amount', normal),
 		'line-sum': per.sum('line_amount', normal)
 	}[mapping.orderAmountLevel];
-	// In pieces by line when an order is one row; by order id when its rows are grouped, so each
-	// order's rows are in one piece.
-	const count = pieces?.count ?? 1;
-	const piece = per.groupBy ? (i: number) => `hash(order_id) % ${count} = ${i}` : byLines(pieces);
 	const select = (
 		inPiece: string
 	) => `WITH bad AS (SELECT DISTINCT order_id FROM ${INGEST_TABLES.rows} WHERE reject_reason IS NOT NULL AND order_id IS NOT NULL),
@@ -540,7 +548,7 @@ SELECT order_id, customer_id, order_time, status, gross AS gross_amount, refund 
 	normal_rows,
 	CASE WHEN gross IS NULL THEN 'missing-amount' WHEN order_time IS NULL THEN 'missing-date' END AS reject_reason
 FROM r`;
-	return inPieces(INGEST_TABLES.draft, count, select, piece);
+	return inPieces(INGEST_TABLES.draft, pieces?.count ?? 1, select, byOrder(per, pieces));
 }
 
 /** Draft rows that become orders: accepted, with at least one sale row. */
@@ -665,7 +673,6 @@ WHERE d.reject_reason IS NULL AND d.normal_rows > 0 AND ${inPiece}`,
 			(i) => `hash(d.order_id) % ${count} = ${i}`,
 			asTable(ORDERS_DDL, orders)
 		),
-		asTable(ORDER_LINES_DDL, lines),
 		// The rows of accepted orders first, then their customers: native DuckDB 1.4 could not
 		// spill the two at once (the join's table beside the string states of arg_min), and with a
 		// 2 GB limit a 50M-order file ran out of memory here.
@@ -695,22 +702,24 @@ UNION ALL
 SELECT r.__line, d.reject_reason, NULL, r.order_id, NULL
 FROM ${rows} r JOIN ${draft} d USING (order_id) WHERE d.reject_reason IS NOT NULL`
 	];
-	if (!hasLines) return statements;
+	const linesDdl = asTable(ORDER_LINES_DDL, lines);
+	if (!hasLines) return [...statements, linesDdl];
 	// A line's number counts its order's rows, so the pieces split the orders, not the lines.
-	const piece = per.groupBy
-		? (i: number) => `hash(r.order_id) % ${count} = ${i}`
-		: byLines(pieces, 'r.__line');
-	const linesOf = (inPiece: string) => `INSERT INTO ${lines}
-SELECT r.order_id, ${per.lineNo},
+	return [
+		...statements,
+		...inPieces(
+			lines,
+			count,
+			(inPiece) => `SELECT r.order_id, ${per.lineNo},
 	r.product_id, r.product_title, r.category, coalesce(r.quantity, 1),
 	-- A one-line order without a line amount (Taobao's order report) is worth the order's amount;
 	-- so is each row of a basket grouped by customer and time.
 	coalesce(r.line_amount, ${rowsAreLines ? 'r.order_amount, ' : ''}CASE WHEN d.normal_rows = 1 THEN d.gross_amount END, 0)
 FROM ${rows} r JOIN ${draft} d USING (order_id)
-WHERE d.reject_reason IS NULL AND NOT r.is_refund AND ${inPiece}`;
-	return [
-		...statements,
-		...Array.from({ length: count }, (_, i) => linesOf(count > 1 ? piece(i) : 'TRUE'))
+WHERE d.reject_reason IS NULL AND NOT r.is_refund AND ${inPiece}`,
+			byOrder(per, pieces, 'r.'),
+			linesDdl
+		)
 	];
 }
 

@@ -37,12 +37,10 @@ async function instantiate(): Promise<duckdb.DuckDBBindings> {
 /**
  * Gives the instance back for the next engine: its database is dropped (`reset` closes it; the
  * next `open` starts an empty one with default settings) and so are the files registered on it,
- * which outlive a reset. An instance that no longer answers, or one that ran under a test's own
- * memory limit (it may have failed in ways a reset does not undo), is left to the collector.
+ * which outlive a reset. One that fails to reset is left to the collector.
  */
-function release(db: duckdb.DuckDBBindings, reusable: boolean): void {
+function release(db: duckdb.DuckDBBindings): void {
 	try {
-		if (!reusable) return;
 		db.reset();
 		db.dropFiles();
 		idle.push(db);
@@ -113,20 +111,22 @@ export async function createTestEngine(
 		close() {
 			if (closed) return;
 			closed = true;
-			let healthy = true;
+			// An instance that no longer answers, or one that ran under a test's own memory limit
+			// (it may have failed in ways a reset does not undo), is not given back.
+			let healthy = !opts.memoryLimit;
 			try {
 				conn.query('SELECT 1');
 			} catch {
 				healthy = false;
 			}
 			conn.close();
-			release(db, healthy && !opts.memoryLimit);
+			if (healthy) release(db);
 		},
 		/**
 		 * The size of the instance's wasm memory, which only grows: the peak of what DuckDB and its
 		 * heap needed so far, on this instance and the engines it served before (a page's tab
-		 * keeps that size too). The module's type extends
-		 * Emscripten's, whose declarations the package does not bring, so its heap is named here.
+		 * keeps that size too). The module's type extends Emscripten's, whose declarations the
+		 * package does not bring, so its heap is named here.
 		 */
 		wasmMemoryBytes: () =>
 			(db as unknown as { mod: { HEAPU8: Uint8Array } }).mod.HEAPU8.buffer.byteLength
